@@ -1,0 +1,7 @@
+import { readinessPlugin } from './plugin';
+
+describe('readiness', () => {
+  it('should export plugin', () => {
+    expect(readinessPlugin).toBeDefined();
+  });
+});
