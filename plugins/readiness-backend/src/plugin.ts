@@ -2,11 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { defaultScorecards } from '@readiness/plugin-readiness-common';
+import { DatabaseReadinessStore } from './database';
+import { EntityReadinessService } from './service/EntityReadinessService';
+import { createRouter } from './service/router';
 
 /**
- * readinessPlugin backend plugin
+ * The Readiness backend plugin.
  *
  * @public
  */
@@ -15,17 +18,19 @@ export const readinessPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        catalog: catalogServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
+      async init({ database, httpAuth, httpRouter, catalog }) {
+        const store = await DatabaseReadinessStore.create({ database });
+        const readiness = new EntityReadinessService(
+          catalog,
+          store,
+          defaultScorecards,
         );
+        httpRouter.use(await createRouter({ httpAuth, readiness }));
       },
     });
   },

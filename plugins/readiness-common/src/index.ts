@@ -1,19 +1,11 @@
-/***/
 /**
- * Common functionalities for the readiness plugin.
+ * Types, the evaluation engine and the built-in scorecards of Readiness,
+ * shared by the frontend, the backend and the CLI.
  *
  * @packageDocumentation
  */
 
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './types';
+export { evaluateScorecard, appliesToEntity } from './engine';
+export { catalogFacts } from './facts';
+export { defaultScorecards } from './scorecards';

@@ -1,0 +1,29 @@
+import { ScorecardResult } from '@readiness/plugin-readiness-common';
+
+/**
+ * The stored results of one entity.
+ *
+ * @public
+ */
+export interface StoredEntityResults {
+  /** `metadata.etag` of the entity the results were computed from. */
+  entityEtag: string | null;
+  /** By scorecard id. */
+  results: Map<string, ScorecardResult>;
+}
+
+/**
+ * Where evaluated results are kept.
+ *
+ * @public
+ */
+export interface ReadinessStore {
+  /** Replaces every stored result of the entity with these. */
+  replaceEntityResults(
+    entity: { ref: string; etag: string | null },
+    results: ScorecardResult[],
+  ): Promise<void>;
+
+  /** The stored results of the entity; none is an empty map. */
+  getEntityResults(entityRef: string): Promise<StoredEntityResults>;
+}

@@ -1,0 +1,2 @@
+export type { ReadinessStore, StoredEntityResults } from './ReadinessStore';
+export { DatabaseReadinessStore } from './DatabaseReadinessStore';

@@ -1,0 +1,442 @@
+// Generated from ../openapi.yaml by `yarn generate:openapi`. Do not edit.
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+
+export const spec = {
+  openapi: '3.0.3',
+  info: {
+    title: 'readiness',
+    version: '1',
+    description:
+      'Production-readiness scores, levels and check results of catalog entities.',
+    license: {
+      name: 'Apache-2.0',
+      url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
+    },
+    contact: {},
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  paths: {
+    '/entities/{kind}/{namespace}/{name}': {
+      get: {
+        operationId: 'GetEntityReadiness',
+        description:
+          'Every scorecard that applies to the entity, with its score, level and check results. Evaluates the entity first if it has no stored result.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's readiness.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityReadiness',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/refresh': {
+      post: {
+        operationId: 'RefreshEntityReadiness',
+        description: 'Re-evaluates the entity now and returns the new result.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's readiness, just evaluated.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityReadiness',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+  },
+  components: {
+    parameters: {
+      kind: {
+        name: 'kind',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          pattern: '^[a-zA-Z][a-zA-Z0-9]*$',
+          maxLength: 63,
+        },
+      },
+      namespace: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+          maxLength: 63,
+        },
+      },
+      name: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          pattern: '^[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$',
+          maxLength: 63,
+        },
+      },
+    },
+    responses: {
+      Error: {
+        description: "An error in Backstage's error format.",
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error', 'request', 'response'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['name', 'message'],
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+            additionalProperties: {},
+          },
+          request: {
+            type: 'object',
+            properties: {
+              method: {
+                type: 'string',
+              },
+              url: {
+                type: 'string',
+              },
+            },
+          },
+          response: {
+            type: 'object',
+            required: ['statusCode'],
+            properties: {
+              statusCode: {
+                type: 'number',
+              },
+            },
+          },
+        },
+      },
+      CheckStatus: {
+        type: 'string',
+        enum: ['pass', 'fail', 'unknown', 'not-applicable', 'waived'],
+      },
+      FactValue: {
+        description:
+          'A string, number, boolean, list of strings, map of strings, or null.',
+        oneOf: [
+          {
+            type: 'string',
+            nullable: true,
+          },
+          {
+            type: 'number',
+          },
+          {
+            type: 'boolean',
+          },
+          {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+        ],
+      },
+      Evidence: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['fact', 'value', 'source', 'observedAt'],
+        properties: {
+          fact: {
+            type: 'string',
+          },
+          key: {
+            type: 'string',
+          },
+          value: {
+            $ref: '#/components/schemas/FactValue',
+          },
+          source: {
+            type: 'string',
+          },
+          observedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      Remediation: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['text'],
+        properties: {
+          text: {
+            type: 'string',
+            description: 'Markdown.',
+          },
+          docsUrl: {
+            type: 'string',
+          },
+        },
+      },
+      CheckResult: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'title',
+          'category',
+          'level',
+          'weight',
+          'status',
+          'evidence',
+          'remediation',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          category: {
+            type: 'string',
+          },
+          level: {
+            type: 'string',
+          },
+          weight: {
+            type: 'number',
+          },
+          status: {
+            $ref: '#/components/schemas/CheckStatus',
+          },
+          reason: {
+            type: 'string',
+          },
+          evidence: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Evidence',
+            },
+          },
+          remediation: {
+            $ref: '#/components/schemas/Remediation',
+          },
+        },
+      },
+      Level: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'title'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+        },
+      },
+      CategoryScore: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'title', 'score'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          score: {
+            type: 'number',
+            nullable: true,
+          },
+        },
+      },
+      StatusCounts: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['pass', 'fail', 'unknown', 'not-applicable', 'waived'],
+        properties: {
+          pass: {
+            type: 'integer',
+          },
+          fail: {
+            type: 'integer',
+          },
+          unknown: {
+            type: 'integer',
+          },
+          'not-applicable': {
+            type: 'integer',
+          },
+          waived: {
+            type: 'integer',
+          },
+        },
+      },
+      ScorecardResult: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'scorecard',
+          'entityRef',
+          'score',
+          'level',
+          'nextLevel',
+          'categories',
+          'counts',
+          'checks',
+          'evaluatedAt',
+        ],
+        properties: {
+          scorecard: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['id', 'title', 'description', 'levels'],
+            properties: {
+              id: {
+                type: 'string',
+              },
+              title: {
+                type: 'string',
+              },
+              description: {
+                type: 'string',
+              },
+              levels: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/Level',
+                },
+              },
+            },
+          },
+          entityRef: {
+            type: 'string',
+          },
+          score: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+          },
+          level: {
+            type: 'string',
+            nullable: true,
+          },
+          nextLevel: {
+            type: 'string',
+            nullable: true,
+          },
+          categories: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CategoryScore',
+            },
+          },
+          counts: {
+            $ref: '#/components/schemas/StatusCounts',
+          },
+          checks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CheckResult',
+            },
+          },
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      EntityReadiness: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'scorecards'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          scorecards: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ScorecardResult',
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+export const createOpenApiRouter = () =>
+  createValidatedOpenApiRouter<typeof spec>(spec);

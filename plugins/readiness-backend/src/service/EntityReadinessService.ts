@@ -1,0 +1,96 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  appliesToEntity,
+  catalogFacts,
+  EntityReadiness,
+  evaluateScorecard,
+  ScorecardDefinition,
+} from '@readiness/plugin-readiness-common';
+import { ReadinessStore } from '../database';
+
+/**
+ * Answers "how ready is this entity" for a caller, evaluating and storing the
+ * entity's results when it has none or has changed since.
+ */
+export class EntityReadinessService {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly store: ReadinessStore,
+    private readonly scorecards: readonly ScorecardDefinition[],
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async get(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<EntityReadiness> {
+    const entity = await this.visibleEntity(ref, credentials);
+    const entityRef = stringifyEntityRef(entity);
+    const applicable = this.applicableScorecards(entity);
+    const stored = await this.store.getEntityResults(entityRef);
+    const current =
+      stored.entityEtag === (entity.metadata.etag ?? null) &&
+      applicable.every(scorecard => stored.results.has(scorecard.id));
+    if (!current) {
+      return this.evaluate(entity, applicable);
+    }
+    return {
+      entityRef,
+      scorecards: applicable.map(
+        scorecard => stored.results.get(scorecard.id)!,
+      ),
+    };
+  }
+
+  async refresh(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<EntityReadiness> {
+    const entity = await this.visibleEntity(ref, credentials);
+    return this.evaluate(entity, this.applicableScorecards(entity));
+  }
+
+  /** The catalog answers only with what the caller may read. */
+  private async visibleEntity(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const entity = await this.catalog.getEntityByRef(ref, { credentials });
+    if (!entity) {
+      throw new NotFoundError(
+        `No entity ${stringifyEntityRef(ref)} in the catalog`,
+      );
+    }
+    return entity;
+  }
+
+  private applicableScorecards(entity: Entity) {
+    return this.scorecards.filter(scorecard =>
+      appliesToEntity(scorecard.appliesTo, entity),
+    );
+  }
+
+  private async evaluate(
+    entity: Entity,
+    scorecards: readonly ScorecardDefinition[],
+  ): Promise<EntityReadiness> {
+    const entityRef = stringifyEntityRef(entity);
+    const evaluatedAt = this.now();
+    const facts = catalogFacts(entity, evaluatedAt);
+    const results = scorecards.map(scorecard =>
+      evaluateScorecard(scorecard, entity, facts, evaluatedAt),
+    );
+    await this.store.replaceEntityResults(
+      { ref: entityRef, etag: entity.metadata.etag ?? null },
+      results,
+    );
+    return { entityRef, scorecards: results };
+  }
+}

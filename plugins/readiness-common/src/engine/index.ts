@@ -1,0 +1,2 @@
+export { evaluateScorecard } from './evaluateScorecard';
+export { appliesToEntity } from './appliesToEntity';

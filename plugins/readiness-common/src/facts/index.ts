@@ -1,0 +1,1 @@
+export { catalogFacts } from './catalogFacts';

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/*
+ * Every check the project has, as the README's test command and CI run it:
+ * type check, lint, formatting, then all Jest suites with the store tests on
+ * SQLite, PostgreSQL and MySQL/MariaDB.
+ */
+const { spawnSync } = require('node:child_process');
+const { prepareTestDatabases } = require('./test-databases');
+
+const steps = [
+  ['type check', 'yarn', ['tsc']],
+  ['lint', 'yarn', ['lint:all']],
+  ['formatting', 'yarn', ['prettier:check']],
+  ['unit and integration tests', 'yarn', ['backstage-cli', 'repo', 'test']],
+];
+
+async function main() {
+  // Jest watches for changes unless CI is set.
+  const env = await prepareTestDatabases({ ...process.env, CI: 'true' });
+  const outcomes = steps.map(([title, command, args]) => {
+    console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
+    const started = Date.now();
+    const { status } = spawnSync(command, args, { stdio: 'inherit', env });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`${status === 0 ? '✔' : '✖'} ${title} (${seconds} s)`);
+    return { title, ok: status === 0 };
+  });
+  const failed = outcomes.filter(o => !o.ok);
+  for (const { title } of failed) {
+    console.error(`failed: ${title}`);
+  }
+  console.log(
+    `steps: ${outcomes.length - failed.length} passed, ${failed.length} failed`,
+  );
+  process.exitCode = failed.length > 0 ? 1 : 0;
+}
+
+main().catch(error => {
+  console.error(error.message);
+  process.exitCode = 1;
+});
