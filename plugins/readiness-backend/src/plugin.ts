@@ -4,9 +4,15 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { defaultScorecards } from '@readiness/plugin-readiness-common';
+import { readinessCollectorsExtensionPoint } from '@readiness/plugin-readiness-node';
 import { DatabaseReadinessStore } from './database';
+import { EntityFactsCollector } from './service/EntityFactsCollector';
 import { EntityReadinessService } from './service/EntityReadinessService';
+import { FactCollectorRegistry } from './service/FactCollectorRegistry';
 import { createRouter } from './service/router';
+
+/** How long one collector may take for one entity. */
+const COLLECTOR_TIMEOUT_MS = 10_000;
 
 /**
  * The Readiness backend plugin.
@@ -16,19 +22,31 @@ import { createRouter } from './service/router';
 export const readinessPlugin = createBackendPlugin({
   pluginId: 'readiness',
   register(env) {
+    const collectors = new FactCollectorRegistry();
+    env.registerExtensionPoint(readinessCollectorsExtensionPoint, {
+      addCollector: (...added) => added.forEach(c => collectors.add(c)),
+    });
+
     env.registerInit({
       deps: {
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
         catalog: catalogServiceRef,
       },
-      async init({ database, httpAuth, httpRouter, catalog }) {
+      async init({ database, httpAuth, httpRouter, logger, catalog }) {
         const store = await DatabaseReadinessStore.create({ database });
+        const facts = new EntityFactsCollector(
+          () => collectors.list(),
+          logger,
+          COLLECTOR_TIMEOUT_MS,
+        );
         const readiness = new EntityReadinessService(
           catalog,
           store,
           defaultScorecards,
+          facts,
         );
         httpRouter.use(await createRouter({ httpAuth, readiness }));
       },

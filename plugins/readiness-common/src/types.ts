@@ -26,11 +26,22 @@ export interface Fact {
 }
 
 /**
+ * A fact that could not be observed, and why (e.g. its collector failed or
+ * timed out). Checks over it are `unknown`, never `fail`.
+ *
+ * @public
+ */
+export interface UnavailableFact {
+  source: string;
+  reason: string;
+}
+
+/**
  * Facts about one entity, by fact name (e.g. `catalog.owner`).
  *
  * @public
  */
-export type FactSet = Record<string, Fact>;
+export type FactSet = Record<string, Fact | UnavailableFact>;
 
 /**
  * The outcome of one check for one entity.

@@ -1,18 +1,9 @@
-/***/
 /**
- * Node.js library for the readiness plugin.
+ * Extension points and types for backend modules that add fact collectors to
+ * Readiness.
  *
  * @packageDocumentation
  */
 
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
+export * from './collectors';
+export { checkCollectedFacts } from './checkCollectedFacts';

@@ -8,12 +8,12 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   appliesToEntity,
-  catalogFacts,
   EntityReadiness,
   evaluateScorecard,
   ScorecardDefinition,
 } from '@readiness/plugin-readiness-common';
 import { ReadinessStore } from '../database';
+import { EntityFactsCollector } from './EntityFactsCollector';
 
 /**
  * Answers "how ready is this entity" for a caller, evaluating and storing the
@@ -24,6 +24,7 @@ export class EntityReadinessService {
     private readonly catalog: CatalogService,
     private readonly store: ReadinessStore,
     private readonly scorecards: readonly ScorecardDefinition[],
+    private readonly facts: EntityFactsCollector,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -83,7 +84,7 @@ export class EntityReadinessService {
   ): Promise<EntityReadiness> {
     const entityRef = stringifyEntityRef(entity);
     const evaluatedAt = this.now();
-    const facts = catalogFacts(entity, evaluatedAt);
+    const facts = await this.facts.collect(entity, evaluatedAt);
     const results = scorecards.map(scorecard =>
       evaluateScorecard(scorecard, entity, facts, evaluatedAt),
     );

@@ -54,6 +54,28 @@ describe('evaluateCondition', () => {
     });
   });
 
+  it('is unknown, with the reason, when a fact is unavailable', () => {
+    const withFailure: FactSet = {
+      ...facts,
+      'github.branchProtection': {
+        source: 'github',
+        reason: 'collector github timed out after 10000 ms',
+      },
+    };
+    expect(
+      evaluateCondition(
+        { not: { fact: 'github.branchProtection', equals: false } },
+        withFailure,
+      ),
+    ).toEqual({
+      outcome: 'unknown',
+      evidence: [],
+      reasons: [
+        'fact github.branchProtection is unavailable: collector github timed out after 10000 ms',
+      ],
+    });
+  });
+
   it('records the evidence and the reason for a failure', () => {
     expect(
       evaluateCondition(

@@ -63,6 +63,13 @@ function evaluateLeaf(leaf: Leaf, facts: FactSet): ConditionEvaluation {
       reasons: [`fact ${leaf.fact} was not collected`],
     };
   }
+  if (!('value' in fact)) {
+    return {
+      outcome: 'unknown',
+      evidence: [],
+      reasons: [`fact ${leaf.fact} is unavailable: ${fact.reason}`],
+    };
+  }
   const value =
     leaf.key === undefined
       ? fact.value

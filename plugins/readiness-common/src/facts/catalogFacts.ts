@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import { FactSet, FactValue } from '../types';
+import { Fact, FactValue } from '../types';
 
 /** The source name of facts read from the entity itself. */
 export const CATALOG_SOURCE = 'catalog';
@@ -21,7 +21,10 @@ function strings(value: unknown): string[] {
  *
  * @public
  */
-export function catalogFacts(entity: Entity, observedAt: Date): FactSet {
+export function catalogFacts(
+  entity: Entity,
+  observedAt: Date,
+): Record<string, Fact> {
   const spec = entity.spec ?? {};
   const values: Record<string, FactValue> = {
     'catalog.kind': entity.kind,

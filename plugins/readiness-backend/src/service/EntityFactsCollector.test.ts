@@ -1,0 +1,114 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { FactCollector } from '@readiness/plugin-readiness-node';
+import { EntityFactsCollector } from './EntityFactsCollector';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'checkout' },
+  spec: { type: 'service', owner: 'team-a' },
+};
+const ref = 'component:default/checkout';
+const now = new Date('2026-11-25T10:00:00Z');
+
+function collector(
+  id: string,
+  collect: FactCollector['collect'],
+  extra: Partial<FactCollector> = {},
+): FactCollector {
+  return {
+    id,
+    facts: [
+      { name: `${id}.ok`, type: 'boolean', description: 'a flag' },
+      { name: `${id}.count`, type: 'number', description: 'a count' },
+    ],
+    collect,
+    ...extra,
+  };
+}
+
+function gather(collectors: FactCollector[], timeoutMs = 1000) {
+  return new EntityFactsCollector(
+    () => collectors,
+    mockServices.logger.mock(),
+    timeoutMs,
+  ).collect(entity, now);
+}
+
+describe('EntityFactsCollector', () => {
+  it('adds the facts of each collector to the catalog facts', async () => {
+    const facts = await gather([
+      collector(
+        'demo',
+        async () => new Map([[ref, { 'demo.ok': true, 'demo.count': 2 }]]),
+      ),
+    ]);
+    expect(facts['catalog.owner']).toMatchObject({ value: 'team-a' });
+    expect(facts['demo.ok']).toEqual({
+      value: true,
+      source: 'demo',
+      observedAt: '2026-11-25T10:00:00.000Z',
+    });
+    expect(facts['demo.count']).toMatchObject({ value: 2 });
+  });
+
+  it('makes every fact of a failing collector unavailable, and keeps the others', async () => {
+    const facts = await gather([
+      collector('broken', async () => {
+        throw new Error('503 Service Unavailable');
+      }),
+      collector(
+        'demo',
+        async () => new Map([[ref, { 'demo.ok': true, 'demo.count': 1 }]]),
+      ),
+    ]);
+    expect(facts['broken.ok']).toEqual({
+      source: 'broken',
+      reason: 'collector broken failed: 503 Service Unavailable',
+    });
+    expect(facts['broken.count']).toEqual(facts['broken.ok']);
+    expect(facts['demo.ok']).toMatchObject({ value: true });
+  });
+
+  it('gives up on a slow collector at the timeout and aborts it', async () => {
+    let signal: AbortSignal | undefined;
+    const facts = await gather(
+      [
+        collector('slow', (_entities, context) => {
+          signal = context.signal;
+          return new Promise(() => {});
+        }),
+      ],
+      20,
+    );
+    expect(facts['slow.ok']).toEqual({
+      source: 'slow',
+      reason: 'collector slow failed: timed out after 20 ms',
+    });
+    expect(signal?.aborted).toBe(true);
+  });
+
+  it('keeps the valid part of a malformed result', async () => {
+    const facts = await gather([
+      collector(
+        'sloppy',
+        async () => new Map([[ref, { 'sloppy.ok': 'yes', 'sloppy.count': 4 }]]),
+      ),
+    ]);
+    expect(facts['sloppy.ok']).toEqual({
+      source: 'sloppy',
+      reason: 'collector sloppy returned no valid value',
+    });
+    expect(facts['sloppy.count']).toMatchObject({ value: 4 });
+  });
+
+  it('skips collectors that do not apply to the entity', async () => {
+    const collect = jest.fn();
+    const facts = await gather([
+      collector('apis', collect, { appliesTo: { kinds: ['API'] } }),
+    ]);
+    expect(collect).not.toHaveBeenCalled();
+    expect(facts['apis.ok']).toBeUndefined();
+  });
+});
