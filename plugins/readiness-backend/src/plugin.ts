@@ -9,10 +9,8 @@ import { DatabaseReadinessStore } from './database';
 import { EntityFactsCollector } from './service/EntityFactsCollector';
 import { EntityReadinessService } from './service/EntityReadinessService';
 import { FactCollectorRegistry } from './service/FactCollectorRegistry';
+import { readCollectorTimeout } from './service/readCollectorTimeout';
 import { createRouter } from './service/router';
-
-/** How long one collector may take for one entity. */
-const COLLECTOR_TIMEOUT_MS = 10_000;
 
 /**
  * The Readiness backend plugin.
@@ -29,18 +27,19 @@ export const readinessPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
         catalog: catalogServiceRef,
       },
-      async init({ database, httpAuth, httpRouter, logger, catalog }) {
+      async init({ config, database, httpAuth, httpRouter, logger, catalog }) {
         const store = await DatabaseReadinessStore.create({ database });
         const facts = new EntityFactsCollector(
           () => collectors.list(),
           logger,
-          COLLECTOR_TIMEOUT_MS,
+          readCollectorTimeout(config),
         );
         const readiness = new EntityReadinessService(
           catalog,
