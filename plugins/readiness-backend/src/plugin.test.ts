@@ -123,9 +123,14 @@ describe('readiness backend plugin', () => {
 
   it('returns no scorecards for an entity none applies to', async () => {
     const { server } = await startBackend([library]);
-    await request(server)
-      .get('/api/readiness/entities/component/default/utils')
-      .expect(200, { entityRef: 'component:default/utils', scorecards: [] });
+    const res = await request(server).get(
+      '/api/readiness/entities/component/default/utils',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      entityRef: 'component:default/utils',
+      scorecards: [],
+    });
   });
 
   it('answers 404 for an entity the catalog does not show the caller', async () => {
@@ -157,10 +162,11 @@ describe('readiness backend plugin', () => {
 
   it('rejects unauthenticated requests', async () => {
     const { server } = await startBackend([checkout]);
-    await request(server)
+    const res = await request(server)
       .get('/api/readiness/entities/component/default/checkout')
-      .set('Authorization', mockCredentials.none.header())
-      .expect(401);
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+    expect(res.body.error.name).toBe('AuthenticationError');
   });
 
   it('rejects a malformed entity name with 400 naming the parameter', async () => {

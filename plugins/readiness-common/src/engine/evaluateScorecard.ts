@@ -10,6 +10,7 @@ import {
 import { evaluateCondition } from './evaluateCondition';
 
 const SCORED: ReadonlySet<CheckStatus> = new Set(['pass', 'fail', 'unknown']);
+const STATUS_OF = { true: 'pass', false: 'fail', unknown: 'unknown' } as const;
 const CLEARS_LEVEL: ReadonlySet<CheckStatus> = new Set([
   'pass',
   'not-applicable',
@@ -60,8 +61,7 @@ export function evaluateScorecard(
       check.condition,
       facts,
     );
-    const status: CheckStatus =
-      outcome === 'unknown' ? 'unknown' : outcome ? 'pass' : 'fail';
+    const status: CheckStatus = STATUS_OF[`${outcome}`];
     return {
       id: check.id,
       title: check.title,

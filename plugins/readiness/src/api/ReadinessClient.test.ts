@@ -1,0 +1,87 @@
+import { ResponseError } from '@backstage/errors';
+import type { EntityReadiness } from '@readiness/plugin-readiness-common';
+import { ReadinessClient } from './ReadinessClient';
+
+const baseUrl = 'http://backend.test/api/readiness';
+const body: EntityReadiness = {
+  entityRef: 'component:default/svc',
+  scorecards: [],
+};
+
+function jsonResponse(status: number, json: unknown) {
+  return new Response(JSON.stringify(json), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+function setup(response: Response) {
+  const fetch = jest.fn(
+    async (_input: RequestInfo | URL, _init?: RequestInit) => response,
+  );
+  const discoveryApi = { getBaseUrl: jest.fn(async () => baseUrl) };
+  const client = new ReadinessClient({ discoveryApi, fetchApi: { fetch } });
+  return { client, fetch, discoveryApi };
+}
+
+describe('ReadinessClient', () => {
+  it('gets readiness from the readiness backend, encoding each ref part', async () => {
+    const { client, fetch, discoveryApi } = setup(jsonResponse(200, body));
+
+    await expect(
+      client.getEntityReadiness({
+        kind: 'Component',
+        namespace: 'team a',
+        name: 'svc/v2?x#y',
+      }),
+    ).resolves.toEqual(body);
+
+    expect(discoveryApi.getBaseUrl).toHaveBeenCalledWith('readiness');
+    expect(fetch).toHaveBeenCalledWith(
+      `${baseUrl}/entities/Component/team%20a/svc%2Fv2%3Fx%23y`,
+      undefined,
+    );
+  });
+
+  it('accepts a string entity ref', async () => {
+    const { client, fetch } = setup(jsonResponse(200, body));
+
+    await client.getEntityReadiness('component:default/svc');
+
+    expect(fetch.mock.calls[0][0]).toBe(
+      `${baseUrl}/entities/component/default/svc`,
+    );
+  });
+
+  it('refreshes with a POST to the refresh endpoint', async () => {
+    const { client, fetch } = setup(jsonResponse(200, body));
+
+    await expect(
+      client.refreshEntityReadiness('component:default/svc'),
+    ).resolves.toEqual(body);
+
+    expect(fetch).toHaveBeenCalledWith(
+      `${baseUrl}/entities/component/default/svc/refresh`,
+      { method: 'POST' },
+    );
+  });
+
+  it('rejects with a ResponseError carrying the backend error', async () => {
+    const { client } = setup(
+      jsonResponse(404, {
+        error: { name: 'NotFoundError', message: 'No such entity' },
+        request: { method: 'GET', url: '/entities/component/default/nope' },
+        response: { statusCode: 404 },
+      }),
+    );
+
+    const error = await client
+      .getEntityReadiness('component:default/nope')
+      .catch(e => e);
+
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+    expect(error.cause.name).toBe('NotFoundError');
+    expect(error.cause.message).toBe('No such entity');
+  });
+});

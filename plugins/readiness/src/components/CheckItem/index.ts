@@ -1,0 +1,1 @@
+export { CheckItem } from './CheckItem';

@@ -1,0 +1,1 @@
+export { ScoreMeter } from './ScoreMeter';
