@@ -31,7 +31,7 @@ describe('readiness plugin (new frontend system)', () => {
     expect(filter(entity('Component'))).toBe(true);
     expect(filter(entity('API'))).toBe(false);
     expect(filter(entity('System'))).toBe(false);
-    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('content');
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('info');
   });
 
   it('renders the card with results from the readiness API', async () => {
@@ -52,7 +52,7 @@ describe('readiness plugin (new frontend system)', () => {
     );
 
     expect(
-      await screen.findByRole('heading', { name: 'Production readiness' }),
+      await screen.findByRole('heading', { name: 'Readiness' }),
     ).toBeInTheDocument();
     expect(
       await screen.findByText(/No readiness scorecard applies/),

@@ -24,7 +24,7 @@ const readinessApi = ApiBlueprint.make({
 const readinessEntityCard = EntityCardBlueprint.make({
   name: 'readiness',
   params: {
-    type: 'content',
+    type: 'info',
     filter: { kind: 'component' },
     loader: () =>
       import('./components/EntityReadinessCard').then(m => (

@@ -9,7 +9,7 @@ export const readinessTranslationRef = createTranslationRef({
   id: 'readiness',
   messages: {
     entityReadinessCard: {
-      title: 'Production readiness',
+      title: 'Readiness',
       errorTitle: 'Could not load readiness scores for {{entityRef}}',
       empty:
         'No readiness scorecard applies to this entity, so there is nothing to score yet.',
