@@ -41,18 +41,22 @@ function rebuild(nodedir) {
   }
   const env = { ...process.env };
   delete env.npm_config_nodedir;
-  return spawnSync(process.execPath, args, {
-    cwd: moduleDir,
-    env,
-    stdio: 'inherit',
-  }).status === 0;
+  return (
+    spawnSync(process.execPath, args, {
+      cwd: moduleDir,
+      env,
+      stdio: 'inherit',
+    }).status === 0
+  );
 }
 
 const first = loads();
 if (!first.ok) {
   const nodedir = runningNodeDir();
   console.log(
-    `${MODULE} does not load in Node.js ${process.version}; rebuilding it against ${
+    `${MODULE} does not load in Node.js ${
+      process.version
+    }; rebuilding it against ${
       nodedir ? `the headers in ${nodedir}` : 'downloaded headers'
     }`,
   );
