@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /*
  * Every check the project has, as the README's test command and CI run it:
- * type check, lint, formatting, then all Jest suites with the store tests on
- * SQLite, PostgreSQL and MySQL/MariaDB.
+ * type check, lint, formatting, all Jest suites with the store tests on
+ * SQLite, PostgreSQL and MySQL/MariaDB, then a build of every package.
  */
 const { spawnSync } = require('node:child_process');
 const { prepareTestDatabases } = require('./test-databases');
@@ -12,6 +12,7 @@ const steps = [
   ['lint', 'yarn', ['lint:all']],
   ['formatting', 'yarn', ['prettier:check']],
   ['unit and integration tests', 'yarn', ['backstage-cli', 'repo', 'test']],
+  ['build of every package', 'yarn', ['build:all']],
 ];
 
 async function main() {
