@@ -1,3 +1,5 @@
+import type { FilterPredicate } from '@backstage/filter-predicates';
+
 /**
  * The value of one fact. Record values (such as annotations) are looked into
  * with a condition's `key`.
@@ -58,9 +60,52 @@ export type CheckStatus =
   | 'not-applicable'
   | 'waived';
 
+/** A value a condition compares a fact with. @public */
+export type Scalar = string | number | boolean;
+
 /**
- * A condition over facts. A leaf names a fact (and, for record-valued facts,
- * a key inside it) and exactly one operator.
+ * A leaf condition: one fact (and, for map-valued facts, a `key` inside it)
+ * and exactly one operator, optionally with `maxAge`.
+ *
+ * @public
+ */
+export interface FactCondition {
+  fact: string;
+  key?: string;
+  /**
+   * The fact must have been observed within this duration (ISO 8601, e.g.
+   * `P7D`, or `30m`, `12h`, `7d`); an older fact makes the condition
+   * `unknown` (stale). Alone, it asserts only freshness.
+   */
+  maxAge?: string;
+  exists?: boolean;
+  equals?: Scalar;
+  notEquals?: Scalar;
+  in?: Scalar[];
+  /** A list holds the element, or a string holds the substring. */
+  contains?: string;
+  /** A string starts with it. */
+  prefix?: string;
+  /** A string matches this regular expression (checked to be safe). */
+  matches?: string;
+  lt?: number;
+  lte?: number;
+  gt?: number;
+  gte?: number;
+}
+
+/**
+ * The outcome of another check of the same scorecard, as a condition.
+ *
+ * @public
+ */
+export interface CheckReference {
+  check: string;
+}
+
+/**
+ * A condition over facts: `all`, `any`, `not`, a fact leaf or a reference to
+ * another check.
  *
  * @public
  */
@@ -68,33 +113,49 @@ export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }
-  | {
-      fact: string;
-      key?: string;
-      exists?: boolean;
-      equals?: string | number | boolean;
-      in?: Array<string | number | boolean>;
-      contains?: string;
-    };
+  | FactCondition
+  | CheckReference;
+
+/**
+ * Which entities something applies to, in the syntax of
+ * `@backstage/filter-predicates` (e.g. `{ kind: component, spec.type: { $in: [service] } }`).
+ *
+ * @public
+ */
+export type EntityPredicate = FilterPredicate;
 
 /** @public */
 export interface Remediation {
   /** Markdown. */
   text: string;
   docsUrl?: string;
+  /** Entity ref of a Scaffolder template that fixes the check. */
+  template?: string;
 }
 
 /** @public */
 export interface LevelDefinition {
   id: string;
   title: string;
+  description?: string;
 }
 
 /** @public */
 export interface CategoryDefinition {
   id: string;
   title: string;
+  description?: string;
+  /** The category's checks are `not-applicable` to other entities. */
+  appliesTo?: EntityPredicate;
 }
+
+/**
+ * How much a failing check matters; maps to a weight when no `weight` is
+ * given (critical 10, high 5, medium 3, low 1).
+ *
+ * @public
+ */
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
 /** @public */
 export interface CheckDefinition {
@@ -103,20 +164,27 @@ export interface CheckDefinition {
   description?: string;
   category: string;
   level: string;
+  /** Positive; resolved from `severity` when the document gives one. */
   weight: number;
+  severity?: Severity;
+  /** The check is `not-applicable` to other entities. */
+  appliesTo?: EntityPredicate;
   condition: Condition;
   remediation: Remediation;
 }
 
 /**
- * Which entities a scorecard applies to.
+ * An accepted exception: the check is `waived` for matching entities until
+ * it expires.
  *
  * @public
  */
-export interface EntitySelector {
-  kinds: string[];
-  /** When set, only entities whose `spec.type` is one of these. */
-  types?: string[];
+export interface WaiverDefinition {
+  check: string;
+  entities: EntityPredicate;
+  reason: string;
+  /** ISO 8601 date or time; the waiver stops applying after it. */
+  expires?: string;
 }
 
 /** @public */
@@ -124,11 +192,14 @@ export interface ScorecardDefinition {
   id: string;
   title: string;
   description: string;
-  appliesTo: EntitySelector;
+  /** Entity ref of the group that maintains the scorecard. */
+  owner?: string;
+  appliesTo: EntityPredicate;
   /** Ordered from the lowest to the highest level. */
   levels: LevelDefinition[];
   categories: CategoryDefinition[];
   checks: CheckDefinition[];
+  waivers?: WaiverDefinition[];
 }
 
 /**
@@ -149,6 +220,7 @@ export interface Evidence {
 export interface CheckResult {
   id: string;
   title: string;
+  description?: string;
   category: string;
   level: string;
   weight: number;

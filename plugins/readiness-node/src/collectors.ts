@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type {
-  EntitySelector,
+  EntityPredicate,
   FactValue,
 } from '@readiness/plugin-readiness-common';
 
@@ -58,8 +58,8 @@ export interface FactCollector {
   /** Unique, and the prefix of every fact name it provides. */
   id: string;
   facts: FactDefinition[];
-  /** Which entities to collect for; all when left out. */
-  appliesTo?: EntitySelector;
+  /** Which entities to collect for (a filter predicate); all when left out. */
+  appliesTo?: EntityPredicate;
   /** Facts by stringified entity ref, for a batch of entities. */
   collect(
     entities: Entity[],

@@ -106,7 +106,7 @@ describe('EntityFactsCollector', () => {
   it('skips collectors that do not apply to the entity', async () => {
     const collect = jest.fn();
     const facts = await gather([
-      collector('apis', collect, { appliesTo: { kinds: ['API'] } }),
+      collector('apis', collect, { appliesTo: { kind: 'api' } }),
     ]);
     expect(collect).not.toHaveBeenCalled();
     expect(facts['apis.ok']).toBeUndefined();

@@ -24,8 +24,8 @@ export class EntityFactsCollector {
   ) {}
 
   async collect(entity: Entity, now: Date): Promise<FactSet> {
-    const applicable = this.collectors().filter(
-      c => !c.appliesTo || appliesToEntity(c.appliesTo, entity),
+    const applicable = this.collectors().filter(c =>
+      appliesToEntity(c.appliesTo, entity),
     );
     const collected = await Promise.all(
       applicable.map(c => this.collectFrom(c, entity, now)),

@@ -4,21 +4,33 @@ import { appliesToEntity } from './appliesToEntity';
 const component = (type?: unknown): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: 'x' },
+  metadata: { name: 'x', annotations: { 'readiness.dev/ai-ml': 'true' } },
   spec: type === undefined ? {} : { type },
 });
 
 describe('appliesToEntity', () => {
-  it('matches kinds without regard to case', () => {
-    expect(appliesToEntity({ kinds: ['component'] }, component())).toBe(true);
-    expect(appliesToEntity({ kinds: ['API'] }, component())).toBe(false);
+  it('matches every entity without a predicate', () => {
+    expect(appliesToEntity(undefined, component())).toBe(true);
   });
 
-  it('matches types when the selector names them', () => {
-    const selector = { kinds: ['Component'], types: ['service', 'website'] };
-    expect(appliesToEntity(selector, component('website'))).toBe(true);
-    expect(appliesToEntity(selector, component('library'))).toBe(false);
-    expect(appliesToEntity(selector, component())).toBe(false);
-    expect(appliesToEntity(selector, component(42))).toBe(false);
+  it('matches kinds without regard to case', () => {
+    expect(appliesToEntity({ kind: 'component' }, component())).toBe(true);
+    expect(appliesToEntity({ kind: 'API' }, component())).toBe(false);
+  });
+
+  it('matches types, annotations and combinations', () => {
+    const services = {
+      kind: 'component',
+      'spec.type': { $in: ['service', 'website'] },
+    };
+    expect(appliesToEntity(services, component('website'))).toBe(true);
+    expect(appliesToEntity(services, component('library'))).toBe(false);
+    expect(appliesToEntity(services, component())).toBe(false);
+    expect(
+      appliesToEntity(
+        { 'metadata.annotations.readiness.dev/ai-ml': 'true' },
+        component(),
+      ),
+    ).toBe(true);
   });
 });

@@ -1,23 +1,16 @@
 import type { Entity } from '@backstage/catalog-model';
-import { EntitySelector } from '../types';
+import { evaluateFilterPredicate } from '@backstage/filter-predicates';
+import { EntityPredicate } from '../types';
 
 /**
- * Whether a scorecard's selector matches an entity. Kinds compare without
- * case, as the catalog does.
+ * Whether an entity matches a predicate; no predicate matches every entity.
+ * String comparisons ignore case, as the catalog's do.
  *
  * @public
  */
 export function appliesToEntity(
-  selector: EntitySelector,
+  predicate: EntityPredicate | undefined,
   entity: Entity,
 ): boolean {
-  const kind = entity.kind.toLocaleLowerCase('en-US');
-  if (!selector.kinds.some(k => k.toLocaleLowerCase('en-US') === kind)) {
-    return false;
-  }
-  if (!selector.types) {
-    return true;
-  }
-  const type = entity.spec?.type;
-  return typeof type === 'string' && selector.types.includes(type);
+  return predicate === undefined || evaluateFilterPredicate(predicate, entity);
 }

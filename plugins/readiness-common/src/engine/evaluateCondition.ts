@@ -151,5 +151,10 @@ export function evaluateCondition(
       reasons: inner.outcome ? ['the negated condition holds'] : [],
     };
   }
+  if ('check' in condition) {
+    throw new Error(
+      `Check references are not supported yet: ${condition.check}`,
+    );
+  }
   return evaluateLeaf(condition, facts);
 }

@@ -7,7 +7,7 @@ const scorecard: ScorecardDefinition = {
   id: 'basics',
   title: 'Basics',
   description: 'Test scorecard',
-  appliesTo: { kinds: ['Component'] },
+  appliesTo: { kind: 'component' },
   levels: [
     { id: 'bronze', title: 'Bronze' },
     { id: 'silver', title: 'Silver' },

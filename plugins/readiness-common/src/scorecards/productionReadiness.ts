@@ -22,7 +22,10 @@ export const productionReadinessScorecard: ScorecardDefinition = {
   title: 'Production Readiness',
   description:
     'Is this service ready to run in production: owned, observable, documented and deployable?',
-  appliesTo: { kinds: ['Component'], types: ['service', 'website'] },
+  appliesTo: {
+    kind: 'component',
+    'spec.type': { $in: ['service', 'website'] },
+  },
   levels: [
     { id: 'bronze', title: 'Bronze' },
     { id: 'silver', title: 'Silver' },
