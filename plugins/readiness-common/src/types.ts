@@ -15,6 +15,31 @@ export type FactValue =
   | { [key: string]: string };
 
 /**
+ * The type of a fact's value; `string-list` is `string[]`, `string-map` is a
+ * record of strings (such as annotations).
+ *
+ * @public
+ */
+export type FactType =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'string-list'
+  | 'string-map';
+
+/**
+ * A fact that a collector provides: what scorecards may refer to.
+ *
+ * @public
+ */
+export interface FactDefinition {
+  /** Starts with the collector id and a dot, e.g. `github.branchProtection`. */
+  name: string;
+  type: FactType;
+  description: string;
+}
+
+/**
  * One observation about an entity, with where it came from and when.
  *
  * @public

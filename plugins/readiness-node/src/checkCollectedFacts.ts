@@ -1,5 +1,6 @@
 import type { FactValue } from '@readiness/plugin-readiness-common';
-import type { CollectedFacts, FactCollector, FactType } from './collectors';
+import type { FactType } from '@readiness/plugin-readiness-common';
+import type { CollectedFacts, FactCollector } from './collectors';
 
 function hasType(value: FactValue, type: FactType): boolean {
   switch (type) {

@@ -5,33 +5,14 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import type {
   EntityPredicate,
+  FactDefinition,
   FactValue,
 } from '@readiness/plugin-readiness-common';
 
-/**
- * The type of a fact's value; `string-list` is `string[]`, `string-map` is a
- * record of strings (such as annotations).
- *
- * @public
- */
-export type FactType =
-  | 'string'
-  | 'number'
-  | 'boolean'
-  | 'string-list'
-  | 'string-map';
-
-/**
- * A fact that a collector provides.
- *
- * @public
- */
-export interface FactDefinition {
-  /** Starts with the collector id and a dot, e.g. `github.branchProtection`. */
-  name: string;
-  type: FactType;
-  description: string;
-}
+export type {
+  FactDefinition,
+  FactType,
+} from '@readiness/plugin-readiness-common';
 
 /** @public */
 export interface FactCollectorContext {
