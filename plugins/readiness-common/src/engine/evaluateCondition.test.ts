@@ -1,7 +1,9 @@
-import { FactSet } from '../types';
+import { Condition, FactSet } from '../types';
 import { evaluateCondition } from './evaluateCondition';
+import { CheckOutcome } from './evaluationContext';
 
-const observedAt = '2026-11-25T10:00:00.000Z';
+const now = new Date('2026-11-25T10:00:00.000Z');
+const observedAt = now.toISOString();
 const facts: FactSet = {
   'catalog.owner': { value: 'team-a', source: 'catalog', observedAt },
   'catalog.system': { value: null, source: 'catalog', observedAt },
@@ -38,7 +40,7 @@ describe('evaluateCondition', () => {
     ],
     [{ fact: 'catalog.annotations', key: 'missing', exists: true }, false],
   ])('%j is %p', (condition, outcome) => {
-    expect(evaluateCondition(condition, facts).outcome).toBe(outcome);
+    expect(evaluateCondition(condition, facts, now).outcome).toBe(outcome);
   });
 
   it('is unknown, with the reason, when a fact was not collected', () => {
@@ -46,6 +48,7 @@ describe('evaluateCondition', () => {
       evaluateCondition(
         { fact: 'github.branchProtection', exists: true },
         facts,
+        now,
       ),
     ).toEqual({
       outcome: 'unknown',
@@ -66,6 +69,7 @@ describe('evaluateCondition', () => {
       evaluateCondition(
         { not: { fact: 'github.branchProtection', equals: false } },
         withFailure,
+        now,
       ),
     ).toEqual({
       outcome: 'unknown',
@@ -85,6 +89,7 @@ describe('evaluateCondition', () => {
           exists: true,
         },
         facts,
+        now,
       ),
     ).toEqual({
       outcome: false,
@@ -118,11 +123,11 @@ describe('evaluateCondition', () => {
     [{ not: no }, true],
     [{ not: unknown }, 'unknown'],
   ])('combines %j as %p', (condition, outcome) => {
-    expect(evaluateCondition(condition, facts).outcome).toBe(outcome);
+    expect(evaluateCondition(condition, facts, now).outcome).toBe(outcome);
   });
 
   it('gives the reasons of the parts that decided a failure', () => {
-    const result = evaluateCondition({ all: [yes, no, unknown] }, facts);
+    const result = evaluateCondition({ all: [yes, no, unknown] }, facts, now);
     expect(result.reasons).toEqual(['catalog.system is not set']);
     expect(result.evidence.map(e => e.fact)).toEqual([
       'catalog.owner',
@@ -131,8 +136,238 @@ describe('evaluateCondition', () => {
   });
 
   it('rejects a leaf without an operator', () => {
-    expect(() => evaluateCondition({ fact: 'catalog.owner' }, facts)).toThrow(
-      'Condition on catalog.owner has no operator',
+    expect(() =>
+      evaluateCondition({ fact: 'catalog.owner' }, facts, now),
+    ).toThrow('Condition on catalog.owner has no operator');
+  });
+
+  it('rejects a leaf with more than one operator', () => {
+    expect(() =>
+      evaluateCondition(
+        { fact: 'catalog.owner', equals: 'a', in: ['a'] },
+        facts,
+        now,
+      ),
+    ).toThrow(
+      'Condition on catalog.owner has more than one operator: equals, in',
+    );
+  });
+
+  it('rejects an unsafe pattern and an invalid maxAge, naming the leaf', () => {
+    expect(() =>
+      evaluateCondition(
+        { fact: 'catalog.owner', matches: '(a+)+' },
+        facts,
+        now,
+      ),
+    ).toThrow(
+      'Condition on catalog.owner: Unsafe pattern /(a+)+/: nested quantifiers can backtrack catastrophically: (a+)+',
+    );
+    expect(() =>
+      evaluateCondition(
+        { fact: 'catalog.annotations', key: 'a', maxAge: 'P1M', exists: true },
+        facts,
+        now,
+      ),
+    ).toThrow(
+      'Condition on catalog.annotations[a] has an invalid maxAge "P1M"',
+    );
+  });
+});
+
+describe('evaluateCondition on map keys', () => {
+  it.each(['missing', 'toString', 'constructor', '__proto__'])(
+    'finds no own key %s',
+    key => {
+      expect(
+        evaluateCondition(
+          { fact: 'catalog.annotations', key, exists: true },
+          facts,
+          now,
+        ),
+      ).toEqual({
+        outcome: false,
+        evidence: [
+          {
+            fact: 'catalog.annotations',
+            key,
+            value: null,
+            source: 'catalog',
+            observedAt,
+          },
+        ],
+        reasons: [`catalog.annotations[${key}] is not set`],
+      });
+    },
+  );
+
+  it('finds no key in a fact without a value', () => {
+    const result = evaluateCondition(
+      { fact: 'catalog.system', key: 'a', exists: false },
+      facts,
+      now,
+    );
+    expect(result.outcome).toBe(true);
+  });
+
+  it('fails a key into a value that is not a map', () => {
+    for (const fact of ['catalog.owner', 'catalog.tags']) {
+      const result = evaluateCondition(
+        { fact, key: '0', exists: false },
+        facts,
+        now,
+      );
+      expect(result.outcome).toBe(false);
+      expect(result.reasons[0]).toMatch(
+        new RegExp(`^${fact} is .*, not a map$`),
+      );
+      expect(result.evidence[0].value).toBeNull();
+    }
+  });
+});
+
+describe('evaluateCondition with maxAge', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const observedDaysAgo = (days: number): FactSet => ({
+    'github.protected': {
+      value: true,
+      source: 'github',
+      observedAt: new Date(now.getTime() - days * DAY).toISOString(),
+    },
+  });
+
+  it.each([
+    [{ maxAge: '7d', equals: true }, 1, true],
+    [{ maxAge: 'P7D', equals: true }, 7, true],
+    [{ maxAge: '7d', equals: false }, 1, false],
+    [{ maxAge: '7d' }, 6.9, true],
+    [{ maxAge: '7d', equals: true }, 7.01, 'unknown'],
+    [{ maxAge: '7d', equals: false }, 9, 'unknown'],
+    [{ maxAge: 'P1W' }, 8, 'unknown'],
+    [{ maxAge: '7d', equals: true }, -1, true],
+  ])('%j observed %p days ago is %p', (operand, days, outcome) => {
+    expect(
+      evaluateCondition(
+        { fact: 'github.protected', ...operand },
+        observedDaysAgo(days),
+        now,
+      ).outcome,
+    ).toBe(outcome);
+  });
+
+  it('says how stale the fact is and keeps it as evidence', () => {
+    const result = evaluateCondition(
+      { fact: 'github.protected', maxAge: '7d', equals: true },
+      observedDaysAgo(9.5),
+      now,
+    );
+    expect(result.reasons).toEqual([
+      'fact github.protected is stale: observed 9 days ago, max age 7d',
+    ]);
+    expect(result.evidence).toEqual([
+      {
+        fact: 'github.protected',
+        value: true,
+        source: 'github',
+        observedAt: '2026-11-15T22:00:00.000Z',
+      },
+    ]);
+  });
+
+  it('is unknown when the observation time is not a time', () => {
+    const result = evaluateCondition(
+      { fact: 'github.protected', maxAge: '7d' },
+      {
+        'github.protected': {
+          value: true,
+          source: 'github',
+          observedAt: 'soon',
+        },
+      },
+      now,
+    );
+    expect(result.outcome).toBe('unknown');
+    expect(result.reasons).toEqual([
+      'fact github.protected has an invalid observation time "soon"',
+    ]);
+  });
+
+  it('lets a known part decide over a stale one', () => {
+    const stale = { fact: 'github.protected', maxAge: '1h', equals: true };
+    const fresh = { fact: 'catalog.owner', exists: true };
+    expect(
+      evaluateCondition(
+        { any: [stale, fresh] },
+        { ...facts, ...observedDaysAgo(1) },
+        now,
+      ).outcome,
+    ).toBe(true);
+    expect(
+      evaluateCondition(
+        { all: [stale, fresh] },
+        { ...facts, ...observedDaysAgo(1) },
+        now,
+      ).outcome,
+    ).toBe('unknown');
+  });
+});
+
+describe('evaluateCondition with check references', () => {
+  const checks: Record<string, CheckOutcome> = {
+    passing: { status: 'pass', reasons: [] },
+    waived: { status: 'waived', reasons: ['waived: legacy'] },
+    skipped: { status: 'not-applicable', reasons: ['not applicable: x'] },
+    runbook: {
+      status: 'fail',
+      reasons: ['catalog.linkTypes does not contain "runbook"', 'second'],
+    },
+    failingSilently: { status: 'fail', reasons: [] },
+    oncall: {
+      status: 'unknown',
+      reasons: ['fact pagerduty.oncall was not collected'],
+    },
+    undecided: { status: 'unknown', reasons: [] },
+  };
+  const evaluate = (condition: Condition) =>
+    evaluateCondition(condition, facts, now, checks);
+
+  it.each([
+    ['passing', true, []],
+    ['waived', true, []],
+    ['skipped', true, []],
+    [
+      'runbook',
+      false,
+      [
+        'check runbook: catalog.linkTypes does not contain "runbook"',
+        'check runbook: second',
+      ],
+    ],
+    ['failingSilently', false, ['check failingSilently fails']],
+    [
+      'oncall',
+      'unknown',
+      ['check oncall: fact pagerduty.oncall was not collected'],
+    ],
+    ['undecided', 'unknown', ['check undecided is unknown']],
+  ])('reads check %s as %p', (check, outcome, reasons) => {
+    expect(evaluate({ check })).toEqual({ outcome, evidence: [], reasons });
+  });
+
+  it('combines references with Kleene logic', () => {
+    expect(
+      evaluate({ any: [{ check: 'oncall' }, { check: 'passing' }] }).outcome,
+    ).toBe(true);
+    expect(
+      evaluate({ all: [{ check: 'oncall' }, { check: 'runbook' }] }).outcome,
+    ).toBe(false);
+    expect(evaluate({ not: { check: 'oncall' } }).outcome).toBe('unknown');
+    expect(evaluate({ not: { check: 'runbook' } }).outcome).toBe(true);
+  });
+
+  it('rejects a reference to a check it does not know', () => {
+    expect(() => evaluate({ check: 'nope' })).toThrow(
+      'Condition refers to unknown check nope',
     );
   });
 });

@@ -1,7 +1,13 @@
-import { Condition, Evidence, FactSet, FactValue } from '../types';
-
-/** Three-valued: a condition over missing facts is neither true nor false. */
-export type ConditionOutcome = true | false | 'unknown';
+import { Condition, Evidence, FactSet } from '../types';
+import { compileLeaf } from './compileLeaf';
+import {
+  CheckOutcome,
+  CompiledCondition,
+  ConditionOutcome,
+  ConditionVerdict,
+  HOLDS,
+  NO_REASONS,
+} from './evaluationContext';
 
 export interface ConditionEvaluation {
   outcome: ConditionOutcome;
@@ -10,151 +16,160 @@ export interface ConditionEvaluation {
   reasons: string[];
 }
 
-type Leaf = Extract<Condition, { fact: string }>;
-
-function isPresent(value: FactValue | undefined): boolean {
-  if (value === null || value === undefined || value === '') {
-    return false;
+/** Adds reasons to a list this evaluation owns; verdicts' lists are shared. */
+function collect(
+  list: string[] | undefined,
+  reasons: readonly string[],
+): string[] {
+  const into = list ?? [];
+  for (const reason of reasons) {
+    into.push(reason);
   }
-  return !Array.isArray(value) || value.length > 0;
+  return into;
 }
 
-function describe(leaf: Leaf): string {
-  return leaf.key === undefined ? leaf.fact : `${leaf.fact}[${leaf.key}]`;
-}
+// Every part is evaluated, even after the outcome is known, so that the
+// evidence shows every fact the condition looked at.
 
-function testLeaf(leaf: Leaf, value: FactValue | undefined): string | true {
-  const name = describe(leaf);
-  if (leaf.exists !== undefined) {
-    if (isPresent(value) === leaf.exists) {
-      return true;
+function compileAll(parts: CompiledCondition[]): CompiledCondition {
+  return context => {
+    let failed: string[] | undefined;
+    let unknown: string[] | undefined;
+    for (const part of parts) {
+      const { outcome, reasons } = part(context);
+      if (outcome === false) {
+        failed = collect(failed, reasons);
+      } else if (outcome === 'unknown') {
+        unknown = collect(unknown, reasons);
+      }
     }
-    return leaf.exists ? `${name} is not set` : `${name} is set`;
-  }
-  if (leaf.equals !== undefined) {
-    return value === leaf.equals
-      ? true
-      : `${name} is ${JSON.stringify(value ?? null)}, expected ${JSON.stringify(
-          leaf.equals,
-        )}`;
-  }
-  if (leaf.in !== undefined) {
-    return leaf.in.some(candidate => candidate === value)
-      ? true
-      : `${name} is ${JSON.stringify(value ?? null)}, expected one of ${leaf.in
-          .map(v => JSON.stringify(v))
-          .join(', ')}`;
-  }
-  if (leaf.contains !== undefined) {
-    const found =
-      (Array.isArray(value) || typeof value === 'string') &&
-      value.includes(leaf.contains);
-    return found ? true : `${name} does not contain "${leaf.contains}"`;
-  }
-  throw new Error(`Condition on ${name} has no operator`);
-}
-
-function evaluateLeaf(leaf: Leaf, facts: FactSet): ConditionEvaluation {
-  const fact = facts[leaf.fact];
-  if (!fact) {
-    return {
-      outcome: 'unknown',
-      evidence: [],
-      reasons: [`fact ${leaf.fact} was not collected`],
-    };
-  }
-  if (!('value' in fact)) {
-    return {
-      outcome: 'unknown',
-      evidence: [],
-      reasons: [`fact ${leaf.fact} is unavailable: ${fact.reason}`],
-    };
-  }
-  const value =
-    leaf.key === undefined
-      ? fact.value
-      : (fact.value as Record<string, string> | null)?.[leaf.key];
-  const result = testLeaf(leaf, value);
-  return {
-    outcome: result === true,
-    evidence: [
-      {
-        fact: leaf.fact,
-        ...(leaf.key !== undefined && { key: leaf.key }),
-        value: value ?? null,
-        source: fact.source,
-        observedAt: fact.observedAt,
-      },
-    ],
-    reasons: result === true ? [] : [result],
+    if (failed !== undefined) {
+      return { outcome: false, reasons: failed };
+    }
+    return unknown === undefined
+      ? HOLDS
+      : { outcome: 'unknown', reasons: unknown };
   };
 }
 
-function combine(
-  parts: ConditionEvaluation[],
-  decisive: boolean,
-): ConditionEvaluation {
-  const evidence = parts.flatMap(p => p.evidence);
-  if (parts.some(p => p.outcome === decisive)) {
-    return {
-      outcome: decisive,
-      evidence,
-      reasons: decisive
-        ? []
-        : parts.filter(p => p.outcome === false).flatMap(p => p.reasons),
-    };
-  }
-  if (parts.some(p => p.outcome === 'unknown')) {
-    return {
-      outcome: 'unknown',
-      evidence,
-      reasons: parts
-        .filter(p => p.outcome === 'unknown')
-        .flatMap(p => p.reasons),
-    };
-  }
-  return {
-    outcome: !decisive,
-    evidence,
-    reasons: decisive ? parts.flatMap(p => p.reasons) : [],
+function compileAny(parts: CompiledCondition[]): CompiledCondition {
+  return context => {
+    let held = false;
+    let failed: string[] | undefined;
+    let unknown: string[] | undefined;
+    for (const part of parts) {
+      const { outcome, reasons } = part(context);
+      if (outcome === true) {
+        held = true;
+      } else if (outcome === 'unknown') {
+        unknown = collect(unknown, reasons);
+      } else {
+        failed = collect(failed, reasons);
+      }
+    }
+    if (held) {
+      return HOLDS;
+    }
+    return unknown === undefined
+      ? { outcome: false, reasons: failed ?? NO_REASONS }
+      : { outcome: 'unknown', reasons: unknown };
+  };
+}
+
+const NEGATION_HOLDS: ConditionVerdict = Object.freeze({
+  outcome: false,
+  reasons: Object.freeze(['the negated condition holds']),
+});
+
+function compileNot(inner: CompiledCondition): CompiledCondition {
+  return context => {
+    const verdict = inner(context);
+    if (verdict.outcome === 'unknown') {
+      return verdict;
+    }
+    return verdict.outcome ? NEGATION_HOLDS : HOLDS;
+  };
+}
+
+function referenceReasons(
+  id: string,
+  check: CheckOutcome,
+  fallback: string,
+): string[] {
+  return check.reasons.length === 0
+    ? [`check ${id} ${fallback}`]
+    : check.reasons.map(reason => `check ${id}: ${reason}`);
+}
+
+function compileReference(id: string, index: number): CompiledCondition {
+  return context => {
+    const check = context.checks[index]!;
+    switch (check.status) {
+      case 'fail':
+        return {
+          outcome: false,
+          reasons: referenceReasons(id, check, 'fails'),
+        };
+      case 'unknown':
+        return {
+          outcome: 'unknown',
+          reasons: referenceReasons(id, check, 'is unknown'),
+        };
+      default:
+        return HOLDS; // pass, waived or not applicable
+    }
   };
 }
 
 /**
- * Evaluates a condition with Kleene logic: `unknown` only decides the outcome
- * when no known part already does.
+ * Compiles a condition into a closure evaluated with Kleene logic: `unknown`
+ * decides `all` or `any` only when no known part already does. A check
+ * reference reads the outcome of the check at `checkIndex(id)` from the
+ * context, which must have been evaluated before.
+ */
+export function compileCondition(
+  condition: Condition,
+  checkIndex: (id: string) => number,
+): CompiledCondition {
+  const compile = (c: Condition) => compileCondition(c, checkIndex);
+  if ('all' in condition) {
+    return compileAll(condition.all.map(compile));
+  }
+  if ('any' in condition) {
+    return compileAny(condition.any.map(compile));
+  }
+  if ('not' in condition) {
+    return compileNot(compile(condition.not));
+  }
+  if ('check' in condition) {
+    return compileReference(condition.check, checkIndex(condition.check));
+  }
+  return compileLeaf(condition);
+}
+
+/**
+ * Evaluates one condition at `now`, with the outcomes of the checks it may
+ * refer to. Scorecards are evaluated through their compiled form instead.
  */
 export function evaluateCondition(
   condition: Condition,
   facts: FactSet,
+  now: Date,
+  checks: Record<string, CheckOutcome> = {},
 ): ConditionEvaluation {
-  if ('all' in condition) {
-    return combine(
-      condition.all.map(c => evaluateCondition(c, facts)),
-      false,
-    );
-  }
-  if ('any' in condition) {
-    return combine(
-      condition.any.map(c => evaluateCondition(c, facts)),
-      true,
-    );
-  }
-  if ('not' in condition) {
-    const inner = evaluateCondition(condition.not, facts);
-    if (inner.outcome === 'unknown') {
-      return inner;
+  const ids = Object.keys(checks);
+  const compiled = compileCondition(condition, id => {
+    if (!Object.hasOwn(checks, id)) {
+      throw new Error(`Condition refers to unknown check ${id}`);
     }
-    return {
-      outcome: !inner.outcome,
-      evidence: inner.evidence,
-      reasons: inner.outcome ? ['the negated condition holds'] : [],
-    };
-  }
-  if ('check' in condition) {
-    throw new Error(
-      `Check references are not supported yet: ${condition.check}`,
-    );
-  }
-  return evaluateLeaf(condition, facts);
+    return ids.indexOf(id);
+  });
+  const context = {
+    facts,
+    now: now.getTime(),
+    checks: ids.map(id => checks[id]),
+    evidence: [],
+  };
+  const { outcome, reasons } = compiled(context);
+  return { outcome, evidence: context.evidence, reasons: [...reasons] };
 }

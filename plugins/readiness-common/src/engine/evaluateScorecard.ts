@@ -2,51 +2,119 @@ import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import {
   CheckResult,
   CheckStatus,
+  Evidence,
   FactSet,
   ScorecardDefinition,
   ScorecardResult,
-  StatusCounts,
 } from '../types';
-import { evaluateCondition } from './evaluateCondition';
+import {
+  CompiledCheck,
+  CompiledPredicate,
+  compileScorecard,
+} from './compileScorecard';
+import {
+  CheckOutcome,
+  ConditionOutcome,
+  EvaluationContext,
+} from './evaluationContext';
+import { scoreChecks } from './scoreChecks';
 
-const SCORED: ReadonlySet<CheckStatus> = new Set(['pass', 'fail', 'unknown']);
-const STATUS_OF = { true: 'pass', false: 'fail', unknown: 'unknown' } as const;
-const CLEARS_LEVEL: ReadonlySet<CheckStatus> = new Set([
-  'pass',
-  'not-applicable',
-  'waived',
-]);
-
-/** Weighted share of scored checks that pass, 0 to 100; null if none scored. */
-function weightedScore(checks: CheckResult[]): number | null {
-  const scored = checks.filter(c => SCORED.has(c.status));
-  const total = scored.reduce((sum, c) => sum + c.weight, 0);
-  if (total === 0) {
-    return null;
+function statusOf(outcome: ConditionOutcome): CheckStatus {
+  if (outcome === 'unknown') {
+    return 'unknown';
   }
-  const passed = scored
-    .filter(c => c.status === 'pass')
-    .reduce((sum, c) => sum + c.weight, 0);
-  return Math.round((passed / total) * 1000) / 10;
+  return outcome ? 'pass' : 'fail';
 }
 
-function countStatuses(checks: CheckResult[]): StatusCounts {
-  const counts: StatusCounts = {
-    pass: 0,
-    fail: 0,
-    unknown: 0,
-    'not-applicable': 0,
-    waived: 0,
-  };
-  for (const check of checks) {
-    counts[check.status] += 1;
+interface Decision extends CheckOutcome {
+  evidence: Evidence[];
+}
+
+/**
+ * Per evaluation, whether each category applies: `null` if it does, the
+ * reason if not, `undefined` until a check of the category asks.
+ */
+type CategoryVerdicts = Array<string | null | undefined>;
+
+function notApplicable(
+  check: CompiledCheck,
+  entity: Entity,
+  categoryAppliesTo: Array<CompiledPredicate | undefined>,
+  categories: CategoryVerdicts,
+): string | undefined {
+  const category = categoryAppliesTo[check.categoryIndex];
+  if (category !== undefined) {
+    let verdict = categories[check.categoryIndex];
+    if (verdict === undefined) {
+      verdict = category.matches(entity) ? null : category.excluded;
+      categories[check.categoryIndex] = verdict;
+    }
+    if (verdict !== null) {
+      return verdict;
+    }
   }
-  return counts;
+  const own = check.appliesTo;
+  return own === undefined || own.matches(entity) ? undefined : own.excluded;
+}
+
+function decide(
+  check: CompiledCheck,
+  entity: Entity,
+  context: EvaluationContext,
+  misfit: string | undefined,
+): Decision {
+  if (misfit !== undefined) {
+    return { status: 'not-applicable', reasons: [misfit], evidence: [] };
+  }
+  let expired: string | undefined;
+  for (const waiver of check.waivers) {
+    if (waiver.matches(entity)) {
+      if (context.now <= waiver.lastApplies) {
+        return { status: 'waived', reasons: [waiver.waived], evidence: [] };
+      }
+      expired ??= waiver.expired;
+    }
+  }
+  const evidence: Evidence[] = [];
+  context.evidence = evidence;
+  const { outcome, reasons } = check.condition(context);
+  return {
+    status: statusOf(outcome),
+    reasons:
+      expired === undefined || outcome === true
+        ? reasons
+        : reasons.concat(expired),
+    evidence,
+  };
+}
+
+function toResult(check: CompiledCheck, decision: Decision): CheckResult {
+  const { id, title, description, category, level, weight, remediation } =
+    check.definition;
+  const result: CheckResult = {
+    id,
+    title,
+    category,
+    level,
+    weight,
+    status: decision.status,
+    evidence: decision.evidence,
+    remediation,
+  };
+  if (description !== undefined) {
+    result.description = description;
+  }
+  if (decision.reasons.length > 0) {
+    result.reason = decision.reasons.join('; ');
+  }
+  return result;
 }
 
 /**
  * Evaluates one scorecard for one entity. Pure: the same inputs give the same
- * result.
+ * result. Checks that the entity is outside of (by their own or their
+ * category's `appliesTo`) are `not-applicable`; checks an active waiver covers
+ * are `waived`; both count neither for nor against the score and levels.
  *
  * @public
  */
@@ -56,31 +124,30 @@ export function evaluateScorecard(
   facts: FactSet,
   evaluatedAt: Date,
 ): ScorecardResult {
-  const checks: CheckResult[] = scorecard.checks.map(check => {
-    const { outcome, evidence, reasons } = evaluateCondition(
-      check.condition,
-      facts,
-    );
-    const status: CheckStatus = STATUS_OF[`${outcome}`];
-    return {
-      id: check.id,
-      title: check.title,
-      category: check.category,
-      level: check.level,
-      weight: check.weight,
-      status,
-      ...(reasons.length > 0 && { reason: reasons.join('; ') }),
-      evidence,
-      remediation: check.remediation,
-    };
-  });
+  const { checks, order, categoryAppliesTo } = compileScorecard(scorecard);
+  const outcomes: CheckOutcome[] = new Array(checks.length);
+  const results: CheckResult[] = new Array(checks.length);
+  const categories: CategoryVerdicts = new Array(categoryAppliesTo.length);
+  const context: EvaluationContext = {
+    facts,
+    now: evaluatedAt.getTime(),
+    checks: outcomes,
+    evidence: [],
+  };
+  // Referenced checks come first in `order`, so their outcomes are ready.
+  for (const index of order) {
+    const check = checks[index];
+    const misfit = notApplicable(check, entity, categoryAppliesTo, categories);
+    const decision = decide(check, entity, context, misfit);
+    outcomes[index] = decision;
+    results[index] = toResult(check, decision);
+  }
 
-  const reachedIndex = scorecard.levels.findIndex(level =>
-    checks.some(c => c.level === level.id && !CLEARS_LEVEL.has(c.status)),
+  const { score, level, nextLevel, categoryScores, counts } = scoreChecks(
+    scorecard,
+    checks,
+    results,
   );
-  const reachedCount =
-    reachedIndex === -1 ? scorecard.levels.length : reachedIndex;
-
   return {
     scorecard: {
       id: scorecard.id,
@@ -89,16 +156,12 @@ export function evaluateScorecard(
       levels: scorecard.levels,
     },
     entityRef: stringifyEntityRef(entity),
-    score: weightedScore(checks) ?? 100,
-    level: reachedCount > 0 ? scorecard.levels[reachedCount - 1].id : null,
-    nextLevel: scorecard.levels[reachedCount]?.id ?? null,
-    categories: scorecard.categories.map(category => ({
-      id: category.id,
-      title: category.title,
-      score: weightedScore(checks.filter(c => c.category === category.id)),
-    })),
-    counts: countStatuses(checks),
-    checks,
+    score,
+    level,
+    nextLevel,
+    categories: categoryScores,
+    counts,
+    checks: results,
     evaluatedAt: evaluatedAt.toISOString(),
   };
 }

@@ -1,0 +1,231 @@
+import { FactCondition, FactValue, Scalar } from '../types';
+import { compileSafeRegex } from './safeRegex';
+
+/**
+ * Tests the value a leaf looks at (`undefined` when a map has no such key):
+ * `undefined` when the condition holds, otherwise why it does not.
+ */
+export type ValueTest = (value: FactValue | undefined) => string | undefined;
+
+const OPERATORS = [
+  'exists',
+  'equals',
+  'notEquals',
+  'in',
+  'contains',
+  'prefix',
+  'matches',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+] as const;
+
+type Operator = (typeof OPERATORS)[number];
+
+const MAX_SHOWN = 100;
+
+/** A value as a reason shows it: JSON, shortened, "not set" for nothing. */
+export function show(value: FactValue | undefined): string {
+  if (value === undefined || value === null) {
+    return 'not set';
+  }
+  const text =
+    typeof value === 'number' ? String(value) : JSON.stringify(value);
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+}
+
+function isPresent(value: FactValue | undefined): boolean {
+  if (value === undefined || value === null || value === '') {
+    return false;
+  }
+  if (typeof value === 'number') {
+    return !Number.isNaN(value);
+  }
+  if (Array.isArray(value)) {
+    return value.length > 0;
+  }
+  return typeof value !== 'object' || Object.keys(value).length > 0;
+}
+
+/** The reason for a value of the wrong type, or `undefined` if it fits. */
+function typeProblem(
+  name: string,
+  value: FactValue | undefined,
+  fits: boolean,
+  expected: string,
+): string | undefined {
+  if (value === undefined || value === null) {
+    return `${name} is not set`;
+  }
+  return fits ? undefined : `${name} is ${show(value)}, not ${expected}`;
+}
+
+function compileExists(name: string, expected: boolean): ValueTest {
+  return value => {
+    if (isPresent(value) === expected) {
+      return undefined;
+    }
+    return expected ? `${name} is not set` : `${name} is set to ${show(value)}`;
+  };
+}
+
+function compileIn(name: string, candidates: Scalar[]): ValueTest {
+  const allowed = new Set<FactValue | undefined>(candidates);
+  const listed = candidates.map(c => JSON.stringify(c)).join(', ') || '(none)';
+  return value =>
+    allowed.has(value)
+      ? undefined
+      : `${name} is ${show(value)}, expected one of ${listed}`;
+}
+
+function compileContains(name: string, part: string): ValueTest {
+  const expected = JSON.stringify(part);
+  return value =>
+    typeProblem(
+      name,
+      value,
+      typeof value === 'string' || Array.isArray(value),
+      'a string or a list',
+    ) ??
+    ((value as string | string[]).includes(part)
+      ? undefined
+      : `${name} does not contain ${expected}`);
+}
+
+/** A string starts with the prefix; a list has an element that does. */
+function compilePrefix(name: string, prefix: string): ValueTest {
+  const expected = JSON.stringify(prefix);
+  return value => {
+    const problem = typeProblem(
+      name,
+      value,
+      typeof value === 'string' || Array.isArray(value),
+      'a string or a list',
+    );
+    if (problem !== undefined) {
+      return problem;
+    }
+    const found =
+      typeof value === 'string'
+        ? value.startsWith(prefix)
+        : (value as string[]).some(element => element.startsWith(prefix));
+    return found
+      ? undefined
+      : `${name} is ${show(value)}, expected ${
+          typeof value === 'string' ? 'to start' : 'an element starting'
+        } with ${expected}`;
+  };
+}
+
+function compileMatches(name: string, pattern: string): ValueTest {
+  let regex: RegExp;
+  try {
+    regex = compileSafeRegex(pattern);
+  } catch (error) {
+    throw new Error(`Condition on ${name}: ${(error as Error).message}`);
+  }
+  return value => {
+    const problem = typeProblem(
+      name,
+      value,
+      typeof value === 'string' || Array.isArray(value),
+      'a string or a list',
+    );
+    if (problem !== undefined) {
+      return problem;
+    }
+    if (typeof value === 'string') {
+      return regex.test(value)
+        ? undefined
+        : `${name} is ${show(value)}, expected to match /${pattern}/`;
+    }
+    return (value as string[]).some(element => regex.test(element))
+      ? undefined
+      : `${name} is ${show(value)}, expected an element to match /${pattern}/`;
+  };
+}
+
+const COMPARISONS = {
+  lt: ['<', (a: number, b: number) => a < b],
+  lte: ['<=', (a: number, b: number) => a <= b],
+  gt: ['>', (a: number, b: number) => a > b],
+  gte: ['>=', (a: number, b: number) => a >= b],
+} as const;
+
+function compileComparison(
+  name: string,
+  operator: keyof typeof COMPARISONS,
+  bound: number,
+): ValueTest {
+  const [symbol, compare] = COMPARISONS[operator];
+  return value => {
+    const fits = typeof value === 'number' && !Number.isNaN(value);
+    return (
+      typeProblem(name, value, fits, 'a number') ??
+      (compare(value as number, bound)
+        ? undefined
+        : `${name} is ${value}, expected ${symbol} ${bound}`)
+    );
+  };
+}
+
+function compileOne(
+  name: string,
+  operator: Operator,
+  leaf: FactCondition,
+): ValueTest {
+  switch (operator) {
+    case 'exists':
+      return compileExists(name, leaf.exists!);
+    case 'equals': {
+      const expected = leaf.equals!;
+      const text = JSON.stringify(expected);
+      return value =>
+        value === expected
+          ? undefined
+          : `${name} is ${show(value)}, expected ${text}`;
+    }
+    case 'notEquals': {
+      const excluded = leaf.notEquals!;
+      return value =>
+        value !== excluded
+          ? undefined
+          : `${name} is ${show(value)}, expected any other value`;
+    }
+    case 'in':
+      return compileIn(name, leaf.in!);
+    case 'contains':
+      return compileContains(name, leaf.contains!);
+    case 'prefix':
+      return compilePrefix(name, leaf.prefix!);
+    case 'matches':
+      return compileMatches(name, leaf.matches!);
+    default:
+      return compileComparison(name, operator, leaf[operator]!);
+  }
+}
+
+const ALWAYS: ValueTest = () => undefined;
+
+/**
+ * The test of a leaf's one operator, resolved once so that evaluation only
+ * compares. A leaf with only `maxAge` asserts freshness, which the caller
+ * checks, so its value test always holds. `name` is how reasons refer to the
+ * value, e.g. `catalog.annotations[backstage.io/techdocs-ref]`.
+ */
+export function compileOperator(leaf: FactCondition, name: string): ValueTest {
+  const present = OPERATORS.filter(operator => leaf[operator] !== undefined);
+  if (present.length > 1) {
+    throw new Error(
+      `Condition on ${name} has more than one operator: ${present.join(', ')}`,
+    );
+  }
+  if (present.length === 0) {
+    if (leaf.maxAge === undefined) {
+      throw new Error(`Condition on ${name} has no operator`);
+    }
+    return ALWAYS;
+  }
+  return compileOne(name, present[0], leaf);
+}
