@@ -1,0 +1,3 @@
+export { parseScorecardFile } from './parseScorecardFile';
+export { formatScorecardProblem } from './problems';
+export type { ScorecardProblem } from './problems';
