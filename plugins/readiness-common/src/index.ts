@@ -1,5 +1,5 @@
 /**
- * Types, the evaluation engine and the built-in scorecards of Readiness,
+ * Types, facts, the scorecard parser and the evaluation engine of Readiness,
  * shared by the frontend, the backend and the CLI.
  *
  * @packageDocumentation
@@ -8,4 +8,12 @@
 export * from './types';
 export { evaluateScorecard, appliesToEntity } from './engine';
 export { catalogFacts } from './facts';
-export { defaultScorecards } from './scorecards';
+export { parseScorecardFile, formatScorecardProblem } from './schema';
+export type { ScorecardProblem } from './schema';
+export {
+  CATALOG_FACTS,
+  CATALOG_SOURCE,
+  repositoryFacts,
+  REPOSITORY_FACTS,
+} from './facts';
+export type { CatalogRelations } from './facts';

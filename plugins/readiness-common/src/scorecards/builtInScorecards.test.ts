@@ -1,6 +1,15 @@
-import { defaultScorecards } from '.';
+import { loadBuiltInScorecards } from '../testUtils/builtInScorecards';
 
-describe.each(defaultScorecards.map(s => [s.id, s] as const))(
+const builtIn = [...loadBuiltInScorecards().values()];
+
+it('ships production-readiness and api-quality, valid', () => {
+  expect(builtIn.map(s => s.id)).toEqual([
+    'api-quality',
+    'production-readiness',
+  ]);
+});
+
+describe.each(builtIn.map(s => [s.id, s] as const))(
   'built-in scorecard %s',
   (_id, scorecard) => {
     it('has unique check ids', () => {
@@ -15,7 +24,7 @@ describe.each(defaultScorecards.map(s => [s.id, s] as const))(
         expect(categories).toContain(check.category);
         expect(levels).toContain(check.level);
         expect(check.weight).toBeGreaterThan(0);
-        expect(check.remediation.text).not.toBe('');
+        expect(check.remediation.text.length).toBeGreaterThan(40);
       }
     });
 
