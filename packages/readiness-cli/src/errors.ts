@@ -1,0 +1,37 @@
+/** The exit codes, as documented in `readiness --help`. */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/**
+ * A mistake in the command line or in the files it names: reported as one
+ * line (after the `details` lines, e.g. scorecard problems), never with a
+ * stack trace unless `READINESS_DEBUG=1`, and exit code 2.
+ */
+export class InputError extends Error {
+  readonly details: string[];
+
+  constructor(message: string, details: string[] = []) {
+    super(message);
+    this.name = 'InputError';
+    this.details = details;
+  }
+}
+
+const FS_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+  ELOOP: 'too many symbolic links',
+};
+
+/** An `InputError` for a file system error on `path`, in plain words. */
+export function fileError(path: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const reason =
+    (code && FS_REASONS[code]) ??
+    (error instanceof Error ? error.message : String(error));
+  return new InputError(`cannot read ${path}: ${reason}`);
+}

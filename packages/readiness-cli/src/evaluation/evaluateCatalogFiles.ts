@@ -1,0 +1,74 @@
+import {
+  ScorecardDefinition,
+  ScorecardResult,
+} from '@readiness/plugin-readiness-common';
+import { findEntity } from '../catalog/findEntity';
+import { loadCatalogFiles } from '../catalog/loadCatalogFiles';
+import {
+  indexEntities,
+  unresolvedReferences,
+} from '../catalog/resolveRelations';
+import { Context } from '../context';
+import { observeRepository } from '../repository/observeRepository';
+import { loadScorecards } from '../scorecards/loadScorecards';
+import { evaluateEntities } from './evaluateEntities';
+
+/** The inputs that `evaluate` and `gate` share. */
+export interface CatalogEvaluationOptions {
+  catalog: string[];
+  scorecard?: string[];
+  repo?: string;
+  /** Only this entity; every loaded entity when absent. */
+  entity?: string;
+}
+
+export interface CatalogEvaluation {
+  scorecards: ScorecardDefinition[];
+  /** The ref of the `entity` option's entity, when given. */
+  entityRef?: string;
+  results: ScorecardResult[];
+}
+
+/**
+ * Loads the catalog files, scorecards and repository, and evaluates the
+ * entities. Catalog warnings go to stderr; everything that prevents an
+ * evaluation is an `InputError`.
+ */
+export function evaluateCatalogFiles(
+  options: CatalogEvaluationOptions,
+  ctx: Context,
+): CatalogEvaluation {
+  const catalog = loadCatalogFiles(options.catalog, ctx.cwd);
+  for (const warning of catalog.warnings) {
+    ctx.stderr(`warning: ${warning}\n`);
+  }
+  const index = indexEntities(catalog.entities);
+  const selected =
+    options.entity === undefined
+      ? [...index.values()]
+      : [findEntity(index, options.entity)];
+  const scorecards = loadScorecards(options.scorecard, ctx.cwd);
+  const repository = observeRepository(options.repo, ctx.cwd, ctx.now);
+  const results = evaluateEntities({
+    entities: selected,
+    index,
+    scorecards,
+    repository,
+    now: ctx.now,
+  });
+  const evaluated = new Set(results.map(result => result.entityRef));
+  for (const { entity, ref, location } of selected) {
+    if (evaluated.has(ref)) {
+      for (const reference of unresolvedReferences(entity, index)) {
+        ctx.stderr(
+          `warning: ${location}: ${ref} has ${reference}, which is not in the catalog files; checks on it are unknown (add its file to --catalog)\n`,
+        );
+      }
+    }
+  }
+  return {
+    scorecards,
+    entityRef: options.entity === undefined ? undefined : selected[0].ref,
+    results,
+  };
+}

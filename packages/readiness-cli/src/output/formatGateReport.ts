@@ -1,0 +1,40 @@
+import { GateOutcome } from '../gate/checkGate';
+
+/**
+ * What the gate decided for each scorecard and, where it failed, every check
+ * that keeps the entity from the required level, with why and how to fix it.
+ */
+export function formatGateReport(outcomes: GateOutcome[]): string {
+  const lines = outcomes.flatMap(({ result, required, passed, missing }) => {
+    const where = `${result.entityRef} in ${result.scorecard.id}`;
+    const reached = result.level
+      ? `is ${result.level}`
+      : 'has not reached any level';
+    const score = `score ${result.score}`;
+    if (passed) {
+      return [
+        `PASS ${where}: ${reached} (${score}); ${required.id} is required`,
+      ];
+    }
+    return [
+      `FAIL ${where}: ${reached} (${score}); ${required.id} is required. Not passing:`,
+      ...missing.flatMap(check => [
+        `  ${check.level}  ${check.id} (${check.status}): ${check.title}`,
+        ...(check.reason ? [`      why: ${check.reason}`] : []),
+        `      fix: ${oneLine(check.remediation.text)}`,
+        ...(check.remediation.docsUrl
+          ? [`      docs: ${check.remediation.docsUrl}`]
+          : []),
+        ...(check.remediation.template
+          ? [`      template: ${check.remediation.template}`]
+          : []),
+      ]),
+    ];
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/** Remediation text is Markdown that may wrap; the report keeps one line. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,130 @@
+import { Command, Option } from 'commander';
+import { version } from '../package.json';
+import { evaluateCommand } from './commands/evaluate';
+import { gateCommand } from './commands/gate';
+import { validateCommand } from './commands/validate';
+import { Context } from './context';
+
+const EXIT_CODES = `
+Exit codes:
+  0  ok
+  1  a check failed: invalid scorecards (validate), an entity below the
+     required level (gate)
+  2  usage or input error: bad flags, an unreadable file or directory, broken
+     YAML, invalid scorecards (evaluate, gate), an unknown entity, scorecard
+     or level
+
+Set READINESS_DEBUG=1 to print the stack trace of an error.`;
+
+const CATALOG_OPTIONS_HELP = {
+  catalog:
+    'catalog files or directories (multi-document YAML; kind: Location targets that are relative files are followed)',
+  scorecard:
+    'scorecard files or directories (default: the scorecards of @readiness/plugin-readiness-common)',
+  repo: 'a checkout whose files give the repository facts of every evaluated entity',
+};
+
+/**
+ * The `readiness` command line. Actions report their exit code through
+ * `setExitCode`; errors propagate to the caller (see `run`).
+ */
+export function createProgram(
+  ctx: Context,
+  setExitCode: (code: number) => void,
+): Command {
+  const program = new Command('readiness')
+    .description(
+      'Validate Readiness scorecards and evaluate catalog files offline, e.g. in CI.',
+    )
+    .version(version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: text => ctx.stdout(text),
+      writeErr: text => ctx.stderr(text),
+      // One line (Commander puts "did you mean" on a second), with where
+      // to look next.
+      outputError: (text, write) =>
+        write(
+          `${text.trim().replace(/\s*\n\s*/g, ' ')} (add --help for usage)\n`,
+        ),
+    })
+    .addHelpText('after', EXIT_CODES);
+
+  program
+    .command('validate')
+    .description(
+      'Check scorecard files: print each problem as <file>:<line>:<col> <path>: <message>',
+    )
+    .argument(
+      '<paths...>',
+      'scorecard files or directories (.yaml, .yml, .json)',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ readiness validate scorecards/
+  $ readiness validate production-readiness.yaml team-checks.yaml
+${EXIT_CODES}`,
+    )
+    .action((paths: string[]) => setExitCode(validateCommand(paths, ctx)));
+
+  program
+    .command('evaluate')
+    .description('Score the entities of catalog files against the scorecards')
+    .allowExcessArguments(false)
+    .requiredOption('--catalog <paths...>', CATALOG_OPTIONS_HELP.catalog)
+    .option('--scorecard <paths...>', CATALOG_OPTIONS_HELP.scorecard)
+    .option('--repo <dir>', CATALOG_OPTIONS_HELP.repo)
+    .option(
+      '--entity <ref>',
+      'only this entity, e.g. component:default/my-service (kind component and namespace default when left out)',
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['json', 'table'])
+        .default('json'),
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ readiness evaluate --catalog examples --format table
+  $ readiness evaluate --catalog catalog-info.yaml --repo . --scorecard scorecards/
+${EXIT_CODES}`,
+    )
+    .action(options => setExitCode(evaluateCommand(options, ctx)));
+
+  program
+    .command('gate')
+    .description(
+      'Fail unless an entity reaches a level; print the checks that keep it below',
+    )
+    .allowExcessArguments(false)
+    .requiredOption('--catalog <paths...>', CATALOG_OPTIONS_HELP.catalog)
+    .option('--scorecard <paths...>', CATALOG_OPTIONS_HELP.scorecard)
+    .option('--repo <dir>', CATALOG_OPTIONS_HELP.repo)
+    .requiredOption(
+      '--entity <ref>',
+      'the entity to gate, e.g. component:default/my-service (kind component and namespace default when left out)',
+    )
+    .requiredOption(
+      '--min-level <level>',
+      'the lowest level that passes, e.g. silver',
+    )
+    .option(
+      '--scorecard-id <id>',
+      'gate on this scorecard only (default: every scorecard that applies)',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ readiness gate --catalog catalog-info.yaml --repo . \\
+      --entity component:default/my-service --min-level silver
+${EXIT_CODES}`,
+    )
+    .action(options => setExitCode(gateCommand(options, ctx)));
+
+  return program;
+}
