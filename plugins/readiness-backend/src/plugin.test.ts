@@ -27,6 +27,21 @@ const checkout: Entity = {
   },
 };
 
+const paymentsTeam: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'team-payments', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+  relations: [{ type: 'hasMember', targetRef: 'user:default/ada' }],
+};
+
+const paymentsSystem: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'System',
+  metadata: { name: 'payments', namespace: 'default' },
+  spec: { owner: 'team-payments', domain: 'commerce' },
+};
+
 const library: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -51,7 +66,11 @@ async function startBackend(entities: Entity[]) {
 
 describe('readiness backend plugin', () => {
   it('evaluates an entity and serves its readiness', async () => {
-    const { server } = await startBackend([checkout]);
+    const { server } = await startBackend([
+      checkout,
+      paymentsTeam,
+      paymentsSystem,
+    ]);
 
     const res = await request(server).get(
       '/api/readiness/entities/component/default/checkout',
@@ -61,20 +80,24 @@ describe('readiness backend plugin', () => {
     expect(res.body.entityRef).toBe('component:default/checkout');
     const [result] = res.body.scorecards;
     expect(result.scorecard.id).toBe('production-readiness');
-    expect(result.level).toBe('bronze');
-    expect(result.nextLevel).toBe('silver');
-    const statuses = Object.fromEntries(
-      result.checks.map((c: { id: string; status: string }) => [
-        c.id,
-        c.status,
-      ]),
+    // No source location, and no repository collector to find CI.
+    expect(result.level).toBeNull();
+    expect(result.nextLevel).toBe('bronze');
+    const checks = Object.fromEntries(
+      result.checks.map(
+        (c: { id: string; status: string; reason?: string }) => [c.id, c],
+      ),
     );
-    expect(statuses).toMatchObject({
-      'owner-set': 'pass',
-      'on-call': 'pass',
-      runbook: 'pass',
-      techdocs: 'fail',
+    expect(checks['owner-set'].status).toBe('pass');
+    expect(checks['owner-resolves'].status).toBe('pass');
+    expect(checks['on-call'].status).toBe('pass');
+    expect(checks.runbook.status).toBe('pass');
+    expect(checks.techdocs.status).toBe('fail');
+    expect(checks['ci-pipeline']).toMatchObject({
+      status: 'unknown',
+      reason: 'fact repository.ciWorkflows was not collected',
     });
+    expect(checks['model-versioned'].status).toBe('not-applicable');
   });
 
   it('serves the stored result until the entity changes', async () => {

@@ -3,12 +3,17 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { defaultScorecards } from '@readiness/plugin-readiness-common';
+import {
+  CATALOG_FACTS,
+  REPOSITORY_FACTS,
+} from '@readiness/plugin-readiness-common';
 import { readinessCollectorsExtensionPoint } from '@readiness/plugin-readiness-node';
 import { DatabaseReadinessStore } from './database';
+import { CatalogRelationsResolver } from './service/CatalogRelationsResolver';
 import { EntityFactsCollector } from './service/EntityFactsCollector';
 import { EntityReadinessService } from './service/EntityReadinessService';
 import { FactCollectorRegistry } from './service/FactCollectorRegistry';
+import { loadBuiltInScorecards } from './service/loadBuiltInScorecards';
 import { readCollectorTimeout } from './service/readCollectorTimeout';
 import { createRouter } from './service/router';
 
@@ -27,6 +32,7 @@ export const readinessPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        auth: coreServices.auth,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -34,9 +40,18 @@ export const readinessPlugin = createBackendPlugin({
         logger: coreServices.logger,
         catalog: catalogServiceRef,
       },
-      async init({ config, database, httpAuth, httpRouter, logger, catalog }) {
+      async init({
+        auth,
+        config,
+        database,
+        httpAuth,
+        httpRouter,
+        logger,
+        catalog,
+      }) {
         const store = await DatabaseReadinessStore.create({ database });
         const facts = new EntityFactsCollector(
+          new CatalogRelationsResolver(catalog, auth),
           () => collectors.list(),
           logger,
           readCollectorTimeout(config),
@@ -44,7 +59,14 @@ export const readinessPlugin = createBackendPlugin({
         const readiness = new EntityReadinessService(
           catalog,
           store,
-          defaultScorecards,
+          loadBuiltInScorecards(
+            [
+              ...CATALOG_FACTS,
+              ...REPOSITORY_FACTS,
+              ...collectors.list().flatMap(c => c.facts),
+            ],
+            logger,
+          ),
           facts,
         );
         httpRouter.use(await createRouter({ httpAuth, readiness }));

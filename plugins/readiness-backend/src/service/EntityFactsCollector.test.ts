@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { FactCollector } from '@readiness/plugin-readiness-node';
+import { CatalogRelationsResolver } from './CatalogRelationsResolver';
 import { EntityFactsCollector } from './EntityFactsCollector';
 
 const entity: Entity = {
@@ -28,8 +29,24 @@ function collector(
   };
 }
 
-function gather(collectors: FactCollector[], timeoutMs = 1000) {
+const team: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'team-a' },
+  relations: [{ type: 'hasMember', targetRef: 'user:default/ada' }],
+};
+
+function relations(resolve: CatalogRelationsResolver['resolve']) {
+  return { resolve } as CatalogRelationsResolver;
+}
+
+function gather(
+  collectors: FactCollector[],
+  timeoutMs = 1000,
+  resolver = relations(async () => ({ owner: team, system: null })),
+) {
   return new EntityFactsCollector(
+    resolver,
     () => collectors,
     mockServices.logger.mock(),
     timeoutMs,
@@ -51,6 +68,28 @@ describe('EntityFactsCollector', () => {
       observedAt: '2026-11-25T10:00:00.000Z',
     });
     expect(facts['demo.count']).toMatchObject({ value: 2 });
+  });
+
+  it('adds facts about the owner and system it resolves', async () => {
+    const facts = await gather([]);
+    expect(facts['catalog.ownerMembers']).toMatchObject({ value: 1 });
+    expect(facts['catalog.systemResolved']).toMatchObject({ value: false });
+  });
+
+  it('makes relation facts unavailable, with the reason, when the catalog fails', async () => {
+    const facts = await gather(
+      [],
+      1000,
+      relations(async () => {
+        throw new Error('catalog unavailable');
+      }),
+    );
+    expect(facts['catalog.owner']).toMatchObject({ value: 'team-a' });
+    expect(facts['catalog.ownerMembers']).toEqual({
+      source: 'catalog',
+      reason:
+        'the catalog could not resolve the owner and system: catalog unavailable',
+    });
   });
 
   it('makes every fact of a failing collector unavailable, and keeps the others', async () => {

@@ -2,6 +2,8 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   appliesToEntity,
+  CATALOG_FACTS,
+  CATALOG_SOURCE,
   catalogFacts,
   FactSet,
 } from '@readiness/plugin-readiness-common';
@@ -9,6 +11,7 @@ import {
   checkCollectedFacts,
   FactCollector,
 } from '@readiness/plugin-readiness-node';
+import { CatalogRelationsResolver } from './CatalogRelationsResolver';
 
 /**
  * Gathers every fact about one entity: the catalog's own, and those of each
@@ -18,6 +21,7 @@ import {
  */
 export class EntityFactsCollector {
   constructor(
+    private readonly relations: CatalogRelationsResolver,
     private readonly collectors: () => FactCollector[],
     private readonly logger: LoggerService,
     private readonly timeoutMs: number,
@@ -27,10 +31,28 @@ export class EntityFactsCollector {
     const applicable = this.collectors().filter(c =>
       appliesToEntity(c.appliesTo, entity),
     );
-    const collected = await Promise.all(
-      applicable.map(c => this.collectFrom(c, entity, now)),
-    );
-    return Object.assign(catalogFacts(entity, now), ...collected);
+    const [catalog, ...collected] = await Promise.all([
+      this.collectCatalog(entity, now),
+      ...applicable.map(c => this.collectFrom(c, entity, now)),
+    ]);
+    return Object.assign(catalog, ...collected);
+  }
+
+  /** The entity's own facts, and those of its owner and system. */
+  private async collectCatalog(entity: Entity, now: Date): Promise<FactSet> {
+    try {
+      return catalogFacts(entity, now, await this.relations.resolve(entity));
+    } catch (error) {
+      const reason = `the catalog could not resolve the owner and system: ${
+        error instanceof Error ? error.message : String(error)
+      }`;
+      this.logger.warn(`${stringifyEntityRef(entity)}: ${reason}`);
+      const facts: FactSet = catalogFacts(entity, now);
+      for (const { name } of CATALOG_FACTS) {
+        facts[name] ??= { source: CATALOG_SOURCE, reason };
+      }
+      return facts;
+    }
   }
 
   private async collectFrom(

@@ -1,0 +1,50 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CatalogRelationsResolver } from './CatalogRelationsResolver';
+
+const entity = (kind: string, name: string, spec = {}): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name, namespace: 'default' },
+  spec,
+});
+
+const team = entity('Group', 'team-a');
+const jane = entity('User', 'jane.doe');
+const payments = entity('System', 'payments');
+
+describe('CatalogRelationsResolver', () => {
+  const catalog = catalogServiceMock({ entities: [team, jane, payments] });
+  const resolver = new CatalogRelationsResolver(catalog, mockServices.auth());
+
+  it('resolves a group owner and the system, with service credentials', async () => {
+    const spy = jest.spyOn(catalog, 'getEntitiesByRefs');
+    await expect(
+      resolver.resolve(
+        entity('Component', 'svc', { owner: 'team-a', system: 'payments' }),
+      ),
+    ).resolves.toEqual({ owner: team, system: payments });
+    expect(spy).toHaveBeenCalledWith(
+      { entityRefs: ['group:default/team-a', 'system:default/payments'] },
+      { credentials: mockCredentials.service('plugin:test') },
+    );
+  });
+
+  it('resolves a user owner given with its kind', async () => {
+    await expect(
+      resolver.resolve(entity('Component', 'svc', { owner: 'user:jane.doe' })),
+    ).resolves.toEqual({ owner: jane, system: null });
+  });
+
+  it('answers null for refs that resolve to nothing or are not refs', async () => {
+    await expect(
+      resolver.resolve(
+        entity('Component', 'svc', { owner: 'team-gone', system: 42 }),
+      ),
+    ).resolves.toEqual({ owner: null, system: null });
+    await expect(
+      resolver.resolve(entity('Component', 'svc', { owner: '' })),
+    ).resolves.toEqual({ owner: null, system: null });
+  });
+});
