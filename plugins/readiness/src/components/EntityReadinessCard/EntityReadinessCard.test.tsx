@@ -167,6 +167,18 @@ describe('EntityReadinessCard', () => {
     );
   });
 
+  it('names at most 5 of the checks the next level needs', async () => {
+    const gaps = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map(id =>
+      check(id, { level: 'silver', status: 'fail', weight: 1 }),
+    );
+    await renderCard(async () => readiness([scorecard({ checks: gaps })]));
+
+    expect(
+      await screen.findByText('To reach Silver, 7 checks are not passing yet:'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('and 2 more')).toBeInTheDocument();
+  });
+
   it('lists the top 3 failing checks, next level first, then by weight', async () => {
     await renderCard(async () =>
       readiness([scorecard({ checks: mixedChecks })]),

@@ -7,6 +7,9 @@ import { ScoreMeter } from '../ScoreMeter';
 import { formatRelativeTime } from './formatRelativeTime';
 import { nextLevelGaps, prioritizeChecks } from './prioritizeChecks';
 
+/** How many of the next level's missing checks the card names. */
+const MAX_GAPS_LISTED = 5;
+
 /** One evaluated scorecard: score, level, what is next and what to fix. */
 export function ScorecardSummary(props: { result: ScorecardResult }) {
   const { result } = props;
@@ -49,12 +52,17 @@ export function ScorecardSummary(props: { result: ScorecardResult }) {
             })}
           </Text>
           <ul>
-            {gaps.map(check => (
+            {gaps.slice(0, MAX_GAPS_LISTED).map(check => (
               <li key={check.id}>
                 <Text>{check.title}</Text>
               </li>
             ))}
           </ul>
+          {gaps.length > MAX_GAPS_LISTED && (
+            <Text as="p" variant="body-small" color="secondary">
+              {t('checkList.more', { count: gaps.length - MAX_GAPS_LISTED })}
+            </Text>
+          )}
         </div>
       )}
 
