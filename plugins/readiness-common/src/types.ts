@@ -241,19 +241,26 @@ export interface Evidence {
   observedAt: string;
 }
 
-/** @public */
-export interface CheckResult {
-  id: string;
-  title: string;
-  description?: string;
-  category: string;
-  level: string;
-  weight: number;
+/**
+ * One check decided for one entity: the check as defined, with its status.
+ *
+ * @public
+ */
+export interface CheckResult
+  extends Pick<
+    CheckDefinition,
+    | 'id'
+    | 'title'
+    | 'description'
+    | 'category'
+    | 'level'
+    | 'weight'
+    | 'remediation'
+  > {
   status: CheckStatus;
   /** Why the check is not a pass, in words a service owner understands. */
   reason?: string;
   evidence: Evidence[];
-  remediation: Remediation;
 }
 
 /** @public */

@@ -89,7 +89,7 @@ describe('leaf operators', () => {
     [
       { prefix: 'ab' },
       ['x', 'Abc'],
-      fails('x.v is ["x","Abc"], expected an element starting with "ab"'),
+      fails('x.v is ["x","Abc"], expected an element to start with "ab"'),
     ],
     [{ prefix: 'ab' }, 3, fails('x.v is 3, not a string or a list')],
     [{ prefix: 'ab' }, null, fails('x.v is not set')],

@@ -1,4 +1,5 @@
 import { FactCondition, FactValue, Scalar } from '../types';
+import { FACT_OPERATORS, FactOperator } from './factOperators';
 import { compileSafeRegex } from './safeRegex';
 
 /**
@@ -6,22 +7,6 @@ import { compileSafeRegex } from './safeRegex';
  * `undefined` when the condition holds, otherwise why it does not.
  */
 export type ValueTest = (value: FactValue | undefined) => string | undefined;
-
-const OPERATORS = [
-  'exists',
-  'equals',
-  'notEquals',
-  'in',
-  'contains',
-  'prefix',
-  'matches',
-  'lt',
-  'lte',
-  'gt',
-  'gte',
-] as const;
-
-type Operator = (typeof OPERATORS)[number];
 
 const MAX_SHOWN = 100;
 
@@ -93,38 +78,15 @@ function compileContains(name: string, part: string): ValueTest {
       : `${name} does not contain ${expected}`);
 }
 
-/** A string starts with the prefix; a list has an element that does. */
-function compilePrefix(name: string, prefix: string): ValueTest {
-  const expected = JSON.stringify(prefix);
-  return value => {
-    const problem = typeProblem(
-      name,
-      value,
-      typeof value === 'string' || Array.isArray(value),
-      'a string or a list',
-    );
-    if (problem !== undefined) {
-      return problem;
-    }
-    const found =
-      typeof value === 'string'
-        ? value.startsWith(prefix)
-        : (value as string[]).some(element => element.startsWith(prefix));
-    return found
-      ? undefined
-      : `${name} is ${show(value)}, expected ${
-          typeof value === 'string' ? 'to start' : 'an element starting'
-        } with ${expected}`;
-  };
-}
-
-function compileMatches(name: string, pattern: string): ValueTest {
-  let regex: RegExp;
-  try {
-    regex = compileSafeRegex(pattern);
-  } catch (error) {
-    throw new Error(`Condition on ${name}: ${(error as Error).message}`);
-  }
+/**
+ * A string passes `test`, or a list has an element that does; `expected`
+ * says what was wanted, e.g. `to start with "ab"`.
+ */
+function compileTextTest(
+  name: string,
+  test: (text: string) => boolean,
+  expected: string,
+): ValueTest {
   return value => {
     const problem = typeProblem(
       name,
@@ -136,14 +98,36 @@ function compileMatches(name: string, pattern: string): ValueTest {
       return problem;
     }
     if (typeof value === 'string') {
-      return regex.test(value)
+      return test(value)
         ? undefined
-        : `${name} is ${show(value)}, expected to match /${pattern}/`;
+        : `${name} is ${show(value)}, expected ${expected}`;
     }
-    return (value as string[]).some(element => regex.test(element))
+    return (value as string[]).some(test)
       ? undefined
-      : `${name} is ${show(value)}, expected an element to match /${pattern}/`;
+      : `${name} is ${show(value)}, expected an element ${expected}`;
   };
+}
+
+function compilePrefix(name: string, prefix: string): ValueTest {
+  return compileTextTest(
+    name,
+    text => text.startsWith(prefix),
+    `to start with ${JSON.stringify(prefix)}`,
+  );
+}
+
+function compileMatches(name: string, pattern: string): ValueTest {
+  let regex: RegExp;
+  try {
+    regex = compileSafeRegex(pattern);
+  } catch (error) {
+    throw new Error(`Condition on ${name}: ${(error as Error).message}`);
+  }
+  return compileTextTest(
+    name,
+    text => regex.test(text),
+    `to match /${pattern}/`,
+  );
 }
 
 const COMPARISONS = {
@@ -172,7 +156,7 @@ function compileComparison(
 
 function compileOne(
   name: string,
-  operator: Operator,
+  operator: FactOperator,
   leaf: FactCondition,
 ): ValueTest {
   switch (operator) {
@@ -215,7 +199,9 @@ const ALWAYS: ValueTest = () => undefined;
  * value, e.g. `catalog.annotations[backstage.io/techdocs-ref]`.
  */
 export function compileOperator(leaf: FactCondition, name: string): ValueTest {
-  const present = OPERATORS.filter(operator => leaf[operator] !== undefined);
+  const present = FACT_OPERATORS.filter(
+    operator => leaf[operator] !== undefined,
+  );
   if (present.length > 1) {
     throw new Error(
       `Condition on ${name} has more than one operator: ${present.join(', ')}`,

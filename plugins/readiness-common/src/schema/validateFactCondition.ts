@@ -1,32 +1,17 @@
 import { isScalar, Node } from 'yaml';
 import { parseDuration } from '../engine/duration';
+import { FACT_OPERATORS, FactOperator } from '../engine/factOperators';
 import { checkSafeRegex } from '../engine/safeRegex';
 import { FactCondition, FactDefinition, FactType, Scalar } from '../types';
 import { closestMatch, orList } from './didYouMean';
 import { childPath, describeNode, Mapping } from './mapping';
 import { Context } from './context';
 
-export const OPERATORS = [
-  'exists',
-  'equals',
-  'notEquals',
-  'in',
-  'contains',
-  'prefix',
-  'matches',
-  'lt',
-  'lte',
-  'gt',
-  'gte',
-] as const;
-
-type Operator = (typeof OPERATORS)[number];
-
 export const FACT_CONDITION_KEYS: readonly string[] = [
   'fact',
   'key',
   'maxAge',
-  ...OPERATORS,
+  ...FACT_OPERATORS,
 ];
 
 type ScalarType = 'string' | 'number' | 'boolean';
@@ -34,7 +19,10 @@ const SCALAR_TYPES: readonly FactType[] = ['string', 'number', 'boolean'];
 const TEXT_TYPES: readonly FactType[] = ['string', 'string-list'];
 
 /** The fact types each operator can test; `exists` tests any. */
-const OPERATOR_FACT_TYPES: Record<Operator, readonly FactType[] | undefined> = {
+const OPERATOR_FACT_TYPES: Record<
+  FactOperator,
+  readonly FactType[] | undefined
+> = {
   exists: undefined,
   equals: SCALAR_TYPES,
   notEquals: SCALAR_TYPES,
@@ -50,7 +38,7 @@ const OPERATOR_FACT_TYPES: Record<Operator, readonly FactType[] | undefined> = {
 
 /** What the operand of each operator must be (`scalar`: of the fact's type). */
 const OPERAND: Record<
-  Operator,
+  FactOperator,
   'boolean' | 'scalar' | 'scalars' | 'string' | 'number'
 > = {
   exists: 'boolean',
@@ -95,9 +83,9 @@ function operandType(type: FactType | undefined): ScalarType | undefined {
 function validateOperand(
   ctx: Context,
   mapping: Mapping,
-  operator: Operator,
+  operator: FactOperator,
   type: FactType | undefined,
-): FactCondition[Operator] | undefined {
+): FactCondition[FactOperator] | undefined {
   const node = mapping.value(operator)!;
   const scalarType = operandType(type);
   const scalar = scalarType ? `a ${scalarType}` : 'a string, number or boolean';
@@ -147,7 +135,7 @@ function validateOperand(
 
 /** Why `operator` cannot test a fact of `type`, or undefined if it can. */
 function incompatibility(
-  operator: Operator,
+  operator: FactOperator,
   fact: string,
   type: FactType,
 ): string | undefined {
@@ -210,7 +198,7 @@ export function validateFactCondition(
       );
     }
   }
-  const operators = OPERATORS.filter(operator => mapping.has(operator));
+  const operators = FACT_OPERATORS.filter(operator => mapping.has(operator));
   if (operators.length > 1) {
     mapping.reportKey(
       operators[1],
@@ -225,7 +213,7 @@ export function validateFactCondition(
       return name === undefined ? undefined : { fact: name, maxAge };
     }
     mapping.reportSelf(
-      `a fact condition needs an operator: ${orList(OPERATORS)}`,
+      `a fact condition needs an operator: ${orList(FACT_OPERATORS)}`,
     );
     return undefined;
   }

@@ -244,6 +244,11 @@ export const spec = {
           docsUrl: {
             type: 'string',
           },
+          template: {
+            type: 'string',
+            description:
+              'Entity ref of a Scaffolder template that fixes the check.',
+          },
         },
       },
       CheckResult: {
@@ -264,6 +269,9 @@ export const spec = {
             type: 'string',
           },
           title: {
+            type: 'string',
+          },
+          description: {
             type: 'string',
           },
           category: {
@@ -301,6 +309,9 @@ export const spec = {
             type: 'string',
           },
           title: {
+            type: 'string',
+          },
+          description: {
             type: 'string',
           },
         },
