@@ -96,19 +96,17 @@ function fits(definition: FactDefinition, value: FactValue): boolean {
   }
 }
 
-const present = fs.existsSync(corpusDir);
-const corpus = present ? readCorpus() : undefined;
+// The corpus lives in the workspace's shared folder beside the repository
+// (CI has it); a clone elsewhere skips these tests and says so.
+const corpus = fs.existsSync(corpusDir) ? readCorpus() : undefined;
 
-(present ? describe : describe.skip)(
-  present
-    ? `the real-world catalog corpus (${corpus!.files} files, ${
-        corpus!.entities.length
-      } documents with a kind, ${
-        corpus!.invalidYaml.length
-      } files that are not valid YAML)`
-    : `the real-world catalog corpus (skipped: ${corpusDir} is absent)`,
-  () => {
-    const { entities, invalidYaml } = corpus!;
+if (!corpus) {
+  describe.skip(`the real-world catalog corpus (${corpusDir} is absent)`, () => {
+    it('evaluates every corpus document', () => {});
+  });
+} else {
+  describe(`the real-world catalog corpus (${corpus.files} files, ${corpus.entities.length} documents with a kind, ${corpus.invalidYaml.length} files that are not valid YAML)`, () => {
+    const { entities, invalidYaml } = corpus;
     const definitions = new Map(CATALOG_FACTS.map(f => [f.name, f]));
     // Owners and systems resolve among the corpus' own entities, as they
     // would in a catalog that ingested all of it.
@@ -128,7 +126,7 @@ const corpus = present ? readCorpus() : undefined;
     it('is read: most files are valid YAML, and the others are reported', () => {
       expect(entities.length).toBeGreaterThan(500);
       // The known broken files are scaffolder skeletons with Nunjucks blocks.
-      expect(invalidYaml.length).toBeLessThan(corpus!.files / 10);
+      expect(invalidYaml.length).toBeLessThan(corpus.files / 10);
     });
 
     it('gives catalog facts of the declared types for every document, with and without relations', () => {
@@ -177,5 +175,5 @@ const corpus = present ? readCorpus() : undefined;
         expect(evaluated).toBe(entities.length * 2);
       },
     );
-  },
-);
+  });
+}
