@@ -1,3 +1,4 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 import { HumanDuration } from '@backstage/types';
 
 export interface Config {
@@ -9,5 +10,11 @@ export interface Config {
      * Defaults to 10 seconds.
      */
     collectorTimeout?: HumanDuration | string;
+
+    /**
+     * When the whole catalog is evaluated. Defaults to every 30 minutes, with
+     * a 30-minute timeout, first 5 seconds after start-up.
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
   };
 }

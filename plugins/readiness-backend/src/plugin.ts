@@ -9,12 +9,15 @@ import {
 } from '@readiness/plugin-readiness-common';
 import { readinessCollectorsExtensionPoint } from '@readiness/plugin-readiness-node';
 import { DatabaseReadinessStore } from './database';
+import { CatalogEvaluationRun } from './service/CatalogEvaluationRun';
 import { CatalogRelationsResolver } from './service/CatalogRelationsResolver';
+import { EntityEvaluator } from './service/EntityEvaluator';
 import { EntityFactsCollector } from './service/EntityFactsCollector';
 import { EntityReadinessService } from './service/EntityReadinessService';
 import { FactCollectorRegistry } from './service/FactCollectorRegistry';
 import { loadBuiltInScorecards } from './service/loadBuiltInScorecards';
 import { readCollectorTimeout } from './service/readCollectorTimeout';
+import { readEvaluationSchedule } from './service/readEvaluationSchedule';
 import { createRouter } from './service/router';
 
 /**
@@ -38,6 +41,7 @@ export const readinessPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
       async init({
@@ -47,28 +51,43 @@ export const readinessPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         logger,
+        scheduler,
         catalog,
       }) {
         const store = await DatabaseReadinessStore.create({ database });
+        const scorecards = loadBuiltInScorecards(
+          [
+            ...CATALOG_FACTS,
+            ...REPOSITORY_FACTS,
+            ...collectors.list().flatMap(c => c.facts),
+          ],
+          logger,
+        );
         const facts = new EntityFactsCollector(
           new CatalogRelationsResolver(catalog, auth),
           () => collectors.list(),
           logger,
           readCollectorTimeout(config),
         );
-        const readiness = new EntityReadinessService(
+        const evaluator = new EntityEvaluator(store, scorecards, facts);
+        const catalogRun = new CatalogEvaluationRun(
           catalog,
+          auth,
           store,
-          loadBuiltInScorecards(
-            [
-              ...CATALOG_FACTS,
-              ...REPOSITORY_FACTS,
-              ...collectors.list().flatMap(c => c.facts),
-            ],
-            logger,
-          ),
-          facts,
+          evaluator,
+          logger,
         );
+
+        // The scheduler runs it on one replica at a time.
+        await scheduler.scheduleTask({
+          id: 'readiness-evaluate-catalog',
+          ...readEvaluationSchedule(config),
+          fn: async signal => {
+            await catalogRun.run(signal);
+          },
+        });
+
+        const readiness = new EntityReadinessService(catalog, store, evaluator);
         httpRouter.use(await createRouter({ httpAuth, readiness }));
       },
     });

@@ -93,4 +93,34 @@ describe('DatabaseReadinessStore', () => {
       expect(stored.results.get('production-readiness')?.score).toBe(40);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'deletes results evaluated before a time, %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const at = (evaluatedAt: string) => ({
+        ...result('production-readiness', 50),
+        evaluatedAt,
+      });
+      await store.replaceEntityResults(
+        { ref: 'component:default/old', etag: null },
+        [at('2026-11-25T09:59:59.000Z')],
+      );
+      await store.replaceEntityResults(
+        { ref: 'component:default/new', etag: null },
+        [at('2026-11-25T10:00:00.000Z')],
+      );
+
+      await expect(
+        store.deleteResultsEvaluatedBefore(new Date('2026-11-25T10:00:00Z')),
+      ).resolves.toBe(1);
+
+      expect(
+        (await store.getEntityResults('component:default/old')).results.size,
+      ).toBe(0);
+      expect(
+        (await store.getEntityResults('component:default/new')).results.size,
+      ).toBe(1);
+    },
+  );
 });

@@ -76,4 +76,8 @@ export class DatabaseReadinessStore implements ReadinessStore {
       ),
     };
   }
+
+  async deleteResultsEvaluatedBefore(time: Date): Promise<number> {
+    return this.db(RESULTS_TABLE).where('evaluated_at', '<', time).delete();
+  }
 }

@@ -26,4 +26,11 @@ export interface ReadinessStore {
 
   /** The stored results of the entity; none is an empty map. */
   getEntityResults(entityRef: string): Promise<StoredEntityResults>;
+
+  /**
+   * Removes results computed before this time: after a run over the whole
+   * catalog, those of entities that are gone or no longer scored.
+   * Returns how many rows went.
+   */
+  deleteResultsEvaluatedBefore(time: Date): Promise<number>;
 }

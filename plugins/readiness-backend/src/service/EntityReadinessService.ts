@@ -6,14 +6,9 @@ import {
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  appliesToEntity,
-  EntityReadiness,
-  evaluateScorecard,
-  ScorecardDefinition,
-} from '@readiness/plugin-readiness-common';
+import { EntityReadiness } from '@readiness/plugin-readiness-common';
 import { ReadinessStore } from '../database';
-import { EntityFactsCollector } from './EntityFactsCollector';
+import { EntityEvaluator } from './EntityEvaluator';
 
 /**
  * Answers "how ready is this entity" for a caller, evaluating and storing the
@@ -23,9 +18,7 @@ export class EntityReadinessService {
   constructor(
     private readonly catalog: CatalogService,
     private readonly store: ReadinessStore,
-    private readonly scorecards: readonly ScorecardDefinition[],
-    private readonly facts: EntityFactsCollector,
-    private readonly now: () => Date = () => new Date(),
+    private readonly evaluator: EntityEvaluator,
   ) {}
 
   async get(
@@ -34,13 +27,13 @@ export class EntityReadinessService {
   ): Promise<EntityReadiness> {
     const entity = await this.visibleEntity(ref, credentials);
     const entityRef = stringifyEntityRef(entity);
-    const applicable = this.applicableScorecards(entity);
+    const applicable = this.evaluator.applicableScorecards(entity);
     const stored = await this.store.getEntityResults(entityRef);
     const current =
       stored.entityEtag === (entity.metadata.etag ?? null) &&
       applicable.every(scorecard => stored.results.has(scorecard.id));
     if (!current) {
-      return this.evaluate(entity, applicable);
+      return this.evaluator.evaluate(entity);
     }
     return {
       entityRef,
@@ -55,7 +48,7 @@ export class EntityReadinessService {
     credentials: BackstageCredentials,
   ): Promise<EntityReadiness> {
     const entity = await this.visibleEntity(ref, credentials);
-    return this.evaluate(entity, this.applicableScorecards(entity));
+    return this.evaluator.evaluate(entity);
   }
 
   /** The catalog answers only with what the caller may read. */
@@ -70,28 +63,5 @@ export class EntityReadinessService {
       );
     }
     return entity;
-  }
-
-  private applicableScorecards(entity: Entity) {
-    return this.scorecards.filter(scorecard =>
-      appliesToEntity(scorecard.appliesTo, entity),
-    );
-  }
-
-  private async evaluate(
-    entity: Entity,
-    scorecards: readonly ScorecardDefinition[],
-  ): Promise<EntityReadiness> {
-    const entityRef = stringifyEntityRef(entity);
-    const evaluatedAt = this.now();
-    const facts = await this.facts.collect(entity, evaluatedAt);
-    const results = scorecards.map(scorecard =>
-      evaluateScorecard(scorecard, entity, facts, evaluatedAt),
-    );
-    await this.store.replaceEntityResults(
-      { ref: entityRef, etag: entity.metadata.etag ?? null },
-      results,
-    );
-    return { entityRef, scorecards: results };
   }
 }

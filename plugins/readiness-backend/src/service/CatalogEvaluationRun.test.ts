@@ -1,0 +1,131 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { ScorecardDefinition } from '@readiness/plugin-readiness-common';
+import { DatabaseReadinessStore } from '../database';
+import { CatalogEvaluationRun } from './CatalogEvaluationRun';
+import { CatalogRelationsResolver } from './CatalogRelationsResolver';
+import { EntityEvaluator } from './EntityEvaluator';
+import { EntityFactsCollector } from './EntityFactsCollector';
+
+const scorecard: ScorecardDefinition = {
+  id: 'basics',
+  title: 'Basics',
+  description: 'Owned services',
+  appliesTo: { kind: 'component' },
+  levels: [{ id: 'bronze', title: 'Bronze' }],
+  categories: [{ id: 'ownership', title: 'Ownership' }],
+  checks: [
+    {
+      id: 'owner',
+      title: 'Has an owner',
+      category: 'ownership',
+      level: 'bronze',
+      weight: 1,
+      condition: { fact: 'catalog.owner', exists: true },
+      remediation: { text: 'Set spec.owner' },
+    },
+  ],
+};
+
+const component = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'service', owner: 'team-a' },
+});
+
+describe('CatalogEvaluationRun', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  let clock = new Date('2026-11-25T10:00:00Z');
+  const now = () => clock;
+
+  async function setUp() {
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseReadinessStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
+    const logger = mockServices.logger.mock();
+    const facts = new EntityFactsCollector(
+      {
+        resolve: async () => ({ owner: null, system: null }),
+      } as unknown as CatalogRelationsResolver,
+      () => [],
+      logger,
+      1000,
+    );
+    const evaluator = new EntityEvaluator(store, [scorecard], facts, now);
+    const runOver = (entities: Entity[], evaluate = evaluator) =>
+      new CatalogEvaluationRun(
+        catalogServiceMock({ entities }),
+        mockServices.auth(),
+        store,
+        evaluate,
+        logger,
+        now,
+      ).run();
+    return { store, evaluator, runOver };
+  }
+
+  it('evaluates every entity of the catalog, page by page', async () => {
+    const { store, runOver } = await setUp();
+    const entities = Array.from({ length: 450 }, (_, i) =>
+      component(`svc-${i}`),
+    );
+
+    await expect(runOver(entities)).resolves.toEqual({
+      evaluated: 450,
+      failed: 0,
+      removed: 0,
+    });
+    for (const name of ['svc-0', 'svc-199', 'svc-200', 'svc-449']) {
+      const stored = await store.getEntityResults(`component:default/${name}`);
+      expect(stored.results.get('basics')?.score).toBe(100);
+    }
+  });
+
+  it('removes the results of entities that left the catalog', async () => {
+    const { store, runOver } = await setUp();
+    await runOver([component('stays'), component('goes')]);
+
+    clock = new Date(clock.getTime() + 60_000);
+    await expect(runOver([component('stays')])).resolves.toEqual({
+      evaluated: 1,
+      failed: 0,
+      removed: 1,
+    });
+
+    expect(
+      (await store.getEntityResults('component:default/goes')).results.size,
+    ).toBe(0);
+    expect(
+      (await store.getEntityResults('component:default/stays')).results.size,
+    ).toBe(1);
+  });
+
+  it('keeps going past an entity that fails, and then removes nothing', async () => {
+    const { store, evaluator, runOver } = await setUp();
+    await runOver([component('flaky'), component('gone')]);
+
+    clock = new Date(clock.getTime() + 60_000);
+    const failing = Object.create(evaluator) as EntityEvaluator;
+    failing.evaluate = async entity => {
+      if (entity.metadata.name === 'flaky') {
+        throw new Error('collector exploded');
+      }
+      return evaluator.evaluate(entity);
+    };
+
+    await expect(
+      runOver([component('flaky'), component('fine')], failing),
+    ).resolves.toEqual({ evaluated: 1, failed: 1, removed: 0 });
+    // The failed entity keeps its last results, and nothing is removed while
+    // a run could not see everything.
+    expect(
+      (await store.getEntityResults('component:default/flaky')).results.size,
+    ).toBe(1);
+    expect(
+      (await store.getEntityResults('component:default/gone')).results.size,
+    ).toBe(1);
+  });
+});

@@ -1,0 +1,70 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ReadinessStore } from '../database';
+import { EntityEvaluator } from './EntityEvaluator';
+import { mapWithConcurrency } from './mapWithConcurrency';
+
+/** Entities read from the catalog at a time. */
+const PAGE_SIZE = 200;
+/** Entities evaluated at once within a page. */
+const CONCURRENCY = 8;
+
+export interface CatalogEvaluationSummary {
+  evaluated: number;
+  failed: number;
+  removed: number;
+}
+
+/**
+ * One pass over the whole catalog: every entity is evaluated and stored, page
+ * by page so that the catalog is never held in memory, then the results of
+ * entities that were not seen (deleted from the catalog, or no longer scored)
+ * are removed. An entity that fails to evaluate keeps its previous results
+ * and does not stop the run.
+ */
+export class CatalogEvaluationRun {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly store: ReadinessStore,
+    private readonly evaluator: EntityEvaluator,
+    private readonly logger: LoggerService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async run(signal?: AbortSignal): Promise<CatalogEvaluationSummary> {
+    const startedAt = this.now();
+    const summary = { evaluated: 0, failed: 0, removed: 0 };
+    const pages = this.catalog.streamEntities(
+      { pageSize: PAGE_SIZE },
+      { credentials: await this.auth.getOwnServiceCredentials() },
+    );
+    for await (const page of pages) {
+      if (signal?.aborted) {
+        this.logger.warn('Readiness evaluation run aborted; results kept');
+        return summary;
+      }
+      await mapWithConcurrency(page, CONCURRENCY, async entity => {
+        try {
+          await this.evaluator.evaluate(entity);
+          summary.evaluated++;
+        } catch (error) {
+          summary.failed++;
+          this.logger.warn(
+            `Could not evaluate ${stringifyEntityRef(entity)}: ${error}`,
+          );
+        }
+      });
+    }
+    if (summary.failed === 0) {
+      summary.removed = await this.store.deleteResultsEvaluatedBefore(
+        startedAt,
+      );
+    }
+    this.logger.info(
+      `Readiness evaluated ${summary.evaluated} entities (${summary.failed} failed) and removed the results of ${summary.removed}`,
+    );
+    return summary;
+  }
+}
