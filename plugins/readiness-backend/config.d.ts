@@ -16,5 +16,11 @@ export interface Config {
      * a 30-minute timeout, first 5 seconds after start-up.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+
+    /**
+     * How long changes stay in the history, e.g. `{ days: 365 }` or `'90d'`.
+     * Defaults to a year; older entries are removed after each catalog run.
+     */
+    historyRetention?: HumanDuration | string;
   };
 }

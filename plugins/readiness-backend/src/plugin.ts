@@ -16,7 +16,7 @@ import { EntityFactsCollector } from './service/EntityFactsCollector';
 import { EntityReadinessService } from './service/EntityReadinessService';
 import { FactCollectorRegistry } from './service/FactCollectorRegistry';
 import { loadBuiltInScorecards } from './service/loadBuiltInScorecards';
-import { readCollectorTimeout } from './service/readCollectorTimeout';
+import { readDurationMs } from './service/readDurationMs';
 import { readEvaluationSchedule } from './service/readEvaluationSchedule';
 import { createRouter } from './service/router';
 
@@ -67,7 +67,7 @@ export const readinessPlugin = createBackendPlugin({
           new CatalogRelationsResolver(catalog, auth),
           () => collectors.list(),
           logger,
-          readCollectorTimeout(config),
+          readDurationMs(config, 'readiness.collectorTimeout', { seconds: 10 }),
         );
         const evaluator = new EntityEvaluator(store, scorecards, facts);
         const catalogRun = new CatalogEvaluationRun(
@@ -76,6 +76,7 @@ export const readinessPlugin = createBackendPlugin({
           store,
           evaluator,
           logger,
+          readDurationMs(config, 'readiness.historyRetention', { days: 365 }),
         );
 
         // The scheduler runs it on one replica at a time.

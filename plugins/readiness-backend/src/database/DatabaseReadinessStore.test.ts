@@ -4,6 +4,10 @@ import { DatabaseReadinessStore } from './DatabaseReadinessStore';
 
 jest.setTimeout(60_000);
 
+function stored(result: ScorecardResult, scorecardVersion = 'v1') {
+  return { result, scorecardVersion };
+}
+
 function result(scorecardId: string, score: number): ScorecardResult {
   return {
     scorecard: {
@@ -45,8 +49,8 @@ describe('DatabaseReadinessStore', () => {
       });
 
       await store.replaceEntityResults(entity, [
-        result('production-readiness', 50),
-        result('api-quality', 75.5),
+        stored(result('production-readiness', 50)),
+        stored(result('api-quality', 75.5)),
       ]);
       const first = await store.getEntityResults(entity.ref);
       expect(first.entityEtag).toBe('e1');
@@ -59,7 +63,7 @@ describe('DatabaseReadinessStore', () => {
       );
 
       await store.replaceEntityResults({ ...entity, etag: 'e2' }, [
-        result('production-readiness', 90),
+        stored(result('production-readiness', 90)),
       ]);
       const second = await store.getEntityResults(entity.ref);
       expect(second.entityEtag).toBe('e2');
@@ -77,20 +81,20 @@ describe('DatabaseReadinessStore', () => {
       const store = await createStore(databaseId);
       const entity = { ref: 'component:default/checkout', etag: 'e1' };
       await store.replaceEntityResults(entity, [
-        result('production-readiness', 40),
+        stored(result('production-readiness', 40)),
       ]);
 
       // better-sqlite3 errors come from outside Jest's sandbox, so they fail
       // the instanceof Error check of toThrow().
-      const duplicate = [result('a', 1), result('a', 2)];
+      const duplicate = [stored(result('a', 1)), stored(result('a', 2))];
       const failed = await store.replaceEntityResults(entity, duplicate).then(
         () => false,
         () => true,
       );
       expect(failed).toBe(true);
 
-      const stored = await store.getEntityResults(entity.ref);
-      expect(stored.results.get('production-readiness')?.score).toBe(40);
+      const kept = await store.getEntityResults(entity.ref);
+      expect(kept.results.get('production-readiness')?.score).toBe(40);
     },
   );
 
@@ -104,11 +108,11 @@ describe('DatabaseReadinessStore', () => {
       });
       await store.replaceEntityResults(
         { ref: 'component:default/old', etag: null },
-        [at('2026-11-25T09:59:59.000Z')],
+        [stored(at('2026-11-25T09:59:59.000Z'))],
       );
       await store.replaceEntityResults(
         { ref: 'component:default/new', etag: null },
-        [at('2026-11-25T10:00:00.000Z')],
+        [stored(at('2026-11-25T10:00:00.000Z'))],
       );
 
       await expect(
@@ -121,6 +125,76 @@ describe('DatabaseReadinessStore', () => {
       expect(
         (await store.getEntityResults('component:default/new')).results.size,
       ).toBe(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'records changes only, with their cause, newest first, %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const ref = 'component:default/svc';
+      const evaluation = (
+        time: string,
+        level: string | null,
+        status: 'pass' | 'fail',
+      ): ScorecardResult => ({
+        ...result('production-readiness', status === 'pass' ? 100 : 0),
+        level,
+        evaluatedAt: time,
+        checks: [
+          {
+            id: 'owner',
+            title: 'Owner',
+            category: 'ownership',
+            level: 'bronze',
+            weight: 1,
+            status,
+            evidence: [],
+            remediation: { text: 'Set an owner' },
+          },
+        ],
+      });
+
+      await store.replaceEntityResults({ ref, etag: 'e1' }, [
+        stored(evaluation('2026-11-25T10:00:00.000Z', null, 'fail')),
+      ]);
+      // Same outcome, nothing recorded.
+      await store.replaceEntityResults({ ref, etag: 'e1' }, [
+        stored(evaluation('2026-11-25T10:30:00.000Z', null, 'fail')),
+      ]);
+      await store.replaceEntityResults({ ref, etag: 'e2' }, [
+        stored(evaluation('2026-11-25T11:00:00.000Z', 'bronze', 'pass')),
+      ]);
+      await store.replaceEntityResults({ ref, etag: 'e2' }, [
+        stored(evaluation('2026-11-25T12:00:00.000Z', null, 'fail'), 'v2'),
+      ]);
+
+      const history = await store.getEntityHistory(ref, { limit: 10 });
+      expect(history.map(c => [c.changedAt, c.cause, c.levelAfter])).toEqual([
+        ['2026-11-25T12:00:00.000Z', 'scorecard', null],
+        ['2026-11-25T11:00:00.000Z', 'entity', 'bronze'],
+        ['2026-11-25T10:00:00.000Z', 'first-evaluation', null],
+      ]);
+      expect(history[1]).toEqual({
+        scorecard: 'production-readiness',
+        changedAt: '2026-11-25T11:00:00.000Z',
+        cause: 'entity',
+        levelBefore: null,
+        levelAfter: 'bronze',
+        scoreBefore: 0,
+        scoreAfter: 100,
+        checks: [{ check: 'owner', before: 'fail', after: 'pass' }],
+      });
+      await expect(
+        store.getEntityHistory(ref, { limit: 1 }),
+      ).resolves.toHaveLength(1);
+
+      await expect(
+        store.deleteHistoryBefore(new Date('2026-11-25T11:00:00Z')),
+      ).resolves.toBe(1);
+      await expect(
+        store.getEntityHistory(ref, { limit: 10 }),
+      ).resolves.toHaveLength(2);
     },
   );
 });

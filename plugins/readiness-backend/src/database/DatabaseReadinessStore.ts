@@ -2,9 +2,17 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { ScorecardResult } from '@readiness/plugin-readiness-common';
+import {
+  ChangeCause,
+  ReadinessChange,
+} from '@readiness/plugin-readiness-common';
 import { Knex } from 'knex';
-import { ReadinessStore, StoredEntityResults } from './ReadinessStore';
+import { describeChange, VersionedResult } from './describeChange';
+import {
+  ReadinessStore,
+  ResultToStore,
+  StoredEntityResults,
+} from './ReadinessStore';
 
 const migrationsDir = resolvePackagePath(
   '@readiness/plugin-readiness-backend',
@@ -12,15 +20,34 @@ const migrationsDir = resolvePackagePath(
 );
 
 const RESULTS_TABLE = 'readiness_scorecard_results';
+const HISTORY_TABLE = 'readiness_history';
 
 interface ResultRow {
   entity_ref: string;
   scorecard_id: string;
   entity_etag: string | null;
+  scorecard_version: string | null;
   score: number;
   level: string | null;
   evaluated_at: Date;
   result: string;
+}
+
+interface HistoryRow {
+  entity_ref: string;
+  scorecard_id: string;
+  changed_at: Date | string | number;
+  cause: ChangeCause;
+  level_before: string | null;
+  level_after: string | null;
+  score_before: number | null;
+  score_after: number;
+  checks: string;
+}
+
+/** SQLite returns dates as numbers or strings, the others as dates. */
+function isoTime(value: Date | string | number): string {
+  return new Date(value).toISOString();
 }
 
 /**
@@ -45,23 +72,72 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   async replaceEntityResults(
     entity: { ref: string; etag: string | null },
-    results: ScorecardResult[],
+    results: ResultToStore[],
   ): Promise<void> {
-    const rows: ResultRow[] = results.map(result => ({
+    const rows: ResultRow[] = results.map(({ result, scorecardVersion }) => ({
       entity_ref: entity.ref,
       scorecard_id: result.scorecard.id,
       entity_etag: entity.etag,
+      scorecard_version: scorecardVersion,
       score: result.score,
       level: result.level,
       evaluated_at: new Date(result.evaluatedAt),
       result: JSON.stringify(result),
     }));
     await this.db.transaction(async tx => {
+      const previous = await this.readVersioned(tx, entity.ref);
+      const changes = results.flatMap(({ result, scorecardVersion }) => {
+        const change = describeChange(previous.get(result.scorecard.id), {
+          result,
+          entityEtag: entity.etag,
+          scorecardVersion,
+        });
+        return change ? [this.historyRow(entity.ref, change)] : [];
+      });
       await tx(RESULTS_TABLE).where({ entity_ref: entity.ref }).delete();
       if (rows.length > 0) {
         await tx(RESULTS_TABLE).insert(rows);
       }
+      if (changes.length > 0) {
+        await tx(HISTORY_TABLE).insert(changes);
+      }
     });
+  }
+
+  private async readVersioned(
+    tx: Knex.Transaction,
+    entityRef: string,
+  ): Promise<Map<string, VersionedResult>> {
+    const rows: Pick<
+      ResultRow,
+      'scorecard_id' | 'entity_etag' | 'scorecard_version' | 'result'
+    >[] = await tx(RESULTS_TABLE)
+      .where({ entity_ref: entityRef })
+      .select('scorecard_id', 'entity_etag', 'scorecard_version', 'result');
+    return new Map(
+      rows.map(row => [
+        row.scorecard_id,
+        {
+          result: JSON.parse(row.result),
+          entityEtag: row.entity_etag,
+          scorecardVersion: row.scorecard_version,
+        },
+      ]),
+    );
+  }
+
+  private historyRow(entityRef: string, change: ReadinessChange): HistoryRow {
+    return {
+      entity_ref: entityRef,
+      scorecard_id: change.scorecard,
+      changed_at: new Date(change.changedAt),
+      cause: change.cause,
+      level_before: change.levelBefore,
+      level_after: change.levelAfter,
+      score_before: change.scoreBefore,
+      score_after: change.scoreAfter,
+      checks: JSON.stringify(change.checks),
+    };
   }
 
   async getEntityResults(entityRef: string): Promise<StoredEntityResults> {
@@ -79,5 +155,32 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   async deleteResultsEvaluatedBefore(time: Date): Promise<number> {
     return this.db(RESULTS_TABLE).where('evaluated_at', '<', time).delete();
+  }
+
+  async getEntityHistory(
+    entityRef: string,
+    options: { limit: number },
+  ): Promise<ReadinessChange[]> {
+    const rows: HistoryRow[] = await this.db(HISTORY_TABLE)
+      .where({ entity_ref: entityRef })
+      .orderBy([
+        { column: 'changed_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(options.limit);
+    return rows.map(row => ({
+      scorecard: row.scorecard_id,
+      changedAt: isoTime(row.changed_at),
+      cause: row.cause,
+      levelBefore: row.level_before,
+      levelAfter: row.level_after,
+      scoreBefore: row.score_before,
+      scoreAfter: row.score_after,
+      checks: JSON.parse(row.checks),
+    }));
+  }
+
+  async deleteHistoryBefore(time: Date): Promise<number> {
+    return this.db(HISTORY_TABLE).where('changed_at', '<', time).delete();
   }
 }

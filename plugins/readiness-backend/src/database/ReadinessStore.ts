@@ -1,4 +1,7 @@
-import { ScorecardResult } from '@readiness/plugin-readiness-common';
+import {
+  ReadinessChange,
+  ScorecardResult,
+} from '@readiness/plugin-readiness-common';
 
 /**
  * The stored results of one entity.
@@ -13,19 +16,39 @@ export interface StoredEntityResults {
 }
 
 /**
- * Where evaluated results are kept.
+ * A result to store, with the version (a hash) of the scorecard definition
+ * that computed it, so that the history can tell a scorecard change apart.
+ *
+ * @public
+ */
+export interface ResultToStore {
+  result: ScorecardResult;
+  scorecardVersion: string;
+}
+
+/**
+ * Where evaluated results and their history are kept.
  *
  * @public
  */
 export interface ReadinessStore {
-  /** Replaces every stored result of the entity with these. */
+  /**
+   * Replaces every stored result of the entity with these, and records in
+   * the history each level or check status that changed, with its cause.
+   */
   replaceEntityResults(
     entity: { ref: string; etag: string | null },
-    results: ScorecardResult[],
+    results: ResultToStore[],
   ): Promise<void>;
 
   /** The stored results of the entity; none is an empty map. */
   getEntityResults(entityRef: string): Promise<StoredEntityResults>;
+
+  /** The entity's recorded changes, newest first. */
+  getEntityHistory(
+    entityRef: string,
+    options: { limit: number },
+  ): Promise<ReadinessChange[]>;
 
   /**
    * Removes results computed before this time: after a run over the whole
@@ -33,4 +56,7 @@ export interface ReadinessStore {
    * Returns how many rows went.
    */
   deleteResultsEvaluatedBefore(time: Date): Promise<number>;
+
+  /** Removes history older than the retention; returns how many rows went. */
+  deleteHistoryBefore(time: Date): Promise<number>;
 }

@@ -1,2 +1,6 @@
-export type { ReadinessStore, StoredEntityResults } from './ReadinessStore';
+export type {
+  ReadinessStore,
+  ResultToStore,
+  StoredEntityResults,
+} from './ReadinessStore';
 export { DatabaseReadinessStore } from './DatabaseReadinessStore';

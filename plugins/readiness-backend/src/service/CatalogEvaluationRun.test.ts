@@ -35,6 +35,8 @@ const component = (name: string): Entity => ({
   spec: { type: 'service', owner: 'team-a' },
 });
 
+const DAY = 24 * 60 * 60 * 1000;
+
 describe('CatalogEvaluationRun', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let clock = new Date('2026-11-25T10:00:00Z');
@@ -62,6 +64,7 @@ describe('CatalogEvaluationRun', () => {
         store,
         evaluate,
         logger,
+        DAY,
         now,
       ).run();
     return { store, evaluator, runOver };
@@ -77,6 +80,7 @@ describe('CatalogEvaluationRun', () => {
       evaluated: 450,
       failed: 0,
       removed: 0,
+      expired: 0,
     });
     for (const name of ['svc-0', 'svc-199', 'svc-200', 'svc-449']) {
       const stored = await store.getEntityResults(`component:default/${name}`);
@@ -93,6 +97,7 @@ describe('CatalogEvaluationRun', () => {
       evaluated: 1,
       failed: 0,
       removed: 1,
+      expired: 0,
     });
 
     expect(
@@ -118,7 +123,7 @@ describe('CatalogEvaluationRun', () => {
 
     await expect(
       runOver([component('flaky'), component('fine')], failing),
-    ).resolves.toEqual({ evaluated: 1, failed: 1, removed: 0 });
+    ).resolves.toEqual({ evaluated: 1, failed: 1, removed: 0, expired: 0 });
     // The failed entity keeps its last results, and nothing is removed while
     // a run could not see everything.
     expect(
@@ -127,5 +132,21 @@ describe('CatalogEvaluationRun', () => {
     expect(
       (await store.getEntityResults('component:default/gone')).results.size,
     ).toBe(1);
+  });
+
+  it('removes history older than the retention', async () => {
+    const { store, runOver } = await setUp();
+    await runOver([component('svc')]);
+    expect(
+      await store.getEntityHistory('component:default/svc', { limit: 10 }),
+    ).toHaveLength(1);
+
+    clock = new Date(clock.getTime() + 2 * DAY);
+    await expect(runOver([component('svc')])).resolves.toMatchObject({
+      expired: 1,
+    });
+    expect(
+      await store.getEntityHistory('component:default/svc', { limit: 10 }),
+    ).toEqual([]);
   });
 });

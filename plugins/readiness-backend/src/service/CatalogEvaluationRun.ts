@@ -14,6 +14,8 @@ export interface CatalogEvaluationSummary {
   evaluated: number;
   failed: number;
   removed: number;
+  /** History rows older than the retention, removed after the run. */
+  expired: number;
 }
 
 /**
@@ -30,12 +32,13 @@ export class CatalogEvaluationRun {
     private readonly store: ReadinessStore,
     private readonly evaluator: EntityEvaluator,
     private readonly logger: LoggerService,
+    private readonly historyRetentionMs: number,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async run(signal?: AbortSignal): Promise<CatalogEvaluationSummary> {
     const startedAt = this.now();
-    const summary = { evaluated: 0, failed: 0, removed: 0 };
+    const summary = { evaluated: 0, failed: 0, removed: 0, expired: 0 };
     const pages = this.catalog.streamEntities(
       { pageSize: PAGE_SIZE },
       { credentials: await this.auth.getOwnServiceCredentials() },
@@ -62,8 +65,11 @@ export class CatalogEvaluationRun {
         startedAt,
       );
     }
+    summary.expired = await this.store.deleteHistoryBefore(
+      new Date(startedAt.getTime() - this.historyRetentionMs),
+    );
     this.logger.info(
-      `Readiness evaluated ${summary.evaluated} entities (${summary.failed} failed) and removed the results of ${summary.removed}`,
+      `Readiness evaluated ${summary.evaluated} entities (${summary.failed} failed), removed the results of ${summary.removed} and ${summary.expired} expired history entries`,
     );
     return summary;
   }

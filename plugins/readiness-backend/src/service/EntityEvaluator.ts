@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   appliesToEntity,
@@ -7,6 +8,20 @@ import {
 } from '@readiness/plugin-readiness-common';
 import { ReadinessStore } from '../database';
 import { EntityFactsCollector } from './EntityFactsCollector';
+
+const versions = new WeakMap<ScorecardDefinition, string>();
+
+/** A hash of the definition: equal for equal scorecards, across restarts. */
+function versionOf(scorecard: ScorecardDefinition): string {
+  let version = versions.get(scorecard);
+  if (!version) {
+    version = createHash('sha256')
+      .update(JSON.stringify(scorecard))
+      .digest('hex');
+    versions.set(scorecard, version);
+  }
+  return version;
+}
 
 /**
  * Evaluates one entity against every scorecard that applies to it and stores
@@ -34,13 +49,14 @@ export class EntityEvaluator {
       scorecards.length > 0
         ? await this.facts.collect(entity, evaluatedAt)
         : {};
-    const results = scorecards.map(scorecard =>
-      evaluateScorecard(scorecard, entity, facts, evaluatedAt),
-    );
+    const results = scorecards.map(scorecard => ({
+      result: evaluateScorecard(scorecard, entity, facts, evaluatedAt),
+      scorecardVersion: versionOf(scorecard),
+    }));
     await this.store.replaceEntityResults(
       { ref: entityRef, etag: entity.metadata.etag ?? null },
       results,
     );
-    return { entityRef, scorecards: results };
+    return { entityRef, scorecards: results.map(r => r.result) };
   }
 }

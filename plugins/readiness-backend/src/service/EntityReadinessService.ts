@@ -6,7 +6,10 @@ import {
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { EntityReadiness } from '@readiness/plugin-readiness-common';
+import {
+  EntityReadiness,
+  EntityReadinessHistory,
+} from '@readiness/plugin-readiness-common';
 import { ReadinessStore } from '../database';
 import { EntityEvaluator } from './EntityEvaluator';
 
@@ -49,6 +52,20 @@ export class EntityReadinessService {
   ): Promise<EntityReadiness> {
     const entity = await this.visibleEntity(ref, credentials);
     return this.evaluator.evaluate(entity);
+  }
+
+  async history(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+    options: { limit: number },
+  ): Promise<EntityReadinessHistory> {
+    const entityRef = stringifyEntityRef(
+      await this.visibleEntity(ref, credentials),
+    );
+    return {
+      entityRef,
+      changes: await this.store.getEntityHistory(entityRef, options),
+    };
   }
 
   /** The catalog answers only with what the caller may read. */

@@ -3,6 +3,8 @@ import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi/spec';
 import { EntityReadinessService } from './EntityReadinessService';
 
+const DEFAULT_HISTORY_LIMIT = 100;
+
 /** The REST API; requests are validated against src/schema/openapi.yaml. */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
@@ -14,6 +16,16 @@ export async function createRouter(options: {
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     res.json(await readiness.get(req.params, credentials));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { kind, namespace, name } = req.params;
+    res.json(
+      await readiness.history({ kind, namespace, name }, credentials, {
+        limit: req.query.limit ?? DEFAULT_HISTORY_LIMIT,
+      }),
+    );
   });
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {

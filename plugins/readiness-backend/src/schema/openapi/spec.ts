@@ -91,6 +91,56 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/history': {
+      get: {
+        operationId: 'GetEntityReadinessHistory',
+        description:
+          "The entity's changes of level and check status, newest first, each with its cause (first evaluation, entity, scorecard or facts).\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description: 'How many changes at most (default 100).',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's history.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityReadinessHistory',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -441,6 +491,90 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/ScorecardResult',
+            },
+          },
+        },
+      },
+      CheckChange: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['check', 'before', 'after'],
+        properties: {
+          check: {
+            type: 'string',
+          },
+          before: {
+            type: 'string',
+            nullable: true,
+            enum: ['pass', 'fail', 'unknown', 'not-applicable', 'waived', null],
+          },
+          after: {
+            type: 'string',
+            nullable: true,
+            enum: ['pass', 'fail', 'unknown', 'not-applicable', 'waived', null],
+          },
+        },
+      },
+      ReadinessChange: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'scorecard',
+          'changedAt',
+          'cause',
+          'levelBefore',
+          'levelAfter',
+          'scoreBefore',
+          'scoreAfter',
+          'checks',
+        ],
+        properties: {
+          scorecard: {
+            type: 'string',
+          },
+          changedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          cause: {
+            type: 'string',
+            enum: ['first-evaluation', 'entity', 'scorecard', 'facts'],
+          },
+          levelBefore: {
+            type: 'string',
+            nullable: true,
+          },
+          levelAfter: {
+            type: 'string',
+            nullable: true,
+          },
+          scoreBefore: {
+            type: 'number',
+            nullable: true,
+          },
+          scoreAfter: {
+            type: 'number',
+          },
+          checks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CheckChange',
+            },
+          },
+        },
+      },
+      EntityReadinessHistory: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'changes'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReadinessChange',
             },
           },
         },

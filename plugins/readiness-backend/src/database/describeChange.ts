@@ -1,0 +1,79 @@
+import {
+  ChangeCause,
+  CheckChange,
+  ReadinessChange,
+  ScorecardResult,
+} from '@readiness/plugin-readiness-common';
+
+/** A result with what it was computed from. */
+export interface VersionedResult {
+  result: ScorecardResult;
+  entityEtag: string | null;
+  scorecardVersion: string | null;
+}
+
+function checkChanges(
+  before: ScorecardResult,
+  after: ScorecardResult,
+): CheckChange[] {
+  const previous = new Map(before.checks.map(c => [c.id, c.status]));
+  const changes: CheckChange[] = after.checks.flatMap(check => {
+    const was = previous.get(check.id) ?? null;
+    previous.delete(check.id);
+    return was === check.status
+      ? []
+      : [{ check: check.id, before: was, after: check.status }];
+  });
+  for (const [check, was] of previous) {
+    changes.push({ check, before: was, after: null });
+  }
+  return changes;
+}
+
+function causeOf(before: VersionedResult, after: VersionedResult): ChangeCause {
+  if (before.entityEtag !== after.entityEtag) {
+    return 'entity';
+  }
+  if (before.scorecardVersion !== after.scorecardVersion) {
+    return 'scorecard';
+  }
+  return 'facts';
+}
+
+/**
+ * What the history records when a result replaces another: a change when
+ * the level or any check's status differs (a score that moves only because
+ * of weights is not a change), nothing otherwise. When the entity and the
+ * scorecard are what they were, the facts changed.
+ */
+export function describeChange(
+  before: VersionedResult | undefined,
+  after: VersionedResult,
+): ReadinessChange | undefined {
+  const base = {
+    scorecard: after.result.scorecard.id,
+    changedAt: after.result.evaluatedAt,
+    levelAfter: after.result.level,
+    scoreAfter: after.result.score,
+  };
+  if (!before) {
+    return {
+      ...base,
+      cause: 'first-evaluation',
+      levelBefore: null,
+      scoreBefore: null,
+      checks: checkChanges({ ...after.result, checks: [] }, after.result),
+    };
+  }
+  const checks = checkChanges(before.result, after.result);
+  if (checks.length === 0 && before.result.level === after.result.level) {
+    return undefined;
+  }
+  return {
+    ...base,
+    cause: causeOf(before, after),
+    levelBefore: before.result.level,
+    scoreBefore: before.result.score,
+    checks,
+  };
+}
