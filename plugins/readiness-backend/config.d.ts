@@ -12,6 +12,23 @@ export interface Config {
     collectorTimeout?: HumanDuration | string;
 
     /**
+     * Whether the built-in scorecards (production-readiness, api-quality)
+     * are evaluated. Defaults to true.
+     */
+    defaultScorecards?: boolean;
+
+    /**
+     * More scorecards: a YAML or JSON `file`, a `directory` of them, or an
+     * `inline` document. Relative paths are relative to the backend's working
+     * directory. One with the id of a built-in scorecard replaces it.
+     */
+    scorecards?: Array<
+      | { file: string }
+      | { directory: string }
+      | { inline: { [key: string]: unknown } }
+    >;
+
+    /**
      * When the whole catalog is evaluated. Defaults to every 30 minutes, with
      * a 30-minute timeout, first 5 seconds after start-up.
      */

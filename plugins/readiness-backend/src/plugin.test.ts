@@ -1,5 +1,6 @@
 import {
   mockCredentials,
+  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
@@ -49,11 +50,12 @@ const library: Entity = {
   spec: { type: 'library', owner: 'team-web', lifecycle: 'production' },
 };
 
-async function startBackend(entities: Entity[]) {
+async function startBackend(entities: Entity[], config: object = {}) {
   const catalog = catalogServiceMock({ entities });
   const { server } = await startTestBackend({
     features: [
       readinessPlugin,
+      mockServices.rootConfig.factory({ data: config }),
       createServiceFactory({
         service: catalogServiceRef,
         deps: {},
@@ -247,5 +249,77 @@ describe('readiness backend plugin', () => {
       '/api/readiness/entities/component/default/checkout/history',
     );
     expect(res.status).toBe(404);
+  });
+
+  it('lists the scorecards with how entities stand on them', async () => {
+    const { server } = await startBackend([checkout]);
+    await request(server)
+      .get('/api/readiness/entities/component/default/checkout')
+      .expect(200);
+
+    const res = await request(server).get('/api/readiness/scorecards');
+
+    expect(res.status).toBe(200);
+    expect(res.body.problems).toEqual([]);
+    const production = res.body.items.find(
+      (s: { id: string }) => s.id === 'production-readiness',
+    );
+    expect(production).toMatchObject({
+      title: 'Production Readiness',
+      checks: 46,
+      entities: 1,
+      levelCounts: { none: 1 },
+      source: expect.stringMatching(/production-readiness\.yaml$/),
+    });
+  });
+
+  it('serves one scorecard with its definition, and 404 for an unknown one', async () => {
+    const { server } = await startBackend([checkout]);
+
+    const res = await request(server).get(
+      '/api/readiness/scorecards/api-quality',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.scorecard).toMatchObject({
+      id: 'api-quality',
+      entities: 0,
+    });
+    expect(res.body.definition.appliesTo).toEqual({ kind: 'api' });
+
+    const missing = await request(server).get('/api/readiness/scorecards/nope');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toContain('production-readiness');
+  });
+
+  it('starts with a broken configured scorecard, reports it and keeps the rest', async () => {
+    const { server } = await startBackend([checkout], {
+      readiness: {
+        scorecards: [
+          {
+            inline: {
+              apiVersion: 'readiness/v1',
+              kind: 'Scorecard',
+              metadata: { name: 'broken', title: 'Broken', description: 'x' },
+              spec: { appliesTo: { kind: 'component' }, levels: [] },
+            },
+          },
+        ],
+      },
+    });
+
+    const res = await request(server).get('/api/readiness/scorecards');
+
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((s: { id: string }) => s.id).sort()).toEqual([
+      'api-quality',
+      'production-readiness',
+    ]);
+    expect(res.body.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          source: 'app-config readiness.scorecards[0].inline',
+        }),
+      ]),
+    );
   });
 });

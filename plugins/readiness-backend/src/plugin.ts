@@ -5,17 +5,19 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   CATALOG_FACTS,
+  formatScorecardProblem,
   REPOSITORY_FACTS,
 } from '@readiness/plugin-readiness-common';
 import { readinessCollectorsExtensionPoint } from '@readiness/plugin-readiness-node';
 import { DatabaseReadinessStore } from './database';
+import { loadScorecards } from './scorecards/loadScorecards';
+import { ScorecardsService } from './scorecards/ScorecardsService';
 import { CatalogEvaluationRun } from './service/CatalogEvaluationRun';
 import { CatalogRelationsResolver } from './service/CatalogRelationsResolver';
 import { EntityEvaluator } from './service/EntityEvaluator';
 import { EntityFactsCollector } from './service/EntityFactsCollector';
 import { EntityReadinessService } from './service/EntityReadinessService';
 import { FactCollectorRegistry } from './service/FactCollectorRegistry';
-import { loadBuiltInScorecards } from './service/loadBuiltInScorecards';
 import { readDurationMs } from './service/readDurationMs';
 import { readEvaluationSchedule } from './service/readEvaluationSchedule';
 import { createRouter } from './service/router';
@@ -55,21 +57,27 @@ export const readinessPlugin = createBackendPlugin({
         catalog,
       }) {
         const store = await DatabaseReadinessStore.create({ database });
-        const scorecards = loadBuiltInScorecards(
-          [
-            ...CATALOG_FACTS,
-            ...REPOSITORY_FACTS,
-            ...collectors.list().flatMap(c => c.facts),
-          ],
-          logger,
-        );
+        const loaded = loadScorecards(config, [
+          ...CATALOG_FACTS,
+          ...REPOSITORY_FACTS,
+          ...collectors.list().flatMap(c => c.facts),
+        ]);
+        for (const problem of loaded.problems) {
+          logger.error(
+            `Scorecard left out: ${formatScorecardProblem(problem)}`,
+          );
+        }
         const facts = new EntityFactsCollector(
           new CatalogRelationsResolver(catalog, auth),
           () => collectors.list(),
           logger,
           readDurationMs(config, 'readiness.collectorTimeout', { seconds: 10 }),
         );
-        const evaluator = new EntityEvaluator(store, scorecards, facts);
+        const evaluator = new EntityEvaluator(
+          store,
+          loaded.scorecards.map(s => s.scorecard),
+          facts,
+        );
         const catalogRun = new CatalogEvaluationRun(
           catalog,
           auth,
@@ -89,7 +97,8 @@ export const readinessPlugin = createBackendPlugin({
         });
 
         const readiness = new EntityReadinessService(catalog, store, evaluator);
-        httpRouter.use(await createRouter({ httpAuth, readiness }));
+        const scorecards = new ScorecardsService(loaded, store);
+        httpRouter.use(await createRouter({ httpAuth, readiness, scorecards }));
       },
     });
   },

@@ -197,4 +197,33 @@ describe('DatabaseReadinessStore', () => {
       ).resolves.toHaveLength(2);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'aggregates the standing of a scorecard, %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const scored = (name: string, score: number, level: string | null) =>
+        store.replaceEntityResults(
+          { ref: `component:default/${name}`, etag: null },
+          [stored({ ...result('production-readiness', score), level })],
+        );
+      await scored('a', 40, null);
+      await scored('b', 70, 'bronze');
+      await scored('c', 90, 'bronze');
+      await scored('d', 100, 'gold');
+
+      await expect(
+        store.getScorecardStanding('production-readiness'),
+      ).resolves.toEqual({
+        entities: 4,
+        averageScore: 75,
+        levelCounts: { none: 1, bronze: 2, gold: 1 },
+      });
+      await expect(store.getScorecardStanding('unknown')).resolves.toEqual({
+        entities: 0,
+        averageScore: null,
+        levelCounts: {},
+      });
+    },
+  );
 });

@@ -11,6 +11,7 @@ import { describeChange, VersionedResult } from './describeChange';
 import {
   ReadinessStore,
   ResultToStore,
+  ScorecardStanding,
   StoredEntityResults,
 } from './ReadinessStore';
 
@@ -155,6 +156,30 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   async deleteResultsEvaluatedBefore(time: Date): Promise<number> {
     return this.db(RESULTS_TABLE).where('evaluated_at', '<', time).delete();
+  }
+
+  async getScorecardStanding(scorecardId: string): Promise<ScorecardStanding> {
+    const rows: Array<{
+      level: string | null;
+      entities: number | string;
+      total: number | string | null;
+    }> = await this.db(RESULTS_TABLE)
+      .where({ scorecard_id: scorecardId })
+      .groupBy('level')
+      .select('level')
+      .count({ entities: '*' })
+      .sum({ total: 'score' });
+    // Counts and sums come back as strings from PostgreSQL and MySQL.
+    const entities = rows.reduce((n, row) => n + Number(row.entities), 0);
+    const total = rows.reduce((n, row) => n + Number(row.total ?? 0), 0);
+    return {
+      entities,
+      averageScore:
+        entities > 0 ? Math.round((total / entities) * 10) / 10 : null,
+      levelCounts: Object.fromEntries(
+        rows.map(row => [row.level ?? 'none', Number(row.entities)]),
+      ),
+    };
   }
 
   async getEntityHistory(

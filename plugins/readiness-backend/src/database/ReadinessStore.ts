@@ -27,6 +27,19 @@ export interface ResultToStore {
 }
 
 /**
+ * How the entities scored on one scorecard stand, from their current results.
+ *
+ * @public
+ */
+export interface ScorecardStanding {
+  entities: number;
+  /** `null` when no entity has been scored. */
+  averageScore: number | null;
+  /** Entities per level id; `none` for those below the first level. */
+  levelCounts: Record<string, number>;
+}
+
+/**
  * Where evaluated results and their history are kept.
  *
  * @public
@@ -43,6 +56,9 @@ export interface ReadinessStore {
 
   /** The stored results of the entity; none is an empty map. */
   getEntityResults(entityRef: string): Promise<StoredEntityResults>;
+
+  /** Aggregated in the database over every entity scored on it. */
+  getScorecardStanding(scorecardId: string): Promise<ScorecardStanding>;
 
   /** The entity's recorded changes, newest first. */
   getEntityHistory(

@@ -1,6 +1,7 @@
 export type {
   ReadinessStore,
   ResultToStore,
+  ScorecardStanding,
   StoredEntityResults,
 } from './ReadinessStore';
 export { DatabaseReadinessStore } from './DatabaseReadinessStore';

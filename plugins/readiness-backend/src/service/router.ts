@@ -1,6 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi/spec';
+import { ScorecardsService } from '../scorecards/ScorecardsService';
 import { EntityReadinessService } from './EntityReadinessService';
 
 const DEFAULT_HISTORY_LIMIT = 100;
@@ -9,9 +10,22 @@ const DEFAULT_HISTORY_LIMIT = 100;
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   readiness: EntityReadinessService;
+  scorecards: ScorecardsService;
 }): Promise<express.Router> {
-  const { httpAuth, readiness } = options;
+  const { httpAuth, readiness, scorecards } = options;
   const router = await createOpenApiRouter();
+
+  router.get('/scorecards', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await scorecards.list());
+  });
+
+  router.get('/scorecards/:id', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user'] });
+    const { scorecard, definition } = await scorecards.get(req.params.id);
+    // The contract leaves the definition's shape to docs/scorecards.md.
+    res.json({ scorecard, definition: { ...definition } });
+  });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });

@@ -20,6 +20,65 @@ export const spec = {
     },
   ],
   paths: {
+    '/scorecards': {
+      get: {
+        operationId: 'ListScorecards',
+        description:
+          'The scorecards in force, with how the entities stand on each (aggregated over all entities), and the problems that kept any configured definition out.\n',
+        responses: {
+          '200': {
+            description: 'The scorecards.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/scorecards/{id}': {
+      get: {
+        operationId: 'GetScorecard',
+        description:
+          'One scorecard, its definition and how the entities stand on it.',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+              maxLength: 128,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The scorecard.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardDetails',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/entities/{kind}/{namespace}/{name}': {
       get: {
         operationId: 'GetEntityReadiness',
@@ -576,6 +635,137 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/ReadinessChange',
             },
+          },
+        },
+      },
+      ScorecardProblem: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['source', 'line', 'column', 'path', 'message'],
+        properties: {
+          source: {
+            type: 'string',
+          },
+          line: {
+            type: 'integer',
+          },
+          column: {
+            type: 'integer',
+          },
+          path: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      ScorecardOverview: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'title',
+          'description',
+          'source',
+          'levels',
+          'categories',
+          'checks',
+          'entities',
+          'averageScore',
+          'levelCounts',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+            description: 'The file or app-config entry that defines it.',
+          },
+          levels: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Level',
+            },
+          },
+          categories: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['id', 'title'],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          checks: {
+            type: 'integer',
+            description: 'How many checks it has.',
+          },
+          entities: {
+            type: 'integer',
+            description: 'How many entities are scored on it.',
+          },
+          averageScore: {
+            type: 'number',
+            nullable: true,
+          },
+          levelCounts: {
+            type: 'object',
+            description: 'Entities per level id; `none` below the first level.',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+        },
+      },
+      ScorecardList: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'problems'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ScorecardOverview',
+            },
+          },
+          problems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ScorecardProblem',
+            },
+          },
+        },
+      },
+      ScorecardDetails: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['scorecard', 'definition'],
+        properties: {
+          scorecard: {
+            $ref: '#/components/schemas/ScorecardOverview',
+          },
+          definition: {
+            type: 'object',
+            description: 'The scorecard as parsed (see docs/scorecards.md).',
+            additionalProperties: {},
           },
         },
       },

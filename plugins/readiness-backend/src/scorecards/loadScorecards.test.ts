@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigReader } from '@backstage/config';
+import {
+  CATALOG_FACTS,
+  REPOSITORY_FACTS,
+} from '@readiness/plugin-readiness-common';
+import { loadScorecards } from './loadScorecards';
+
+const knownFacts = [...CATALOG_FACTS, ...REPOSITORY_FACTS];
+
+const document = (name: string, fact = 'catalog.owner') => ({
+  apiVersion: 'readiness/v1',
+  kind: 'Scorecard',
+  metadata: { name, title: name, description: `The ${name} scorecard` },
+  spec: {
+    appliesTo: { kind: 'component' },
+    levels: [{ id: 'bronze', title: 'Bronze' }],
+    categories: [{ id: 'ownership', title: 'Ownership' }],
+    checks: [
+      {
+        id: 'owner',
+        title: 'Has an owner',
+        category: 'ownership',
+        level: 'bronze',
+        weight: 1,
+        condition: { fact, exists: true },
+        remediation: { text: 'Set spec.owner in catalog-info.yaml.' },
+      },
+    ],
+  },
+});
+
+function load(readiness: object) {
+  return loadScorecards(new ConfigReader({ readiness }), knownFacts);
+}
+
+describe('loadScorecards', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-scorecards-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('loads the built-in scorecards by default', () => {
+    const { scorecards, problems } = load({});
+    expect(problems).toEqual([]);
+    expect(scorecards.map(s => s.scorecard.id).sort()).toEqual([
+      'api-quality',
+      'production-readiness',
+    ]);
+  });
+
+  it('adds files, directories and inline documents from config', () => {
+    fs.writeFileSync(
+      path.join(dir, 'security.json'),
+      JSON.stringify(document('security')),
+    );
+    const sub = fs.mkdtempSync(path.join(dir, 'more-'));
+    fs.writeFileSync(path.join(sub, 'a.json'), JSON.stringify(document('a')));
+    fs.writeFileSync(path.join(sub, 'notes.txt'), 'not a scorecard');
+
+    const { scorecards, problems } = load({
+      defaultScorecards: false,
+      scorecards: [
+        { file: path.join(dir, 'security.json') },
+        { directory: sub },
+        { inline: document('inline-one') },
+      ],
+    });
+
+    expect(problems).toEqual([]);
+    expect(
+      scorecards.map(s => [s.scorecard.id, path.basename(s.source)]),
+    ).toEqual([
+      ['security', 'security.json'],
+      ['a', 'a.json'],
+      ['inline-one', 'app-config readiness.scorecards[2].inline'],
+    ]);
+  });
+
+  it('lets a configured scorecard replace a built-in one with its id', () => {
+    const { scorecards } = load({
+      scorecards: [{ inline: document('production-readiness') }],
+    });
+    const replaced = scorecards.find(
+      s => s.scorecard.id === 'production-readiness',
+    )!;
+    expect(replaced.source).toBe('app-config readiness.scorecards[0].inline');
+    expect(replaced.scorecard.checks).toHaveLength(1);
+  });
+
+  it('reports what is wrong and where, and keeps everything else', () => {
+    const { scorecards, problems } = load({
+      defaultScorecards: false,
+      scorecards: [
+        { inline: document('good') },
+        { inline: document('bad', 'catalog.ownr') },
+        { file: path.join(dir, 'missing.yaml') },
+        { inline: document('good') },
+      ],
+    });
+
+    expect(scorecards.map(s => s.scorecard.id)).toEqual(['good']);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        source: 'app-config readiness.scorecards[2]',
+        message: expect.stringMatching(/^ENOENT: .*missing\.yaml/),
+      }),
+      expect.objectContaining({
+        source: 'app-config readiness.scorecards[1].inline',
+        path: 'spec.checks[0].condition.fact',
+        message: 'unknown fact "catalog.ownr" (did you mean "catalog.owner"?)',
+      }),
+      expect.objectContaining({
+        source: 'app-config readiness.scorecards[3].inline',
+        message:
+          'scorecard "good" is already defined in app-config readiness.scorecards[0].inline',
+      }),
+    ]);
+  });
+});
