@@ -4,8 +4,8 @@ import { DatabaseReadinessStore } from './DatabaseReadinessStore';
 
 jest.setTimeout(60_000);
 
-function stored(result: ScorecardResult, scorecardVersion = 'v1') {
-  return { result, scorecardVersion };
+function stored(evaluated: ScorecardResult, scorecardVersion = 'v1') {
+  return { result: evaluated, scorecardVersion };
 }
 
 function result(scorecardId: string, score: number): ScorecardResult {
