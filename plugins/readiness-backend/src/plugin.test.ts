@@ -7,6 +7,7 @@ import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { readinessPlugin } from './plugin';
 
@@ -50,11 +51,16 @@ const library: Entity = {
   spec: { type: 'library', owner: 'team-web', lifecycle: 'production' },
 };
 
-async function startBackend(entities: Entity[], config: object = {}) {
+async function startBackend(
+  entities: Entity[],
+  config: object = {},
+  permissions = mockServices.permissions.factory(),
+) {
   const catalog = catalogServiceMock({ entities });
   const { server } = await startTestBackend({
     features: [
       readinessPlugin,
+      permissions,
       mockServices.rootConfig.factory({ data: config }),
       createServiceFactory({
         service: catalogServiceRef,
@@ -321,5 +327,26 @@ describe('readiness backend plugin', () => {
         }),
       ]),
     );
+  });
+
+  it('refuses a refresh without the refresh permission, and keeps the results', async () => {
+    const { server } = await startBackend(
+      [checkout],
+      {},
+      mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+    );
+    const url = '/api/readiness/entities/component/default/checkout';
+    const before = await request(server).get(url).expect(200);
+
+    const res = await request(server).post(`${url}/refresh`);
+
+    expect(res.status).toBe(403);
+    expect(res.body.error).toMatchObject({
+      name: 'NotAllowedError',
+      message:
+        'You may not refresh the readiness of component:default/checkout',
+    });
+    const after = await request(server).get(url).expect(200);
+    expect(after.body).toEqual(before.body);
   });
 });

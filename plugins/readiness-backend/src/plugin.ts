@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   CATALOG_FACTS,
   formatScorecardProblem,
+  readinessPermissions,
   REPOSITORY_FACTS,
 } from '@readiness/plugin-readiness-common';
 import { readinessCollectorsExtensionPoint } from '@readiness/plugin-readiness-node';
@@ -43,6 +44,8 @@ export const readinessPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
@@ -53,9 +56,12 @@ export const readinessPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         logger,
+        permissions,
+        permissionsRegistry,
         scheduler,
         catalog,
       }) {
+        permissionsRegistry.addPermissions(readinessPermissions);
         const store = await DatabaseReadinessStore.create({ database });
         const loaded = loadScorecards(config, [
           ...CATALOG_FACTS,
@@ -96,7 +102,12 @@ export const readinessPlugin = createBackendPlugin({
           },
         });
 
-        const readiness = new EntityReadinessService(catalog, store, evaluator);
+        const readiness = new EntityReadinessService(
+          catalog,
+          store,
+          evaluator,
+          permissions,
+        );
         const scorecards = new ScorecardsService(loaded, store);
         httpRouter.use(await createRouter({ httpAuth, readiness, scorecards }));
       },

@@ -17,3 +17,7 @@ export {
   REPOSITORY_FACTS,
 } from './facts';
 export type { CatalogRelations } from './facts';
+export {
+  readinessEntityRefreshPermission,
+  readinessPermissions,
+} from './permissions';

@@ -1,14 +1,19 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityReadiness,
   EntityReadinessHistory,
+  readinessEntityRefreshPermission,
 } from '@readiness/plugin-readiness-common';
 import { ReadinessStore } from '../database';
 import { EntityEvaluator } from './EntityEvaluator';
@@ -22,6 +27,7 @@ export class EntityReadinessService {
     private readonly catalog: CatalogService,
     private readonly store: ReadinessStore,
     private readonly evaluator: EntityEvaluator,
+    private readonly permissions: PermissionsService,
   ) {}
 
   async get(
@@ -51,6 +57,21 @@ export class EntityReadinessService {
     credentials: BackstageCredentials,
   ): Promise<EntityReadiness> {
     const entity = await this.visibleEntity(ref, credentials);
+    const entityRef = stringifyEntityRef(entity);
+    const [decision] = await this.permissions.authorize(
+      [
+        {
+          permission: readinessEntityRefreshPermission,
+          resourceRef: entityRef,
+        },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not refresh the readiness of ${entityRef}`,
+      );
+    }
     return this.evaluator.evaluate(entity);
   }
 

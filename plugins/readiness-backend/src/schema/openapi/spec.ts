@@ -118,7 +118,8 @@ export const spec = {
     '/entities/{kind}/{namespace}/{name}/refresh': {
       post: {
         operationId: 'RefreshEntityReadiness',
-        description: 'Re-evaluates the entity now and returns the new result.',
+        description:
+          'Re-evaluates the entity now and returns the new result. Needs the `readiness.entity.refresh` permission for the entity.\n',
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -142,6 +143,9 @@ export const spec = {
             },
           },
           '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
             $ref: '#/components/responses/Error',
           },
           '404': {
