@@ -57,7 +57,11 @@ describe('CatalogEvaluationRun', () => {
       1000,
     );
     const evaluator = new EntityEvaluator(store, [scorecard], facts, now);
-    const runOver = (entities: Entity[], evaluate = evaluator) =>
+    const runOver = (
+      entities: Entity[],
+      evaluate = evaluator,
+      signal?: AbortSignal,
+    ) =>
       new CatalogEvaluationRun(
         catalogServiceMock({ entities }),
         mockServices.auth(),
@@ -66,7 +70,7 @@ describe('CatalogEvaluationRun', () => {
         logger,
         DAY,
         now,
-      ).run();
+      ).run(signal);
     return { store, evaluator, runOver };
   }
 
@@ -148,5 +152,45 @@ describe('CatalogEvaluationRun', () => {
     expect(
       await store.getEntityHistory('component:default/svc', { limit: 10 }),
     ).toEqual([]);
+  });
+
+  it('stops between pages when aborted, loses nothing, and the next run completes without duplicating history', async () => {
+    const { store, evaluator, runOver } = await setUp();
+    const entities = Array.from({ length: 450 }, (_, i) =>
+      component(`svc-${i}`),
+    );
+    await runOver(entities.slice(0, 10));
+
+    // As when the backend stops mid-run: abort once the first page is done.
+    clock = new Date(clock.getTime() + 60_000);
+    const controller = new AbortController();
+    let evaluated = 0;
+    const stopping = Object.create(evaluator) as EntityEvaluator;
+    stopping.evaluate = async entity => {
+      if (++evaluated === 200) {
+        controller.abort();
+      }
+      return evaluator.evaluate(entity);
+    };
+    await expect(
+      runOver(entities, stopping, controller.signal),
+    ).resolves.toMatchObject({ evaluated: 200, removed: 0 });
+    expect(
+      (await store.getEntityResults('component:default/svc-300')).results.size,
+    ).toBe(0);
+
+    clock = new Date(clock.getTime() + 60_000);
+    await expect(runOver(entities)).resolves.toMatchObject({
+      evaluated: 450,
+      failed: 0,
+    });
+    for (const name of ['svc-0', 'svc-199', 'svc-300']) {
+      const history = await store.getEntityHistory(
+        `component:default/${name}`,
+        { limit: 10 },
+      );
+      // One first evaluation each, whatever the runs that saw it.
+      expect(history.map(c => c.cause)).toEqual(['first-evaluation']);
+    }
   });
 });
