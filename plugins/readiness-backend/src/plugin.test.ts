@@ -349,4 +349,44 @@ describe('readiness backend plugin', () => {
     const after = await request(server).get(url).expect(200);
     expect(after.body).toEqual(before.body);
   });
+
+  it('ranks owners on a scorecard, and rejects a bad grouping naming it', async () => {
+    const other: Entity = {
+      ...checkout,
+      metadata: { ...checkout.metadata, name: 'bare', description: undefined },
+      spec: { type: 'service', owner: 'team-web', lifecycle: 'production' },
+    };
+    const { server } = await startBackend([checkout, other]);
+    for (const name of ['checkout', 'bare']) {
+      await request(server)
+        .get(`/api/readiness/entities/component/default/${name}`)
+        .expect(200);
+    }
+
+    const res = await request(server).get(
+      '/api/readiness/leaderboard?scorecard=production-readiness&groupBy=owner&orderBy=group&order=asc&limit=1',
+    );
+
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      total: 2,
+      items: [
+        expect.objectContaining({
+          group: 'group:default/team-payments',
+          entities: 1,
+        }),
+      ],
+    });
+
+    const bad = await request(server).get(
+      '/api/readiness/leaderboard?scorecard=production-readiness&groupBy=team',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/groupBy/);
+
+    const unknown = await request(server).get(
+      '/api/readiness/leaderboard?scorecard=nope&groupBy=owner',
+    );
+    expect(unknown.status).toBe(404);
+  });
 });

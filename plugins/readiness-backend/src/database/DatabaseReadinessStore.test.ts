@@ -226,4 +226,82 @@ describe('DatabaseReadinessStore', () => {
       });
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'ranks owners, systems and domains in the database, %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const scored = (
+        name: string,
+        score: number,
+        level: string | null,
+        owner: string | null,
+        system: string | null,
+      ) =>
+        store.replaceEntityResults(
+          {
+            ref: `component:default/${name}`,
+            etag: null,
+            groups: { owner, system, domain: system && 'domain:default/shop' },
+          },
+          [stored({ ...result('production-readiness', score), level })],
+        );
+      await scored(
+        'a',
+        40,
+        null,
+        'group:default/team-a',
+        'system:default/cart',
+      );
+      await scored('b', 80, 'silver', 'group:default/team-a', null);
+      await scored(
+        'c',
+        100,
+        'gold',
+        'group:default/team-b',
+        'system:default/cart',
+      );
+
+      const byOwner = await store.getLeaderboard(
+        'production-readiness',
+        'owner',
+      );
+      expect(
+        byOwner.sort((x, y) => String(x.group).localeCompare(String(y.group))),
+      ).toEqual([
+        {
+          group: 'group:default/team-a',
+          entities: 2,
+          averageScore: 60,
+          levelCounts: { none: 1, silver: 1 },
+        },
+        {
+          group: 'group:default/team-b',
+          entities: 1,
+          averageScore: 100,
+          levelCounts: { gold: 1 },
+        },
+      ]);
+      const byDomain = await store.getLeaderboard(
+        'production-readiness',
+        'domain',
+      );
+      expect(byDomain).toEqual(
+        expect.arrayContaining([
+          {
+            group: 'domain:default/shop',
+            entities: 2,
+            averageScore: 70,
+            levelCounts: { none: 1, gold: 1 },
+          },
+          {
+            group: null,
+            entities: 1,
+            averageScore: 80,
+            levelCounts: { silver: 1 },
+          },
+        ]),
+      );
+    },
+  );
 });

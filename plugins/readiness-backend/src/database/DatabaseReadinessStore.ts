@@ -9,6 +9,9 @@ import {
 import { Knex } from 'knex';
 import { describeChange, VersionedResult } from './describeChange';
 import {
+  EntityGroups,
+  LeaderboardGrouping,
+  LeaderboardRow,
   ReadinessStore,
   ResultToStore,
   ScorecardStanding,
@@ -23,11 +26,42 @@ const migrationsDir = resolvePackagePath(
 const RESULTS_TABLE = 'readiness_scorecard_results';
 const HISTORY_TABLE = 'readiness_history';
 
+const GROUP_COLUMNS: Record<LeaderboardGrouping, string> = {
+  owner: 'owner_ref',
+  system: 'system_ref',
+  domain: 'domain_ref',
+};
+
+interface LevelAggregateRow {
+  group_ref?: string | null;
+  level: string | null;
+  entities: number | string;
+  total: number | string | null;
+}
+
+/** Folds per-level counts and score sums into a standing. */
+function standingOf(rows: LevelAggregateRow[]): ScorecardStanding {
+  // Counts and sums come back as strings from PostgreSQL and MySQL.
+  const entities = rows.reduce((n, row) => n + Number(row.entities), 0);
+  const total = rows.reduce((n, row) => n + Number(row.total ?? 0), 0);
+  return {
+    entities,
+    averageScore:
+      entities > 0 ? Math.round((total / entities) * 10) / 10 : null,
+    levelCounts: Object.fromEntries(
+      rows.map(row => [row.level ?? 'none', Number(row.entities)]),
+    ),
+  };
+}
+
 interface ResultRow {
   entity_ref: string;
   scorecard_id: string;
   entity_etag: string | null;
   scorecard_version: string | null;
+  owner_ref: string | null;
+  system_ref: string | null;
+  domain_ref: string | null;
   score: number;
   level: string | null;
   evaluated_at: Date;
@@ -72,7 +106,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
   private constructor(private readonly db: Knex) {}
 
   async replaceEntityResults(
-    entity: { ref: string; etag: string | null },
+    entity: { ref: string; etag: string | null; groups?: EntityGroups },
     results: ResultToStore[],
   ): Promise<void> {
     const rows: ResultRow[] = results.map(({ result, scorecardVersion }) => ({
@@ -80,6 +114,9 @@ export class DatabaseReadinessStore implements ReadinessStore {
       scorecard_id: result.scorecard.id,
       entity_etag: entity.etag,
       scorecard_version: scorecardVersion,
+      owner_ref: entity.groups?.owner ?? null,
+      system_ref: entity.groups?.system ?? null,
+      domain_ref: entity.groups?.domain ?? null,
       score: result.score,
       level: result.level,
       evaluated_at: new Date(result.evaluatedAt),
@@ -159,27 +196,35 @@ export class DatabaseReadinessStore implements ReadinessStore {
   }
 
   async getScorecardStanding(scorecardId: string): Promise<ScorecardStanding> {
-    const rows: Array<{
-      level: string | null;
-      entities: number | string;
-      total: number | string | null;
-    }> = await this.db(RESULTS_TABLE)
+    const rows: LevelAggregateRow[] = await this.db(RESULTS_TABLE)
       .where({ scorecard_id: scorecardId })
       .groupBy('level')
       .select('level')
       .count({ entities: '*' })
       .sum({ total: 'score' });
-    // Counts and sums come back as strings from PostgreSQL and MySQL.
-    const entities = rows.reduce((n, row) => n + Number(row.entities), 0);
-    const total = rows.reduce((n, row) => n + Number(row.total ?? 0), 0);
-    return {
-      entities,
-      averageScore:
-        entities > 0 ? Math.round((total / entities) * 10) / 10 : null,
-      levelCounts: Object.fromEntries(
-        rows.map(row => [row.level ?? 'none', Number(row.entities)]),
-      ),
-    };
+    return standingOf(rows);
+  }
+
+  async getLeaderboard(
+    scorecardId: string,
+    groupBy: LeaderboardGrouping,
+  ): Promise<LeaderboardRow[]> {
+    const column = GROUP_COLUMNS[groupBy];
+    const rows: LevelAggregateRow[] = await this.db(RESULTS_TABLE)
+      .where({ scorecard_id: scorecardId })
+      .groupBy(column, 'level')
+      .select({ group_ref: column, level: 'level' })
+      .count({ entities: '*' })
+      .sum({ total: 'score' });
+    const byGroup = new Map<string | null, LevelAggregateRow[]>();
+    for (const row of rows) {
+      const group = row.group_ref ?? null;
+      byGroup.set(group, [...(byGroup.get(group) ?? []), row]);
+    }
+    return [...byGroup].map(([group, levelRows]) => ({
+      group,
+      ...standingOf(levelRows),
+    }));
   }
 
   async getEntityHistory(

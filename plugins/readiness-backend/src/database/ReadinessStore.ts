@@ -40,6 +40,30 @@ export interface ScorecardStanding {
 }
 
 /**
+ * The owner, system and domain refs an entity's results are ranked under.
+ *
+ * @public
+ */
+export interface EntityGroups {
+  owner: string | null;
+  system: string | null;
+  domain: string | null;
+}
+
+/** @public */
+export type LeaderboardGrouping = keyof EntityGroups;
+
+/**
+ * The standing of the entities of one owner, system or domain.
+ *
+ * @public
+ */
+export interface LeaderboardRow extends ScorecardStanding {
+  /** `null` for entities that declare none. */
+  group: string | null;
+}
+
+/**
  * Where evaluated results and their history are kept.
  *
  * @public
@@ -50,7 +74,7 @@ export interface ReadinessStore {
    * the history each level or check status that changed, with its cause.
    */
   replaceEntityResults(
-    entity: { ref: string; etag: string | null },
+    entity: { ref: string; etag: string | null; groups?: EntityGroups },
     results: ResultToStore[],
   ): Promise<void>;
 
@@ -59,6 +83,12 @@ export interface ReadinessStore {
 
   /** Aggregated in the database over every entity scored on it. */
   getScorecardStanding(scorecardId: string): Promise<ScorecardStanding>;
+
+  /** The standing of each owner, system or domain on the scorecard. */
+  getLeaderboard(
+    scorecardId: string,
+    groupBy: LeaderboardGrouping,
+  ): Promise<LeaderboardRow[]>;
 
   /** The entity's recorded changes, newest first. */
   getEntityHistory(

@@ -1,4 +1,7 @@
 export type {
+  EntityGroups,
+  LeaderboardGrouping,
+  LeaderboardRow,
   ReadinessStore,
   ResultToStore,
   ScorecardStanding,

@@ -3,7 +3,12 @@ import {
   ScorecardDefinition,
   ScorecardProblem,
 } from '@readiness/plugin-readiness-common';
-import { ReadinessStore, ScorecardStanding } from '../database';
+import {
+  LeaderboardGrouping,
+  LeaderboardRow,
+  ReadinessStore,
+  ScorecardStanding,
+} from '../database';
 import { LoadedScorecards } from './loadScorecards';
 
 export interface ScorecardOverview extends ScorecardStanding {
@@ -16,6 +21,23 @@ export interface ScorecardOverview extends ScorecardStanding {
   categories: Array<{ id: string; title: string }>;
   checks: number;
 }
+
+export interface LeaderboardQuery {
+  groupBy: LeaderboardGrouping;
+  orderBy: 'averageScore' | 'entities' | 'group';
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+const COMPARE: Record<
+  LeaderboardQuery['orderBy'],
+  (a: LeaderboardRow, b: LeaderboardRow) => number
+> = {
+  averageScore: (a, b) => (a.averageScore ?? -1) - (b.averageScore ?? -1),
+  entities: (a, b) => a.entities - b.entities,
+  group: (a, b) => (a.group ?? '').localeCompare(b.group ?? ''),
+};
 
 /** The scorecards in force, how entities stand on them, and what was left out. */
 export class ScorecardsService {
@@ -44,6 +66,27 @@ export class ScorecardsService {
   }> {
     const loaded = this.find(id);
     return { scorecard: await this.overview(id), definition: loaded.scorecard };
+  }
+
+  /**
+   * Owners, systems or domains ranked on a scorecard. The database
+   * aggregates; there are far fewer groups than entities, so they are
+   * ordered and paged here, with the group's ref as a stable tie-break.
+   */
+  async leaderboard(
+    id: string,
+    query: LeaderboardQuery,
+  ): Promise<{ items: LeaderboardRow[]; total: number }> {
+    this.find(id);
+    const rows = await this.store.getLeaderboard(id, query.groupBy);
+    const direction = query.order === 'asc' ? 1 : -1;
+    rows.sort(
+      (a, b) => direction * COMPARE[query.orderBy](a, b) || COMPARE.group(a, b),
+    );
+    return {
+      items: rows.slice(query.offset, query.offset + query.limit),
+      total: rows.length,
+    };
   }
 
   private find(id: string) {

@@ -8,6 +8,7 @@ import {
 } from '@readiness/plugin-readiness-common';
 import { ReadinessStore } from '../database';
 import { EntityFactsCollector } from './EntityFactsCollector';
+import { entityGroups } from './entityGroups';
 
 const versions = new WeakMap<ScorecardDefinition, string>();
 
@@ -54,7 +55,11 @@ export class EntityEvaluator {
       scorecardVersion: versionOf(scorecard),
     }));
     await this.store.replaceEntityResults(
-      { ref: entityRef, etag: entity.metadata.etag ?? null },
+      {
+        ref: entityRef,
+        etag: entity.metadata.etag ?? null,
+        groups: entityGroups(entity, facts),
+      },
       results,
     );
     return { entityRef, scorecards: results.map(r => r.result) };

@@ -5,6 +5,7 @@ import { ScorecardsService } from '../scorecards/ScorecardsService';
 import { EntityReadinessService } from './EntityReadinessService';
 
 const DEFAULT_HISTORY_LIMIT = 100;
+const DEFAULT_PAGE_SIZE = 50;
 
 /** The REST API; requests are validated against src/schema/openapi.yaml. */
 export async function createRouter(options: {
@@ -25,6 +26,20 @@ export async function createRouter(options: {
     const { scorecard, definition } = await scorecards.get(req.params.id);
     // The contract leaves the definition's shape to docs/scorecards.md.
     res.json({ scorecard, definition: { ...definition } });
+  });
+
+  router.get('/leaderboard', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user'] });
+    const { scorecard, groupBy, orderBy, order, limit, offset } = req.query;
+    res.json(
+      await scorecards.leaderboard(scorecard, {
+        groupBy,
+        orderBy: orderBy ?? 'averageScore',
+        order: order ?? 'desc',
+        limit: limit ?? DEFAULT_PAGE_SIZE,
+        offset: offset ?? 0,
+      }),
+    );
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {

@@ -79,6 +79,92 @@ export const spec = {
         },
       },
     },
+    '/leaderboard': {
+      get: {
+        operationId: 'GetLeaderboard',
+        description:
+          'Owners, systems or domains ranked on a scorecard: entities scored, average score and entities per level, aggregated in the database.\n',
+        parameters: [
+          {
+            name: 'scorecard',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+              maxLength: 128,
+            },
+          },
+          {
+            name: 'groupBy',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              enum: ['owner', 'system', 'domain'],
+            },
+          },
+          {
+            name: 'orderBy',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['averageScore', 'entities', 'group'],
+            },
+          },
+          {
+            name: 'order',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of the leaderboard.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Leaderboard',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/entities/{kind}/{namespace}/{name}': {
       get: {
         operationId: 'GetEntityReadiness',
@@ -770,6 +856,49 @@ export const spec = {
             type: 'object',
             description: 'The scorecard as parsed (see docs/scorecards.md).',
             additionalProperties: {},
+          },
+        },
+      },
+      LeaderboardRow: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['group', 'entities', 'averageScore', 'levelCounts'],
+        properties: {
+          group: {
+            type: 'string',
+            nullable: true,
+            description:
+              'The owner, system or domain ref; null for entities that declare none.',
+          },
+          entities: {
+            type: 'integer',
+          },
+          averageScore: {
+            type: 'number',
+            nullable: true,
+          },
+          levelCounts: {
+            type: 'object',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+        },
+      },
+      Leaderboard: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'total'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LeaderboardRow',
+            },
+          },
+          total: {
+            type: 'integer',
+            description: 'How many groups there are in all.',
           },
         },
       },
