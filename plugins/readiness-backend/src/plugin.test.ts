@@ -389,4 +389,50 @@ describe('readiness backend plugin', () => {
     );
     expect(unknown.status).toBe(404);
   });
+
+  it('lists results, leaving out entities the caller may not read', async () => {
+    const hidden: Entity = {
+      ...checkout,
+      metadata: { ...checkout.metadata, name: 'a-hidden' },
+    };
+    const { server, catalog } = await startBackend([checkout, hidden]);
+    for (const name of ['checkout', 'a-hidden']) {
+      await request(server)
+        .get(`/api/readiness/entities/component/default/${name}`)
+        .expect(200);
+    }
+    // The real catalog answers null for entities the caller may not read.
+    const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
+    jest
+      .spyOn(catalog, 'getEntitiesByRefs')
+      .mockImplementation(async (request_, options) => {
+        const response = await getEntitiesByRefs(request_, options);
+        return {
+          items: response.items.map(e =>
+            e?.metadata.name === 'a-hidden' ? undefined : e,
+          ),
+        };
+      });
+
+    const res = await request(server).get(
+      '/api/readiness/results?scorecard=production-readiness&level=none&limit=1',
+    );
+
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      items: [
+        expect.objectContaining({
+          entityRef: 'component:default/checkout',
+          level: null,
+        }),
+      ],
+      nextOffset: 2,
+    });
+
+    const bad = await request(server).get(
+      '/api/readiness/results?scorecard=production-readiness&limit=9999',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/limit/);
+  });
 });

@@ -19,6 +19,7 @@ import { EntityEvaluator } from './service/EntityEvaluator';
 import { EntityFactsCollector } from './service/EntityFactsCollector';
 import { EntityReadinessService } from './service/EntityReadinessService';
 import { FactCollectorRegistry } from './service/FactCollectorRegistry';
+import { ResultsListService } from './service/ResultsListService';
 import { readDurationMs } from './service/readDurationMs';
 import { readEvaluationSchedule } from './service/readEvaluationSchedule';
 import { createRouter } from './service/router';
@@ -109,7 +110,14 @@ export const readinessPlugin = createBackendPlugin({
           permissions,
         );
         const scorecards = new ScorecardsService(loaded, store);
-        httpRouter.use(await createRouter({ httpAuth, readiness, scorecards }));
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            readiness,
+            scorecards,
+            results: new ResultsListService(catalog, store),
+          }),
+        );
       },
     });
   },

@@ -304,4 +304,59 @@ describe('DatabaseReadinessStore', () => {
       );
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'lists results by filter, lowest score first, paged, %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const scored = (name: string, score: number, level: string | null) =>
+        store.replaceEntityResults(
+          {
+            ref: `component:default/${name}`,
+            etag: null,
+            groups: {
+              owner: name === 'd' ? 'group:default/b' : 'group:default/a',
+              system: null,
+              domain: null,
+            },
+          },
+          [stored({ ...result('production-readiness', score), level })],
+        );
+      await scored('a', 40, null);
+      await scored('b', 80, 'silver');
+      await scored('c', 80, 'silver');
+      await scored('d', 10, null);
+      const page = { limit: 10, offset: 0 };
+      const refs = async (filter: object, p = page) =>
+        (
+          await store.listResults(
+            { scorecardId: 'production-readiness', ...filter },
+            p,
+          )
+        ).map(r => r.entityRef.replace('component:default/', ''));
+
+      await expect(refs({})).resolves.toEqual(['d', 'a', 'b', 'c']);
+      await expect(refs({ level: 'none' })).resolves.toEqual(['d', 'a']);
+      await expect(refs({ level: 'silver' })).resolves.toEqual(['b', 'c']);
+      await expect(refs({ owner: 'group:default/a' })).resolves.toEqual([
+        'a',
+        'b',
+        'c',
+      ]);
+      await expect(refs({}, { limit: 2, offset: 1 })).resolves.toEqual([
+        'a',
+        'b',
+      ]);
+      const [first] = await store.listResults(
+        { scorecardId: 'production-readiness' },
+        page,
+      );
+      expect(first).toEqual({
+        entityRef: 'component:default/d',
+        score: 10,
+        level: null,
+        evaluatedAt: '2026-11-25T10:00:00.000Z',
+      });
+    },
+  );
 });

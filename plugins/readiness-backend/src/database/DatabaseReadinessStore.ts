@@ -13,6 +13,8 @@ import {
   LeaderboardGrouping,
   LeaderboardRow,
   ReadinessStore,
+  ResultFilter,
+  ResultSummary,
   ResultToStore,
   ScorecardStanding,
   StoredEntityResults,
@@ -224,6 +226,43 @@ export class DatabaseReadinessStore implements ReadinessStore {
     return [...byGroup].map(([group, levelRows]) => ({
       group,
       ...standingOf(levelRows),
+    }));
+  }
+
+  async listResults(
+    filter: ResultFilter,
+    page: { limit: number; offset: number },
+  ): Promise<ResultSummary[]> {
+    const query = this.db(RESULTS_TABLE).where({
+      scorecard_id: filter.scorecardId,
+    });
+    if (filter.level === 'none') {
+      query.whereNull('level');
+    } else if (filter.level) {
+      query.where({ level: filter.level });
+    }
+    for (const grouping of ['owner', 'system', 'domain'] as const) {
+      const ref = filter[grouping];
+      if (ref) {
+        query.where(GROUP_COLUMNS[grouping], ref);
+      }
+    }
+    const rows: Pick<
+      ResultRow,
+      'entity_ref' | 'score' | 'level' | 'evaluated_at'
+    >[] = await query
+      .select('entity_ref', 'score', 'level', 'evaluated_at')
+      .orderBy([
+        { column: 'score', order: 'asc' },
+        { column: 'entity_ref', order: 'asc' },
+      ])
+      .limit(page.limit)
+      .offset(page.offset);
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      score: Number(row.score),
+      level: row.level,
+      evaluatedAt: isoTime(row.evaluated_at),
     }));
   }
 

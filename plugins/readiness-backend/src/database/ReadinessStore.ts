@@ -63,6 +63,24 @@ export interface LeaderboardRow extends ScorecardStanding {
   group: string | null;
 }
 
+/** @public */
+export interface ResultFilter {
+  scorecardId: string;
+  /** A level id, or `none` for entities below the first level. */
+  level?: string;
+  owner?: string;
+  system?: string;
+  domain?: string;
+}
+
+/** One entity's standing on a scorecard, as lists show it. @public */
+export interface ResultSummary {
+  entityRef: string;
+  score: number;
+  level: string | null;
+  evaluatedAt: string;
+}
+
 /**
  * Where evaluated results and their history are kept.
  *
@@ -89,6 +107,12 @@ export interface ReadinessStore {
     scorecardId: string,
     groupBy: LeaderboardGrouping,
   ): Promise<LeaderboardRow[]>;
+
+  /** Results matching the filter, lowest score first, then by entity ref. */
+  listResults(
+    filter: ResultFilter,
+    page: { limit: number; offset: number },
+  ): Promise<ResultSummary[]>;
 
   /** The entity's recorded changes, newest first. */
   getEntityHistory(

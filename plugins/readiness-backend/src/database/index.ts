@@ -3,6 +3,8 @@ export type {
   LeaderboardGrouping,
   LeaderboardRow,
   ReadinessStore,
+  ResultFilter,
+  ResultSummary,
   ResultToStore,
   ScorecardStanding,
   StoredEntityResults,

@@ -3,6 +3,7 @@ import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi/spec';
 import { ScorecardsService } from '../scorecards/ScorecardsService';
 import { EntityReadinessService } from './EntityReadinessService';
+import { ResultsListService } from './ResultsListService';
 
 const DEFAULT_HISTORY_LIMIT = 100;
 const DEFAULT_PAGE_SIZE = 50;
@@ -12,8 +13,9 @@ export async function createRouter(options: {
   httpAuth: HttpAuthService;
   readiness: EntityReadinessService;
   scorecards: ScorecardsService;
+  results: ResultsListService;
 }): Promise<express.Router> {
-  const { httpAuth, readiness, scorecards } = options;
+  const { httpAuth, readiness, scorecards, results } = options;
   const router = await createOpenApiRouter();
 
   router.get('/scorecards', async (req, res) => {
@@ -39,6 +41,19 @@ export async function createRouter(options: {
         limit: limit ?? DEFAULT_PAGE_SIZE,
         offset: offset ?? 0,
       }),
+    );
+  });
+
+  router.get('/results', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { scorecard, limit, offset, ...filter } = req.query;
+    await scorecards.get(scorecard);
+    res.json(
+      await results.list(
+        { scorecardId: scorecard, ...filter },
+        { limit: limit ?? DEFAULT_PAGE_SIZE, offset: offset ?? 0 },
+        credentials,
+      ),
     );
   });
 

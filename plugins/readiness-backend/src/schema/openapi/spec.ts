@@ -165,6 +165,103 @@ export const spec = {
         },
       },
     },
+    '/results': {
+      get: {
+        operationId: 'ListResults',
+        description:
+          "Entities' standing on a scorecard, lowest score first, filtered by level, owner, system or domain. Entities the caller may not read in the catalog are left out.\n",
+        parameters: [
+          {
+            name: 'scorecard',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+              maxLength: 128,
+            },
+          },
+          {
+            name: 'level',
+            in: 'query',
+            required: false,
+            description:
+              'A level id, or `none` for entities below the first level.',
+            schema: {
+              type: 'string',
+              maxLength: 128,
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'system',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'domain',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of results.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ResultList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/entities/{kind}/{namespace}/{name}': {
       get: {
         operationId: 'GetEntityReadiness',
@@ -899,6 +996,45 @@ export const spec = {
           total: {
             type: 'integer',
             description: 'How many groups there are in all.',
+          },
+        },
+      },
+      ResultSummary: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'score', 'level', 'evaluatedAt'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          score: {
+            type: 'number',
+          },
+          level: {
+            type: 'string',
+            nullable: true,
+          },
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ResultList: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'nextOffset'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ResultSummary',
+            },
+          },
+          nextOffset: {
+            type: 'integer',
+            nullable: true,
+            description: 'The offset of the next page; null after the last.',
           },
         },
       },
