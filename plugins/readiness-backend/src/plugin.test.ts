@@ -435,4 +435,90 @@ describe('readiness backend plugin', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/limit/);
   });
+
+  describe('scorecard preview', () => {
+    const draft = (fact: string) =>
+      JSON.stringify({
+        apiVersion: 'readiness/v1',
+        kind: 'Scorecard',
+        metadata: {
+          name: 'api-quality',
+          title: 'Draft',
+          description: 'A stricter draft',
+        },
+        spec: {
+          appliesTo: { kind: 'component' },
+          levels: [{ id: 'bronze', title: 'Bronze' }],
+          categories: [{ id: 'docs', title: 'Docs' }],
+          checks: [
+            {
+              id: 'techdocs',
+              title: 'Has TechDocs',
+              category: 'docs',
+              level: 'bronze',
+              weight: 1,
+              condition: {
+                fact,
+                key: 'backstage.io/techdocs-ref',
+                exists: true,
+              },
+              remediation: { text: 'Add backstage.io/techdocs-ref.' },
+            },
+          ],
+        },
+      });
+
+    it('lists the entities whose score or level would change, and stores nothing', async () => {
+      const { server } = await startBackend([checkout, library]);
+
+      const res = await request(server)
+        .post('/api/readiness/scorecards/preview')
+        .send({ document: draft('catalog.annotations') });
+
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        scorecard: 'api-quality',
+        evaluated: 2,
+        changes: [
+          {
+            entityRef: 'component:default/checkout',
+            before: null,
+            after: { score: 0, level: null },
+          },
+          {
+            entityRef: 'component:default/utils',
+            before: null,
+            after: { score: 0, level: null },
+          },
+        ],
+      });
+      const stored = await request(server).get(
+        '/api/readiness/scorecards/api-quality',
+      );
+      expect(stored.body.scorecard.entities).toBe(0);
+    });
+
+    it('answers 400 with the problems of an invalid draft', async () => {
+      const { server } = await startBackend([checkout]);
+      const res = await request(server)
+        .post('/api/readiness/scorecards/preview')
+        .send({ document: draft('catalog.annotation') });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(
+        /^The scorecard is not valid: document:\d+:\d+ spec\.checks\[0\]\.condition\.fact: unknown fact "catalog\.annotation" \(did you mean "catalog\.annotations"\?\)/,
+      );
+    });
+
+    it('needs the preview permission', async () => {
+      const { server } = await startBackend(
+        [checkout],
+        {},
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      );
+      const res = await request(server)
+        .post('/api/readiness/scorecards/preview')
+        .send({ document: draft('catalog.annotations') });
+      expect(res.status).toBe(403);
+    });
+  });
 });

@@ -12,6 +12,7 @@ import {
 import { readinessCollectorsExtensionPoint } from '@readiness/plugin-readiness-node';
 import { DatabaseReadinessStore } from './database';
 import { loadScorecards } from './scorecards/loadScorecards';
+import { ScorecardPreview } from './scorecards/ScorecardPreview';
 import { ScorecardsService } from './scorecards/ScorecardsService';
 import { CatalogEvaluationRun } from './service/CatalogEvaluationRun';
 import { CatalogRelationsResolver } from './service/CatalogRelationsResolver';
@@ -64,11 +65,12 @@ export const readinessPlugin = createBackendPlugin({
       }) {
         permissionsRegistry.addPermissions(readinessPermissions);
         const store = await DatabaseReadinessStore.create({ database });
-        const loaded = loadScorecards(config, [
+        const knownFacts = () => [
           ...CATALOG_FACTS,
           ...REPOSITORY_FACTS,
           ...collectors.list().flatMap(c => c.facts),
-        ]);
+        ];
+        const loaded = loadScorecards(config, knownFacts());
         for (const problem of loaded.problems) {
           logger.error(
             `Scorecard left out: ${formatScorecardProblem(problem)}`,
@@ -116,6 +118,13 @@ export const readinessPlugin = createBackendPlugin({
             readiness,
             scorecards,
             results: new ResultsListService(catalog, store),
+            preview: new ScorecardPreview(
+              catalog,
+              store,
+              facts,
+              knownFacts,
+              permissions,
+            ),
           }),
         );
       },

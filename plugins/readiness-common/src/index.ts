@@ -20,4 +20,5 @@ export type { CatalogRelations } from './facts';
 export {
   readinessEntityRefreshPermission,
   readinessPermissions,
+  readinessScorecardPreviewPermission,
 } from './permissions';

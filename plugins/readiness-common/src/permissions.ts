@@ -14,8 +14,22 @@ export const readinessEntityRefreshPermission = createPermission({
 });
 
 /**
+ * Evaluating a draft scorecard over the catalog without storing anything
+ * (`POST /scorecards/preview`).
+ *
+ * @public
+ */
+export const readinessScorecardPreviewPermission = createPermission({
+  name: 'readiness.scorecard.preview',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the Readiness plugin.
  *
  * @public
  */
-export const readinessPermissions = [readinessEntityRefreshPermission];
+export const readinessPermissions = [
+  readinessEntityRefreshPermission,
+  readinessScorecardPreviewPermission,
+];

@@ -1,6 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi/spec';
+import { ScorecardPreview } from '../scorecards/ScorecardPreview';
 import { ScorecardsService } from '../scorecards/ScorecardsService';
 import { EntityReadinessService } from './EntityReadinessService';
 import { ResultsListService } from './ResultsListService';
@@ -14,9 +15,15 @@ export async function createRouter(options: {
   readiness: EntityReadinessService;
   scorecards: ScorecardsService;
   results: ResultsListService;
+  preview: ScorecardPreview;
 }): Promise<express.Router> {
-  const { httpAuth, readiness, scorecards, results } = options;
+  const { httpAuth, readiness, scorecards, results, preview } = options;
   const router = await createOpenApiRouter();
+
+  router.post('/scorecards/preview', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await preview.preview(req.body.document, credentials));
+  });
 
   router.get('/scorecards', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user'] });

@@ -42,6 +42,53 @@ export const spec = {
         },
       },
     },
+    '/scorecards/preview': {
+      post: {
+        operationId: 'PreviewScorecard',
+        description:
+          'Dry run: evaluates a draft scorecard over the entities the caller may read and lists those whose score or level would change compared with the stored results of the scorecard with the same id. Stores nothing. Needs the `readiness.scorecard.preview` permission.\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['document'],
+                properties: {
+                  document: {
+                    type: 'string',
+                    description: 'One scorecard document, YAML or JSON.',
+                    maxLength: 1000000,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The impact of the draft.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardPreview',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/scorecards/{id}': {
       get: {
         operationId: 'GetScorecard',
@@ -1035,6 +1082,65 @@ export const spec = {
             type: 'integer',
             nullable: true,
             description: 'The offset of the next page; null after the last.',
+          },
+        },
+      },
+      Standing: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['score', 'level'],
+        properties: {
+          score: {
+            type: 'number',
+          },
+          level: {
+            type: 'string',
+            nullable: true,
+          },
+        },
+      },
+      ScorecardPreview: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['scorecard', 'evaluated', 'changes'],
+        properties: {
+          scorecard: {
+            type: 'string',
+          },
+          evaluated: {
+            type: 'integer',
+          },
+          changes: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['entityRef', 'before', 'after'],
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                before: {
+                  type: 'object',
+                  nullable: true,
+                  description: 'The stored standing; null when there is none.',
+                  additionalProperties: false,
+                  required: ['score', 'level'],
+                  properties: {
+                    score: {
+                      type: 'number',
+                    },
+                    level: {
+                      type: 'string',
+                      nullable: true,
+                    },
+                  },
+                },
+                after: {
+                  $ref: '#/components/schemas/Standing',
+                },
+              },
+            },
           },
         },
       },
