@@ -2,7 +2,7 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -13,6 +13,7 @@ import {
   formatScorecardProblem,
   parseScorecardFile,
   readinessScorecardPreviewPermission,
+  ScorecardDefinition,
 } from '@readiness/plugin-readiness-common';
 import { ReadinessStore } from '../database';
 import { EntityFactsCollector } from '../service/EntityFactsCollector';
@@ -86,34 +87,38 @@ export class ScorecardPreview {
       const applicable = page.filter(e =>
         appliesToEntity(scorecard.appliesTo, e),
       );
-      await mapWithConcurrency(applicable, 8, async entity => {
-        const entityRef = stringifyEntityRef(entity);
-        const facts = await this.facts.collect(entity, now);
-        const { score, level } = evaluateScorecard(
-          scorecard,
-          entity,
-          facts,
-          now,
-        );
-        const stored = (
-          await this.store.getEntityResults(entityRef)
-        ).results.get(scorecard.id);
-        evaluated++;
-        if (!stored || stored.score !== score || stored.level !== level) {
-          changes.push({
-            entityRef,
-            before: stored
-              ? { score: stored.score, level: stored.level }
-              : null,
-            after: { score, level },
-          });
-        }
-      });
+      evaluated += applicable.length;
+      const compared = await mapWithConcurrency(applicable, 8, entity =>
+        this.compare(scorecard, entity, now),
+      );
+      changes.push(...compared.flatMap(change => (change ? [change] : [])));
     }
     changes.sort(
       (a, b) =>
         a.after.score - b.after.score || a.entityRef.localeCompare(b.entityRef),
     );
     return { scorecard: scorecard.id, evaluated, changes };
+  }
+
+  /** The change the draft would make to one entity, if any. */
+  private async compare(
+    scorecard: ScorecardDefinition,
+    entity: Entity,
+    now: Date,
+  ): Promise<PreviewChange | undefined> {
+    const entityRef = stringifyEntityRef(entity);
+    const facts = await this.facts.collect(entity, now);
+    const { score, level } = evaluateScorecard(scorecard, entity, facts, now);
+    const stored = (await this.store.getEntityResults(entityRef)).results.get(
+      scorecard.id,
+    );
+    if (stored && stored.score === score && stored.level === level) {
+      return undefined;
+    }
+    return {
+      entityRef,
+      before: stored ? { score: stored.score, level: stored.level } : null,
+      after: { score, level },
+    };
   }
 }
