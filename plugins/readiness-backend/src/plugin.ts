@@ -5,25 +5,33 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   CATALOG_FACTS,
-  formatScorecardProblem,
   readinessPermissions,
-  REPOSITORY_FACTS,
 } from '@readiness/plugin-readiness-common';
 import { readinessCollectorsExtensionPoint } from '@readiness/plugin-readiness-node';
+import { RepositoryFilesCollector } from './collectors/RepositoryFilesCollector';
 import { DatabaseReadinessStore } from './database';
 import { loadScorecards } from './scorecards/loadScorecards';
 import { ScorecardPreview } from './scorecards/ScorecardPreview';
+import { ScorecardRegistry } from './scorecards/ScorecardRegistry';
 import { ScorecardsService } from './scorecards/ScorecardsService';
+import { CatalogChangeScan } from './service/CatalogChangeScan';
 import { CatalogEvaluationRun } from './service/CatalogEvaluationRun';
 import { CatalogRelationsResolver } from './service/CatalogRelationsResolver';
+import { CatalogVisibility } from './service/CatalogVisibility';
 import { EntityEvaluator } from './service/EntityEvaluator';
 import { EntityFactsCollector } from './service/EntityFactsCollector';
 import { EntityReadinessService } from './service/EntityReadinessService';
 import { FactCollectorRegistry } from './service/FactCollectorRegistry';
 import { ResultsListService } from './service/ResultsListService';
+import { readCollectorSettings } from './service/readCollectorSettings';
 import { readDurationMs } from './service/readDurationMs';
-import { readEvaluationSchedule } from './service/readEvaluationSchedule';
+import {
+  readChangeDetectionSchedule,
+  readEvaluationSchedule,
+} from './service/readSchedules';
 import { createRouter } from './service/router';
+
+const EVALUATION_TASK = 'readiness-evaluate-catalog';
 
 /**
  * The Readiness backend plugin.
@@ -49,6 +57,7 @@ export const readinessPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
       },
       async init({
@@ -61,32 +70,34 @@ export const readinessPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         scheduler,
+        urlReader,
         catalog,
       }) {
         permissionsRegistry.addPermissions(readinessPermissions);
         const store = await DatabaseReadinessStore.create({ database });
+        collectors.add(new RepositoryFilesCollector(urlReader));
+        const settings = readCollectorSettings(config, {
+          repository: { hours: 1 },
+        });
+        const enabledCollectors = () =>
+          collectors.list().filter(c => settings.enabled(c.id));
         const knownFacts = () => [
           ...CATALOG_FACTS,
-          ...REPOSITORY_FACTS,
-          ...collectors.list().flatMap(c => c.facts),
+          ...enabledCollectors().flatMap(c => c.facts),
         ];
-        const loaded = loadScorecards(config, knownFacts());
-        for (const problem of loaded.problems) {
-          logger.error(
-            `Scorecard left out: ${formatScorecardProblem(problem)}`,
-          );
-        }
+        const registry = new ScorecardRegistry(
+          () => loadScorecards(config, knownFacts()),
+          logger,
+        );
         const facts = new EntityFactsCollector(
           new CatalogRelationsResolver(catalog, auth),
-          () => collectors.list(),
+          enabledCollectors,
+          store,
           logger,
           readDurationMs(config, 'readiness.collectorTimeout', { seconds: 10 }),
+          settings.frequencyMs,
         );
-        const evaluator = new EntityEvaluator(
-          store,
-          loaded.scorecards.map(s => s.scorecard),
-          facts,
-        );
+        const evaluator = new EntityEvaluator(store, registry, facts);
         const catalogRun = new CatalogEvaluationRun(
           catalog,
           auth,
@@ -95,28 +106,60 @@ export const readinessPlugin = createBackendPlugin({
           logger,
           readDurationMs(config, 'readiness.historyRetention', { days: 365 }),
         );
+        const changeScan = new CatalogChangeScan(
+          catalog,
+          auth,
+          store,
+          evaluator,
+          logger,
+        );
 
-        // The scheduler runs it on one replica at a time.
+        // Global tasks run on one replica at a time.
         await scheduler.scheduleTask({
-          id: 'readiness-evaluate-catalog',
+          id: EVALUATION_TASK,
           ...readEvaluationSchedule(config),
           fn: async signal => {
             await catalogRun.run(signal);
           },
         });
+        await scheduler.scheduleTask({
+          id: 'readiness-detect-changes',
+          ...readChangeDetectionSchedule(config),
+          fn: async signal => {
+            await changeScan.run(signal);
+          },
+        });
+        // Every replica keeps its own scorecards in memory, so each reloads.
+        await scheduler.scheduleTask({
+          id: 'readiness-reload-scorecards',
+          scope: 'local',
+          frequency: {
+            milliseconds: readDurationMs(config, 'readiness.scorecardReload', {
+              minutes: 1,
+            }),
+          },
+          timeout: { minutes: 1 },
+          fn: async () => {
+            if (registry.reload()) {
+              logger.info('Scorecards changed; re-evaluating the catalog');
+              changeScan.forgetUnscored();
+              await scheduler.triggerTask(EVALUATION_TASK).catch(error => {
+                logger.warn(`Could not start a catalog run now: ${error}`);
+              });
+            }
+          },
+        });
 
-        const readiness = new EntityReadinessService(
-          catalog,
-          store,
-          evaluator,
-          permissions,
-        );
-        const scorecards = new ScorecardsService(loaded, store);
         httpRouter.use(
           await createRouter({
             httpAuth,
-            readiness,
-            scorecards,
+            readiness: new EntityReadinessService(
+              catalog,
+              store,
+              evaluator,
+              permissions,
+            ),
+            scorecards: new ScorecardsService(registry, store),
             results: new ResultsListService(catalog, store),
             preview: new ScorecardPreview(
               catalog,
@@ -125,6 +168,7 @@ export const readinessPlugin = createBackendPlugin({
               knownFacts,
               permissions,
             ),
+            visibility: new CatalogVisibility(catalog, auth),
           }),
         );
       },

@@ -1,31 +1,9 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ScorecardResult } from '@readiness/plugin-readiness-common';
 import { DatabaseReadinessStore } from './DatabaseReadinessStore';
+import { attributes, result, stored } from '../__testUtils__/storeFixtures';
 
 jest.setTimeout(60_000);
-
-function stored(evaluated: ScorecardResult, scorecardVersion = 'v1') {
-  return { result: evaluated, scorecardVersion };
-}
-
-function result(scorecardId: string, score: number): ScorecardResult {
-  return {
-    scorecard: {
-      id: scorecardId,
-      title: scorecardId,
-      description: '',
-      levels: [],
-    },
-    entityRef: 'component:default/checkout',
-    score,
-    level: null,
-    nextLevel: null,
-    categories: [],
-    counts: { pass: 0, fail: 0, unknown: 0, 'not-applicable': 0, waived: 0 },
-    checks: [],
-    evaluatedAt: '2026-11-25T10:00:00.000Z',
-  };
-}
 
 describe('DatabaseReadinessStore', () => {
   const databases = TestDatabases.create();
@@ -46,6 +24,7 @@ describe('DatabaseReadinessStore', () => {
       await expect(store.getEntityResults(entity.ref)).resolves.toEqual({
         entityEtag: null,
         results: new Map(),
+        scorecardVersions: new Map(),
       });
 
       await store.replaceEntityResults(entity, [
@@ -71,7 +50,11 @@ describe('DatabaseReadinessStore', () => {
 
       await expect(
         store.getEntityResults('component:default/other'),
-      ).resolves.toEqual({ entityEtag: null, results: new Map() });
+      ).resolves.toEqual({
+        entityEtag: null,
+        results: new Map(),
+        scorecardVersions: new Map(),
+      });
     },
   );
 
@@ -242,7 +225,11 @@ describe('DatabaseReadinessStore', () => {
           {
             ref: `component:default/${name}`,
             etag: null,
-            groups: { owner, system, domain: system && 'domain:default/shop' },
+            attributes: attributes({
+              owner,
+              system,
+              domain: system && 'domain:default/shop',
+            }),
           },
           [stored({ ...result('production-readiness', score), level })],
         );
@@ -265,6 +252,7 @@ describe('DatabaseReadinessStore', () => {
       const byOwner = await store.getLeaderboard(
         'production-readiness',
         'owner',
+        {},
       );
       expect(
         byOwner.sort((x, y) => String(x.group).localeCompare(String(y.group))),
@@ -285,6 +273,7 @@ describe('DatabaseReadinessStore', () => {
       const byDomain = await store.getLeaderboard(
         'production-readiness',
         'domain',
+        {},
       );
       expect(byDomain).toEqual(
         expect.arrayContaining([
@@ -314,11 +303,9 @@ describe('DatabaseReadinessStore', () => {
           {
             ref: `component:default/${name}`,
             etag: null,
-            groups: {
+            attributes: attributes({
               owner: name === 'd' ? 'group:default/b' : 'group:default/a',
-              system: null,
-              domain: null,
-            },
+            }),
           },
           [stored({ ...result('production-readiness', score), level })],
         );

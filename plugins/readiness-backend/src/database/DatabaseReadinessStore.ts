@@ -4,56 +4,56 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   ChangeCause,
+  CheckStatus,
+  EntityFilter,
+  LeaderboardGrouping,
   ReadinessChange,
+  ResultSummary,
+  ScorecardResult,
+  ScorecardStanding,
 } from '@readiness/plugin-readiness-common';
 import { Knex } from 'knex';
 import { describeChange, VersionedResult } from './describeChange';
 import {
-  EntityGroups,
-  LeaderboardGrouping,
-  LeaderboardRow,
+  CheckStatusCounts,
+  EntityAttributes,
+  GroupStanding,
   ReadinessStore,
   ResultFilter,
-  ResultSummary,
   ResultToStore,
-  ScorecardStanding,
   StoredEntityResults,
+  StoredFacts,
 } from './ReadinessStore';
+import {
+  aggregateOver,
+  attributeColumns,
+  CHECKS_TABLE,
+  FACTS_TABLE,
+  GROUP_COLUMNS,
+  groupStandingsOf,
+  HISTORY_TABLE,
+  LevelAggregateRow,
+  RESULTS_TABLE,
+  standingOf,
+  whereEntityMatches,
+} from './resultQueries';
 
 const migrationsDir = resolvePackagePath(
   '@readiness/plugin-readiness-backend',
   'migrations',
 );
 
-const RESULTS_TABLE = 'readiness_scorecard_results';
-const HISTORY_TABLE = 'readiness_history';
+const STATUSES: CheckStatus[] = [
+  'pass',
+  'fail',
+  'unknown',
+  'not-applicable',
+  'waived',
+];
 
-const GROUP_COLUMNS: Record<LeaderboardGrouping, string> = {
-  owner: 'owner_ref',
-  system: 'system_ref',
-  domain: 'domain_ref',
-};
-
-interface LevelAggregateRow {
-  group_ref?: string | null;
-  level: string | null;
-  entities: number | string;
-  total: number | string | null;
-}
-
-/** Folds per-level counts and score sums into a standing. */
-function standingOf(rows: LevelAggregateRow[]): ScorecardStanding {
-  // Counts and sums come back as strings from PostgreSQL and MySQL.
-  const entities = rows.reduce((n, row) => n + Number(row.entities), 0);
-  const total = rows.reduce((n, row) => n + Number(row.total ?? 0), 0);
-  return {
-    entities,
-    averageScore:
-      entities > 0 ? Math.round((total / entities) * 10) / 10 : null,
-    levelCounts: Object.fromEntries(
-      rows.map(row => [row.level ?? 'none', Number(row.entities)]),
-    ),
-  };
+/** Check id to status, to tell whether any status changed. */
+function statusesOf(result: ScorecardResult | undefined): string {
+  return JSON.stringify(result?.checks.map(c => [c.id, c.status]) ?? null);
 }
 
 interface ResultRow {
@@ -64,6 +64,10 @@ interface ResultRow {
   owner_ref: string | null;
   system_ref: string | null;
   domain_ref: string | null;
+  entity_kind: string | null;
+  entity_type: string | null;
+  lifecycle: string | null;
+  tags: string | null;
   score: number;
   level: string | null;
   evaluated_at: Date;
@@ -108,7 +112,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
   private constructor(private readonly db: Knex) {}
 
   async replaceEntityResults(
-    entity: { ref: string; etag: string | null; groups?: EntityGroups },
+    entity: { ref: string; etag: string | null; attributes?: EntityAttributes },
     results: ResultToStore[],
   ): Promise<void> {
     const rows: ResultRow[] = results.map(({ result, scorecardVersion }) => ({
@@ -116,9 +120,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
       scorecard_id: result.scorecard.id,
       entity_etag: entity.etag,
       scorecard_version: scorecardVersion,
-      owner_ref: entity.groups?.owner ?? null,
-      system_ref: entity.groups?.system ?? null,
-      domain_ref: entity.groups?.domain ?? null,
+      ...attributeColumns(entity.attributes),
       score: result.score,
       level: result.level,
       evaluated_at: new Date(result.evaluatedAt),
@@ -141,7 +143,44 @@ export class DatabaseReadinessStore implements ReadinessStore {
       if (changes.length > 0) {
         await tx(HISTORY_TABLE).insert(changes);
       }
+      await this.replaceCheckRows(tx, entity.ref, previous, results);
     });
+  }
+
+  /** Rewrites the check rows of the scorecards whose statuses changed. */
+  private async replaceCheckRows(
+    tx: Knex.Transaction,
+    entityRef: string,
+    previous: Map<string, VersionedResult>,
+    results: ResultToStore[],
+  ): Promise<void> {
+    const current = new Set(results.map(r => r.result.scorecard.id));
+    const gone = [...previous.keys()].filter(id => !current.has(id));
+    const changed = results
+      .map(r => r.result)
+      .filter(
+        result =>
+          statusesOf(result) !==
+          statusesOf(previous.get(result.scorecard.id)?.result),
+      );
+    const stale = [...gone, ...changed.map(result => result.scorecard.id)];
+    if (stale.length > 0) {
+      await tx(CHECKS_TABLE)
+        .where({ entity_ref: entityRef })
+        .whereIn('scorecard_id', stale)
+        .delete();
+    }
+    const rows = changed.flatMap(result =>
+      result.checks.map(check => ({
+        entity_ref: entityRef,
+        scorecard_id: result.scorecard.id,
+        check_id: check.id,
+        status: check.status,
+      })),
+    );
+    if (rows.length > 0) {
+      await tx.batchInsert(CHECKS_TABLE, rows, 500);
+    }
   }
 
   private async readVersioned(
@@ -180,62 +219,226 @@ export class DatabaseReadinessStore implements ReadinessStore {
     };
   }
 
+  async getEntityEtags(
+    entityRefs: string[],
+  ): Promise<Map<string, string | null>> {
+    const rows = await aggregateOver<
+      Pick<ResultRow, 'entity_ref' | 'entity_etag'>
+    >(new Set(entityRefs), 'entity_ref', () =>
+      this.db(RESULTS_TABLE).distinct('entity_ref', 'entity_etag'),
+    );
+    return new Map(rows.map(row => [row.entity_ref, row.entity_etag]));
+  }
+
   async getEntityResults(entityRef: string): Promise<StoredEntityResults> {
-    const rows: Pick<ResultRow, 'scorecard_id' | 'entity_etag' | 'result'>[] =
-      await this.db(RESULTS_TABLE)
-        .where({ entity_ref: entityRef })
-        .select('scorecard_id', 'entity_etag', 'result');
+    const rows: Pick<
+      ResultRow,
+      'scorecard_id' | 'entity_etag' | 'scorecard_version' | 'result'
+    >[] = await this.db(RESULTS_TABLE)
+      .where({ entity_ref: entityRef })
+      .select('scorecard_id', 'entity_etag', 'scorecard_version', 'result');
     return {
       entityEtag: rows[0]?.entity_etag ?? null,
       results: new Map(
         rows.map(row => [row.scorecard_id, JSON.parse(row.result)]),
       ),
+      scorecardVersions: new Map(
+        rows.map(row => [row.scorecard_id, row.scorecard_version]),
+      ),
     };
   }
 
   async deleteResultsEvaluatedBefore(time: Date): Promise<number> {
-    return this.db(RESULTS_TABLE).where('evaluated_at', '<', time).delete();
+    return this.db.transaction(async tx => {
+      const removed = await tx(RESULTS_TABLE)
+        .where('evaluated_at', '<', time)
+        .delete();
+      if (removed > 0) {
+        await tx(CHECKS_TABLE)
+          .whereNotExists(
+            tx(RESULTS_TABLE)
+              .select(tx.raw('1'))
+              .whereRaw('??.?? = ??.??', [
+                RESULTS_TABLE,
+                'entity_ref',
+                CHECKS_TABLE,
+                'entity_ref',
+              ])
+              .whereRaw('??.?? = ??.??', [
+                RESULTS_TABLE,
+                'scorecard_id',
+                CHECKS_TABLE,
+                'scorecard_id',
+              ]),
+          )
+          .delete();
+        await tx(FACTS_TABLE)
+          .whereNotExists(
+            tx(RESULTS_TABLE)
+              .select(tx.raw('1'))
+              .whereRaw('??.?? = ??.??', [
+                RESULTS_TABLE,
+                'entity_ref',
+                FACTS_TABLE,
+                'entity_ref',
+              ]),
+          )
+          .delete();
+      }
+      return removed;
+    });
   }
 
-  async getScorecardStanding(scorecardId: string): Promise<ScorecardStanding> {
-    const rows: LevelAggregateRow[] = await this.db(RESULTS_TABLE)
-      .where({ scorecard_id: scorecardId })
-      .groupBy('level')
-      .select('level')
-      .count({ entities: '*' })
-      .sum({ total: 'score' });
+  async getScorecardStanding(
+    scorecardId: string,
+    visible?: ReadonlySet<string>,
+  ): Promise<ScorecardStanding> {
+    const rows = await aggregateOver<LevelAggregateRow>(
+      visible,
+      'entity_ref',
+      () =>
+        this.db(RESULTS_TABLE)
+          .where({ scorecard_id: scorecardId })
+          .groupBy('level')
+          .select('level')
+          .count({ entities: '*' })
+          .sum({ total: 'score' }),
+    );
     return standingOf(rows);
+  }
+
+  async getCheckStatusCounts(
+    scorecardId: string,
+    visible?: ReadonlySet<string>,
+  ): Promise<CheckStatusCounts> {
+    const rows = await aggregateOver<{
+      check_id: string;
+      status: CheckStatus;
+      n: number | string;
+    }>(visible, 'entity_ref', () =>
+      this.db(CHECKS_TABLE)
+        .where({ scorecard_id: scorecardId })
+        .groupBy('check_id', 'status')
+        .select('check_id', 'status')
+        .count({ n: '*' }),
+    );
+    const counts: CheckStatusCounts = new Map();
+    for (const row of rows) {
+      let checkCounts = counts.get(row.check_id);
+      if (!checkCounts) {
+        checkCounts = Object.fromEntries(STATUSES.map(s => [s, 0])) as Record<
+          CheckStatus,
+          number
+        >;
+        counts.set(row.check_id, checkCounts);
+      }
+      checkCounts[row.status] += Number(row.n);
+    }
+    return counts;
   }
 
   async getLeaderboard(
     scorecardId: string,
     groupBy: LeaderboardGrouping,
-  ): Promise<LeaderboardRow[]> {
+    filter: EntityFilter,
+    visible?: ReadonlySet<string>,
+  ): Promise<GroupStanding[]> {
     const column = GROUP_COLUMNS[groupBy];
-    const rows: LevelAggregateRow[] = await this.db(RESULTS_TABLE)
-      .where({ scorecard_id: scorecardId })
-      .groupBy(column, 'level')
-      .select({ group_ref: column, level: 'level' })
-      .count({ entities: '*' })
-      .sum({ total: 'score' });
-    const byGroup = new Map<string | null, LevelAggregateRow[]>();
-    for (const row of rows) {
-      const group = row.group_ref ?? null;
-      byGroup.set(group, [...(byGroup.get(group) ?? []), row]);
-    }
-    return [...byGroup].map(([group, levelRows]) => ({
-      group,
-      ...standingOf(levelRows),
-    }));
+    const rows = await aggregateOver<LevelAggregateRow>(
+      visible,
+      'entity_ref',
+      () =>
+        whereEntityMatches(
+          this.db(RESULTS_TABLE).where({ scorecard_id: scorecardId }),
+          filter,
+        )
+          .groupBy(column, 'level')
+          .select({ group_ref: column, level: 'level' })
+          .count({ entities: '*' })
+          .sum({ total: 'score' }),
+    );
+    return groupStandingsOf(rows);
+  }
+
+  async getLeaderboardAt(
+    time: Date,
+    scorecardId: string,
+    groupBy: LeaderboardGrouping,
+    filter: EntityFilter,
+    visible?: ReadonlySet<string>,
+  ): Promise<GroupStanding[]> {
+    const column = `${RESULTS_TABLE}.${GROUP_COLUMNS[groupBy]}`;
+    const level = `${HISTORY_TABLE}.level_after`;
+    // Each current entity's last recorded change up to then; history ids
+    // grow with time, so the highest id is the latest change.
+    const lastChangeThen = () =>
+      this.db(`${HISTORY_TABLE} as earlier`)
+        .max('earlier.id')
+        .whereRaw('?? = ??', [
+          'earlier.entity_ref',
+          `${RESULTS_TABLE}.entity_ref`,
+        ])
+        .whereRaw('?? = ??', [
+          'earlier.scorecard_id',
+          `${RESULTS_TABLE}.scorecard_id`,
+        ])
+        .where('earlier.changed_at', '<=', time);
+    const rows = await aggregateOver<LevelAggregateRow>(
+      visible,
+      `${RESULTS_TABLE}.entity_ref`,
+      () =>
+        whereEntityMatches(
+          this.db(RESULTS_TABLE)
+            .join(HISTORY_TABLE, join =>
+              join
+                .on(
+                  `${HISTORY_TABLE}.entity_ref`,
+                  `${RESULTS_TABLE}.entity_ref`,
+                )
+                .andOn(
+                  `${HISTORY_TABLE}.scorecard_id`,
+                  `${RESULTS_TABLE}.scorecard_id`,
+                ),
+            )
+            .where(`${RESULTS_TABLE}.scorecard_id`, scorecardId)
+            .where(`${HISTORY_TABLE}.id`, lastChangeThen()),
+          filter,
+        )
+          .groupBy(column, level)
+          .select({ group_ref: column, level })
+          .count({ entities: '*' })
+          .sum({ total: `${HISTORY_TABLE}.score_after` }),
+    );
+    return groupStandingsOf(rows);
   }
 
   async listResults(
     filter: ResultFilter,
     page: { limit: number; offset: number },
   ): Promise<ResultSummary[]> {
-    const query = this.db(RESULTS_TABLE).where({
-      scorecard_id: filter.scorecardId,
-    });
+    const query = whereEntityMatches(
+      this.db(RESULTS_TABLE).where({ scorecard_id: filter.scorecardId }),
+      filter,
+    );
+    if (filter.status) {
+      query.whereExists(
+        this.db(CHECKS_TABLE)
+          .select(this.db.raw('1'))
+          .whereRaw('??.?? = ??.??', [
+            CHECKS_TABLE,
+            'entity_ref',
+            RESULTS_TABLE,
+            'entity_ref',
+          ])
+          .where(`${CHECKS_TABLE}.scorecard_id`, filter.scorecardId)
+          .where(`${CHECKS_TABLE}.status`, filter.status)
+          .modify(q => {
+            if (filter.check) {
+              q.where(`${CHECKS_TABLE}.check_id`, filter.check);
+            }
+          }),
+      );
+    }
     if (filter.level === 'none') {
       query.whereNull('level');
     } else if (filter.level) {
@@ -287,6 +490,38 @@ export class DatabaseReadinessStore implements ReadinessStore {
       scoreAfter: row.score_after,
       checks: JSON.parse(row.checks),
     }));
+  }
+
+  async getEntityFacts(entityRef: string): Promise<Map<string, StoredFacts>> {
+    const rows: {
+      collector_id: string;
+      observed_at: Date | string | number;
+      facts: string;
+    }[] = await this.db(FACTS_TABLE)
+      .where({ entity_ref: entityRef })
+      .select('collector_id', 'observed_at', 'facts');
+    return new Map(
+      rows.map(row => [
+        row.collector_id,
+        { observedAt: isoTime(row.observed_at), facts: JSON.parse(row.facts) },
+      ]),
+    );
+  }
+
+  async saveEntityFacts(
+    entityRef: string,
+    collectorId: string,
+    facts: StoredFacts,
+  ): Promise<void> {
+    await this.db(FACTS_TABLE)
+      .insert({
+        entity_ref: entityRef,
+        collector_id: collectorId,
+        observed_at: new Date(facts.observedAt),
+        facts: JSON.stringify(facts.facts),
+      })
+      .onConflict(['entity_ref', 'collector_id'])
+      .merge(['observed_at', 'facts']);
   }
 
   async deleteHistoryBefore(time: Date): Promise<number> {

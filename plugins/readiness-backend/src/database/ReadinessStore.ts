@@ -1,6 +1,13 @@
 import {
+  CheckStatus,
+  EntityFilter,
+  FactValue,
+  LeaderboardGrouping,
   ReadinessChange,
+  ResultSummary,
   ScorecardResult,
+  ScorecardStanding,
+  StatusCounts,
 } from '@readiness/plugin-readiness-common';
 
 /**
@@ -13,6 +20,8 @@ export interface StoredEntityResults {
   entityEtag: string | null;
   /** By scorecard id. */
   results: Map<string, ScorecardResult>;
+  /** The version of the scorecard each result was computed with, by id. */
+  scorecardVersions: Map<string, string | null>;
 }
 
 /**
@@ -27,58 +36,52 @@ export interface ResultToStore {
 }
 
 /**
- * How the entities scored on one scorecard stand, from their current results.
+ * What an entity's results are ranked and filtered by: its owner, system and
+ * domain refs, kind, type, lifecycle and tags.
  *
  * @public
  */
-export interface ScorecardStanding {
-  entities: number;
-  /** `null` when no entity has been scored. */
-  averageScore: number | null;
-  /** Entities per level id; `none` for those below the first level. */
-  levelCounts: Record<string, number>;
-}
-
-/**
- * The owner, system and domain refs an entity's results are ranked under.
- *
- * @public
- */
-export interface EntityGroups {
+export interface EntityAttributes {
   owner: string | null;
   system: string | null;
   domain: string | null;
+  /** Lower case. */
+  kind: string;
+  type: string | null;
+  lifecycle: string | null;
+  tags: string[];
 }
-
-/** @public */
-export type LeaderboardGrouping = keyof EntityGroups;
 
 /**
  * The standing of the entities of one owner, system or domain.
  *
  * @public
  */
-export interface LeaderboardRow extends ScorecardStanding {
+export interface GroupStanding extends ScorecardStanding {
   /** `null` for entities that declare none. */
   group: string | null;
 }
 
 /** @public */
-export interface ResultFilter {
+export interface ResultFilter extends EntityFilter {
   scorecardId: string;
   /** A level id, or `none` for entities below the first level. */
   level?: string;
+  /** With `status`: the check whose status is filtered on. */
+  check?: string;
+  status?: CheckStatus;
   owner?: string;
   system?: string;
   domain?: string;
 }
 
-/** One entity's standing on a scorecard, as lists show it. @public */
-export interface ResultSummary {
-  entityRef: string;
-  score: number;
-  level: string | null;
-  evaluatedAt: string;
+/** The checks of one scorecard: entities per status of each. @public */
+export type CheckStatusCounts = Map<string, StatusCounts>;
+
+/** The last facts one collector gave for an entity. @public */
+export interface StoredFacts {
+  observedAt: string;
+  facts: Record<string, FactValue>;
 }
 
 /**
@@ -92,21 +95,54 @@ export interface ReadinessStore {
    * the history each level or check status that changed, with its cause.
    */
   replaceEntityResults(
-    entity: { ref: string; etag: string | null; groups?: EntityGroups },
+    entity: { ref: string; etag: string | null; attributes?: EntityAttributes },
     results: ResultToStore[],
   ): Promise<void>;
+
+  /**
+   * The `metadata.etag` each of these entities had when last evaluated; an
+   * entity without stored results is left out.
+   */
+  getEntityEtags(entityRefs: string[]): Promise<Map<string, string | null>>;
 
   /** The stored results of the entity; none is an empty map. */
   getEntityResults(entityRef: string): Promise<StoredEntityResults>;
 
-  /** Aggregated in the database over every entity scored on it. */
-  getScorecardStanding(scorecardId: string): Promise<ScorecardStanding>;
+  /*
+   * Aggregates are computed in the database over every entity scored on the
+   * scorecard, or, given `visible`, over those entities only.
+   */
+
+  getScorecardStanding(
+    scorecardId: string,
+    visible?: ReadonlySet<string>,
+  ): Promise<ScorecardStanding>;
+
+  /** Entities per status of each of the scorecard's checks, by check id. */
+  getCheckStatusCounts(
+    scorecardId: string,
+    visible?: ReadonlySet<string>,
+  ): Promise<CheckStatusCounts>;
 
   /** The standing of each owner, system or domain on the scorecard. */
   getLeaderboard(
     scorecardId: string,
     groupBy: LeaderboardGrouping,
-  ): Promise<LeaderboardRow[]>;
+    filter: EntityFilter,
+    visible?: ReadonlySet<string>,
+  ): Promise<GroupStanding[]>;
+
+  /**
+   * The standing of each group's current entities as it was at a past time,
+   * from the history; entities not scored then are left out.
+   */
+  getLeaderboardAt(
+    time: Date,
+    scorecardId: string,
+    groupBy: LeaderboardGrouping,
+    filter: EntityFilter,
+    visible?: ReadonlySet<string>,
+  ): Promise<GroupStanding[]>;
 
   /** Results matching the filter, lowest score first, then by entity ref. */
   listResults(
@@ -121,11 +157,21 @@ export interface ReadinessStore {
   ): Promise<ReadinessChange[]>;
 
   /**
-   * Removes results computed before this time: after a run over the whole
-   * catalog, those of entities that are gone or no longer scored.
-   * Returns how many rows went.
+   * Removes results computed before this time, and the facts of entities
+   * left without results: after a run over the whole catalog, those of
+   * entities that are gone or no longer scored. Returns how many results went.
    */
   deleteResultsEvaluatedBefore(time: Date): Promise<number>;
+
+  /** The last facts of each collector for the entity, by collector id. */
+  getEntityFacts(entityRef: string): Promise<Map<string, StoredFacts>>;
+
+  /** Keeps these as the collector's last good facts for the entity. */
+  saveEntityFacts(
+    entityRef: string,
+    collectorId: string,
+    facts: StoredFacts,
+  ): Promise<void>;
 
   /** Removes history older than the retention; returns how many rows went. */
   deleteHistoryBefore(time: Date): Promise<number>;

@@ -1,12 +1,11 @@
 export type {
-  EntityGroups,
-  LeaderboardGrouping,
-  LeaderboardRow,
+  CheckStatusCounts,
+  EntityAttributes,
+  GroupStanding,
   ReadinessStore,
   ResultFilter,
-  ResultSummary,
   ResultToStore,
-  ScorecardStanding,
   StoredEntityResults,
+  StoredFacts,
 } from './ReadinessStore';
 export { DatabaseReadinessStore } from './DatabaseReadinessStore';

@@ -28,7 +28,7 @@ describe('migrations', () => {
         score: 62.5,
         level: 'bronze',
         evaluated_at: new Date('2026-11-25T10:00:00Z'),
-        result: JSON.stringify({ checks: [] }),
+        result: JSON.stringify({ checks: [{ id: 'owner', status: 'pass' }] }),
       });
 
       await knex.migrate.latest({ directory });
@@ -44,14 +44,32 @@ describe('migrations', () => {
       await expect(
         knex('readiness_history').count({ n: '*' }),
       ).resolves.toEqual([{ n: expect.anything() }]);
+      // Results from before check rows existed get theirs.
+      await expect(
+        knex('readiness_check_results').select(
+          'entity_ref',
+          'check_id',
+          'status',
+        ),
+      ).resolves.toEqual([
+        {
+          entity_ref: 'component:default/checkout',
+          check_id: 'owner',
+          status: 'pass',
+        },
+      ]);
 
       await knex.migrate.rollback({ directory }, true);
       await expect(knex.schema.hasTable('readiness_history')).resolves.toBe(
         false,
       );
-      await expect(
-        knex.schema.hasTable('readiness_scorecard_results'),
-      ).resolves.toBe(false);
+      for (const table of [
+        'readiness_scorecard_results',
+        'readiness_check_results',
+        'readiness_entity_facts',
+      ]) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
     },
   );
 });

@@ -1,107 +1,137 @@
-import { NotFoundError } from '@backstage/errors';
 import {
-  ScorecardDefinition,
-  ScorecardProblem,
-} from '@readiness/plugin-readiness-common';
-import {
-  LeaderboardGrouping,
+  CheckStanding,
+  EntityFilter,
+  Leaderboard,
+  LeaderboardQuery,
   LeaderboardRow,
-  ReadinessStore,
-  ScorecardStanding,
-} from '../database';
-import { LoadedScorecards } from './loadScorecards';
+  ScorecardDetails,
+  ScorecardList,
+  ScorecardOverview,
+  StatusCounts,
+} from '@readiness/plugin-readiness-common';
+import { GroupStanding, ReadinessStore } from '../database';
+import { ScorecardRegistry } from './ScorecardRegistry';
 
-export interface ScorecardOverview extends ScorecardStanding {
-  id: string;
-  title: string;
-  description: string;
-  owner?: string;
-  source: string;
-  levels: ScorecardDefinition['levels'];
-  categories: Array<{ id: string; title: string }>;
-  checks: number;
-}
+const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface LeaderboardQuery {
-  groupBy: LeaderboardGrouping;
-  orderBy: 'averageScore' | 'entities' | 'group';
-  order: 'asc' | 'desc';
-  limit: number;
-  offset: number;
-}
+/** What the router passes on, defaults applied. */
+export type LeaderboardOptions = Required<
+  Pick<
+    LeaderboardQuery,
+    'groupBy' | 'orderBy' | 'order' | 'periodDays' | 'limit' | 'offset'
+  >
+> &
+  EntityFilter;
 
 const COMPARE: Record<
-  LeaderboardQuery['orderBy'],
+  LeaderboardOptions['orderBy'],
   (a: LeaderboardRow, b: LeaderboardRow) => number
 > = {
   averageScore: (a, b) => (a.averageScore ?? -1) - (b.averageScore ?? -1),
   entities: (a, b) => a.entities - b.entities,
   group: (a, b) => (a.group ?? '').localeCompare(b.group ?? ''),
+  trend: (a, b) =>
+    (a.trend.change ?? -Infinity) - (b.trend.change ?? -Infinity),
 };
 
-/** The scorecards in force, how entities stand on them, and what was left out. */
+function passRate(counts: StatusCounts): number | null {
+  const decided = counts.pass + counts.fail + counts.unknown;
+  return decided > 0 ? Math.round((counts.pass / decided) * 1000) / 1000 : null;
+}
+
+const NO_COUNTS: StatusCounts = {
+  pass: 0,
+  fail: 0,
+  unknown: 0,
+  'not-applicable': 0,
+  waived: 0,
+};
+
+/**
+ * The scorecards in force and how entities stand on them. Every figure is
+ * computed over the entities `visible` holds (all when undefined): callers
+ * see aggregates of what they may read only.
+ */
 export class ScorecardsService {
   constructor(
-    private readonly loaded: LoadedScorecards,
+    private readonly registry: ScorecardRegistry,
     private readonly store: ReadinessStore,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(): Promise<{
-    items: ScorecardOverview[];
-    problems: ScorecardProblem[];
-  }> {
+  /** The scorecard in force with this id; a `NotFoundError` otherwise. */
+  find(id: string) {
+    return this.registry.find(id);
+  }
+
+  async list(visible?: ReadonlySet<string>): Promise<ScorecardList> {
     return {
       items: await Promise.all(
-        this.loaded.scorecards.map(({ scorecard }) =>
-          this.overview(scorecard.id),
-        ),
+        this.registry
+          .list()
+          .map(({ scorecard }) => this.overview(scorecard.id, visible)),
       ),
-      problems: this.loaded.problems,
+      problems: [...this.registry.listProblems()],
     };
   }
 
-  async get(id: string): Promise<{
-    scorecard: ScorecardOverview;
-    definition: ScorecardDefinition;
-  }> {
-    const loaded = this.find(id);
-    return { scorecard: await this.overview(id), definition: loaded.scorecard };
+  async get(
+    id: string,
+    visible?: ReadonlySet<string>,
+  ): Promise<ScorecardDetails> {
+    const { scorecard, source } = this.find(id);
+    const counts = await this.store.getCheckStatusCounts(id, visible);
+    const checks: CheckStanding[] = scorecard.checks.map(check => {
+      const checkCounts = counts.get(check.id) ?? NO_COUNTS;
+      return {
+        id: check.id,
+        title: check.title,
+        category: check.category,
+        level: check.level,
+        weight: check.weight,
+        counts: checkCounts,
+        passRate: passRate(checkCounts),
+      };
+    });
+    return {
+      scorecard: await this.overview(id, visible),
+      definition: scorecard,
+      checks,
+      problems: this.registry.listProblems().filter(p => p.source === source),
+    };
   }
 
   /**
-   * Owners, systems or domains ranked on a scorecard. The database
-   * aggregates; there are far fewer groups than entities, so they are
-   * ordered and paged here, with the group's ref as a stable tie-break.
+   * Owners, systems or domains ranked on a scorecard, with the trend of
+   * their average over the period. The database aggregates; there are far
+   * fewer groups than entities, so they are ordered and paged here, with the
+   * group's ref as a stable tie-break.
    */
   async leaderboard(
     id: string,
-    query: LeaderboardQuery,
-  ): Promise<{ items: LeaderboardRow[]; total: number }> {
+    options: LeaderboardOptions,
+    visible?: ReadonlySet<string>,
+  ): Promise<Leaderboard> {
     this.find(id);
-    const rows = await this.store.getLeaderboard(id, query.groupBy);
-    const direction = query.order === 'asc' ? 1 : -1;
+    const { groupBy, orderBy, order, periodDays, limit, offset, ...filter } =
+      options;
+    const since = new Date(this.now().getTime() - periodDays * DAY_MS);
+    const [current, then] = await Promise.all([
+      this.store.getLeaderboard(id, groupBy, filter, visible),
+      this.store.getLeaderboardAt(since, id, groupBy, filter, visible),
+    ]);
+    const rows = withTrends(current, then, since);
+    const direction = order === 'asc' ? 1 : -1;
     rows.sort(
-      (a, b) => direction * COMPARE[query.orderBy](a, b) || COMPARE.group(a, b),
+      (a, b) => direction * COMPARE[orderBy](a, b) || COMPARE.group(a, b),
     );
-    return {
-      items: rows.slice(query.offset, query.offset + query.limit),
-      total: rows.length,
-    };
+    return { items: rows.slice(offset, offset + limit), total: rows.length };
   }
 
-  private find(id: string) {
-    const loaded = this.loaded.scorecards.find(s => s.scorecard.id === id);
-    if (!loaded) {
-      throw new NotFoundError(
-        `No scorecard "${id}"; the scorecards are ${this.loaded.scorecards
-          .map(s => s.scorecard.id)
-          .join(', ')}`,
-      );
-    }
-    return loaded;
-  }
-
-  private async overview(id: string): Promise<ScorecardOverview> {
+  private async overview(
+    id: string,
+    visible?: ReadonlySet<string>,
+  ): Promise<ScorecardOverview> {
     const { scorecard, source } = this.find(id);
     return {
       id: scorecard.id,
@@ -115,7 +145,29 @@ export class ScorecardsService {
         title,
       })),
       checks: scorecard.checks.length,
-      ...(await this.store.getScorecardStanding(id)),
+      ...(await this.store.getScorecardStanding(id, visible)),
     };
   }
+}
+
+function withTrends(
+  current: GroupStanding[],
+  then: GroupStanding[],
+  since: Date,
+): LeaderboardRow[] {
+  const averageThen = new Map(then.map(row => [row.group, row.averageScore]));
+  return current.map(row => {
+    const previous = averageThen.get(row.group) ?? null;
+    return {
+      ...row,
+      trend: {
+        since: since.toISOString(),
+        averageScore: previous,
+        change:
+          previous !== null && row.averageScore !== null
+            ? Math.round((row.averageScore - previous) * 10) / 10
+            : null,
+      },
+    };
+  });
 }

@@ -102,8 +102,10 @@ describe('loadScorecards', () => {
     expect(scorecards.map(s => s.scorecard.id)).toEqual(['good']);
     expect(problems).toEqual([
       expect.objectContaining({
-        source: 'app-config readiness.scorecards[2]',
-        message: expect.stringMatching(/^ENOENT: .*missing\.yaml/),
+        source: path.join(dir, 'missing.yaml'),
+        message: expect.stringMatching(
+          /^app-config readiness\.scorecards\[2\]: ENOENT: .*missing\.yaml/,
+        ),
       }),
       expect.objectContaining({
         source: 'app-config readiness.scorecards[1].inline',

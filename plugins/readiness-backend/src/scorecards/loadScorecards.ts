@@ -56,6 +56,8 @@ function configuredTexts(
   return (config.getOptionalConfigArray('readiness.scorecards') ?? []).flatMap(
     (entry, index) => {
       const where = `app-config readiness.scorecards[${index}]`;
+      // A file's problems name the file, as they do once it is read.
+      let source = where;
       try {
         if (entry.has('inline')) {
           return [
@@ -69,11 +71,13 @@ function configuredTexts(
           return readDirectory(path.resolve(entry.getString('directory')));
         }
         const file = path.resolve(entry.getString('file'));
+        source = file;
         return [{ source: file, text: fs.readFileSync(file, 'utf8') }];
       } catch (error) {
         // fs errors may come from another realm, so no instanceof check.
+        const message = (error as Error)?.message ?? String(error);
         problems.push(
-          problem(where, (error as Error)?.message ?? String(error)),
+          problem(source, source === where ? message : `${where}: ${message}`),
         );
         return [];
       }

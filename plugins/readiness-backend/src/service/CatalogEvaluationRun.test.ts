@@ -2,7 +2,8 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ScorecardDefinition } from '@readiness/plugin-readiness-common';
-import { DatabaseReadinessStore } from '../database';
+import { registryOf } from '../__testUtils__/registryOf';
+import { sqliteStore } from '../__testUtils__/sqliteStore';
 import { CatalogEvaluationRun } from './CatalogEvaluationRun';
 import { CatalogRelationsResolver } from './CatalogRelationsResolver';
 import { EntityEvaluator } from './EntityEvaluator';
@@ -43,20 +44,23 @@ describe('CatalogEvaluationRun', () => {
   const now = () => clock;
 
   async function setUp() {
-    const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseReadinessStore.create({
-      database: mockServices.database({ knex, migrations: { skip: false } }),
-    });
+    const store = await sqliteStore(databases);
     const logger = mockServices.logger.mock();
     const facts = new EntityFactsCollector(
       {
         resolve: async () => ({ owner: null, system: null }),
       } as unknown as CatalogRelationsResolver,
       () => [],
+      store,
       logger,
       1000,
     );
-    const evaluator = new EntityEvaluator(store, [scorecard], facts, now);
+    const evaluator = new EntityEvaluator(
+      store,
+      registryOf(scorecard),
+      facts,
+      now,
+    );
     const runOver = (
       entities: Entity[],
       evaluate = evaluator,

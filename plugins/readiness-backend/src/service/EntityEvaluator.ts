@@ -1,28 +1,16 @@
-import { createHash } from 'node:crypto';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   appliesToEntity,
   EntityReadiness,
   evaluateScorecard,
-  ScorecardDefinition,
 } from '@readiness/plugin-readiness-common';
 import { ReadinessStore } from '../database';
+import {
+  ActiveScorecard,
+  ScorecardRegistry,
+} from '../scorecards/ScorecardRegistry';
 import { EntityFactsCollector } from './EntityFactsCollector';
-import { entityGroups } from './entityGroups';
-
-const versions = new WeakMap<ScorecardDefinition, string>();
-
-/** A hash of the definition: equal for equal scorecards, across restarts. */
-function versionOf(scorecard: ScorecardDefinition): string {
-  let version = versions.get(scorecard);
-  if (!version) {
-    version = createHash('sha256')
-      .update(JSON.stringify(scorecard))
-      .digest('hex');
-    versions.set(scorecard, version);
-  }
-  return version;
-}
+import { entityAttributes } from './entityAttributes';
 
 /**
  * Evaluates one entity against every scorecard that applies to it and stores
@@ -31,34 +19,38 @@ function versionOf(scorecard: ScorecardDefinition): string {
 export class EntityEvaluator {
   constructor(
     private readonly store: ReadinessStore,
-    private readonly scorecards: readonly ScorecardDefinition[],
+    private readonly scorecards: ScorecardRegistry,
     private readonly facts: EntityFactsCollector,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  applicableScorecards(entity: Entity): ScorecardDefinition[] {
-    return this.scorecards.filter(scorecard =>
-      appliesToEntity(scorecard.appliesTo, entity),
-    );
+  applicableScorecards(entity: Entity): ActiveScorecard[] {
+    return this.scorecards
+      .list()
+      .filter(({ scorecard }) => appliesToEntity(scorecard.appliesTo, entity));
   }
 
-  async evaluate(entity: Entity): Promise<EntityReadiness> {
+  /** With `force`, facts are collected anew however fresh they are. */
+  async evaluate(
+    entity: Entity,
+    options: { force?: boolean } = {},
+  ): Promise<EntityReadiness> {
     const entityRef = stringifyEntityRef(entity);
     const scorecards = this.applicableScorecards(entity);
     const evaluatedAt = this.now();
     const facts =
       scorecards.length > 0
-        ? await this.facts.collect(entity, evaluatedAt)
+        ? await this.facts.collect(entity, evaluatedAt, options)
         : {};
-    const results = scorecards.map(scorecard => ({
+    const results = scorecards.map(({ scorecard, version }) => ({
       result: evaluateScorecard(scorecard, entity, facts, evaluatedAt),
-      scorecardVersion: versionOf(scorecard),
+      scorecardVersion: version,
     }));
     await this.store.replaceEntityResults(
       {
         ref: entityRef,
         etag: entity.metadata.etag ?? null,
-        groups: entityGroups(entity, facts),
+        attributes: entityAttributes(entity, facts),
       },
       results,
     );

@@ -1,6 +1,8 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { FactCollector } from '@readiness/plugin-readiness-node';
+import { ReadinessStore } from '../database';
+import { sqliteStore } from '../__testUtils__/sqliteStore';
 import { CatalogRelationsResolver } from './CatalogRelationsResolver';
 import { EntityFactsCollector } from './EntityFactsCollector';
 
@@ -40,17 +42,27 @@ function relations(resolve: CatalogRelationsResolver['resolve']) {
   return { resolve } as CatalogRelationsResolver;
 }
 
-function gather(
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+async function gather(
   collectors: FactCollector[],
   timeoutMs = 1000,
   resolver = relations(async () => ({ owner: team, system: null })),
+  options: {
+    store?: ReadinessStore;
+    frequencyMs?: number;
+    at?: Date;
+    force?: boolean;
+  } = {},
 ) {
   return new EntityFactsCollector(
     resolver,
     () => collectors,
+    options.store ?? (await sqliteStore(databases)),
     mockServices.logger.mock(),
     timeoutMs,
-  ).collect(entity, now);
+    () => options.frequencyMs ?? 0,
+  ).collect(entity, options.at ?? now, { force: options.force });
 }
 
 describe('EntityFactsCollector', () => {
@@ -149,5 +161,82 @@ describe('EntityFactsCollector', () => {
     ]);
     expect(collect).not.toHaveBeenCalled();
     expect(facts['apis.ok']).toBeUndefined();
+  });
+
+  describe('with facts stored from an earlier collection', () => {
+    const later = new Date('2026-11-25T12:00:00Z');
+    const resolver = relations(async () => ({ owner: team, system: null }));
+
+    async function storeWithEarlierFacts() {
+      const store = await sqliteStore(databases);
+      await gather(
+        [
+          collector(
+            'demo',
+            async () => new Map([[ref, { 'demo.ok': true, 'demo.count': 3 }]]),
+          ),
+        ],
+        1000,
+        resolver,
+        { store },
+      );
+      return store;
+    }
+
+    it('keeps the last good facts, with their age, when the collector fails', async () => {
+      const store = await storeWithEarlierFacts();
+      const facts = await gather(
+        [
+          collector('demo', async () => {
+            throw new Error('503 Service Unavailable');
+          }),
+        ],
+        1000,
+        resolver,
+        { store, at: later },
+      );
+      expect(facts['demo.count']).toEqual({
+        value: 3,
+        source: 'demo',
+        observedAt: now.toISOString(),
+      });
+    });
+
+    it('reuses facts fresher than the frequency, unless forced', async () => {
+      const store = await storeWithEarlierFacts();
+      const collect = jest.fn(
+        async () => new Map([[ref, { 'demo.ok': false, 'demo.count': 4 }]]),
+      );
+      const demo = collector('demo', collect);
+      const threeHours = 3 * 60 * 60 * 1000;
+
+      const reused = await gather([demo], 1000, resolver, {
+        store,
+        at: later,
+        frequencyMs: threeHours,
+      });
+      expect(collect).not.toHaveBeenCalled();
+      expect(reused['demo.count']).toMatchObject({ value: 3 });
+
+      const forced = await gather([demo], 1000, resolver, {
+        store,
+        at: later,
+        frequencyMs: threeHours,
+        force: true,
+      });
+      expect(forced['demo.count']).toEqual({
+        value: 4,
+        source: 'demo',
+        observedAt: later.toISOString(),
+      });
+
+      const stale = await gather([demo], 1000, resolver, {
+        store,
+        at: new Date('2026-11-25T16:00:00Z'),
+        frequencyMs: threeHours,
+      });
+      expect(collect).toHaveBeenCalledTimes(2);
+      expect(stale['demo.ok']).toMatchObject({ value: false });
+    });
   });
 });

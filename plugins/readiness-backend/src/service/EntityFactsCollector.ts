@@ -11,29 +11,54 @@ import {
   checkCollectedFacts,
   FactCollector,
 } from '@readiness/plugin-readiness-node';
+import { ReadinessStore, StoredFacts } from '../database';
 import { CatalogRelationsResolver } from './CatalogRelationsResolver';
+
+/** How long each collector's facts are used before it is asked again. */
+export type CollectorFrequency = (collectorId: string) => number;
 
 /**
  * Gathers every fact about one entity: the catalog's own, and those of each
- * collector that applies. A collector that fails, times out or returns
- * garbage makes its facts unavailable, with the reason; it never stops the
- * others.
+ * collector that applies. A collector's last good facts are stored and
+ * reused while fresher than its frequency. A collector that fails, times
+ * out or returns garbage never stops the others: its last good facts stay,
+ * with the time they were observed, or, with none, its facts are
+ * unavailable with the reason.
  */
 export class EntityFactsCollector {
   constructor(
     private readonly relations: CatalogRelationsResolver,
     private readonly collectors: () => FactCollector[],
+    private readonly store: ReadinessStore,
     private readonly logger: LoggerService,
     private readonly timeoutMs: number,
+    private readonly frequencyMs: CollectorFrequency = () => 0,
   ) {}
 
-  async collect(entity: Entity, now: Date): Promise<FactSet> {
+  /** With `force`, every collector is asked, however fresh its facts. */
+  async collect(
+    entity: Entity,
+    now: Date,
+    options: { force?: boolean } = {},
+  ): Promise<FactSet> {
     const applicable = this.collectors().filter(c =>
       appliesToEntity(c.appliesTo, entity),
     );
+    const stored =
+      applicable.length > 0
+        ? await this.store.getEntityFacts(stringifyEntityRef(entity))
+        : new Map<string, StoredFacts>();
     const [catalog, ...collected] = await Promise.all([
       this.collectCatalog(entity, now),
-      ...applicable.map(c => this.collectFrom(c, entity, now)),
+      ...applicable.map(collector => {
+        const previous = stored.get(collector.id);
+        const age = previous
+          ? now.getTime() - Date.parse(previous.observedAt)
+          : Infinity;
+        return !options.force && age < this.frequencyMs(collector.id)
+          ? factsOf(collector, previous!, 'returned no valid value')
+          : this.collectFrom(collector, entity, now, previous);
+      }),
     ]);
     return Object.assign(catalog, ...collected);
   }
@@ -59,6 +84,7 @@ export class EntityFactsCollector {
     collector: FactCollector,
     entity: Entity,
     now: Date,
+    previous: StoredFacts | undefined,
   ): Promise<FactSet> {
     const entityRef = stringifyEntityRef(entity);
     const logger = this.logger.child({ collector: collector.id, entityRef });
@@ -86,22 +112,23 @@ export class EntityFactsCollector {
       for (const problem of problems) {
         logger.warn(problem);
       }
-      const observedAt = now.toISOString();
-      return Object.fromEntries(
-        collector.facts.map(({ name }) => [
-          name,
-          name in facts
-            ? { value: facts[name], source: collector.id, observedAt }
-            : {
-                source: collector.id,
-                reason: `collector ${collector.id} returned no valid value`,
-              },
-        ]),
-      );
+      const observed = { observedAt: now.toISOString(), facts };
+      await this.store.saveEntityFacts(entityRef, collector.id, observed);
+      return factsOf(collector, observed, 'returned no valid value');
     } catch (error) {
       const reason = `collector ${collector.id} failed: ${
         error instanceof Error ? error.message : String(error)
       }`;
+      if (previous) {
+        logger.warn(
+          `${reason}; keeping its facts observed at ${previous.observedAt}`,
+        );
+        return factsOf(
+          collector,
+          previous,
+          'gave no value when it last worked',
+        );
+      }
       logger.warn(reason);
       return Object.fromEntries(
         collector.facts.map(({ name }) => [
@@ -113,4 +140,30 @@ export class EntityFactsCollector {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * Every fact the collector provides, from what it observed; those it gave no
+ * value for are unavailable, with why.
+ */
+function factsOf(
+  collector: FactCollector,
+  observed: StoredFacts,
+  noValue: string,
+): FactSet {
+  return Object.fromEntries(
+    collector.facts.map(({ name }) => [
+      name,
+      name in observed.facts
+        ? {
+            value: observed.facts[name],
+            source: collector.id,
+            observedAt: observed.observedAt,
+          }
+        : {
+            source: collector.id,
+            reason: `collector ${collector.id} ${noValue}`,
+          },
+    ]),
+  );
 }

@@ -40,14 +40,18 @@ export class EntityReadinessService {
     const stored = await this.store.getEntityResults(entityRef);
     const current =
       stored.entityEtag === (entity.metadata.etag ?? null) &&
-      applicable.every(scorecard => stored.results.has(scorecard.id));
+      applicable.every(
+        ({ scorecard, version }) =>
+          stored.results.has(scorecard.id) &&
+          stored.scorecardVersions.get(scorecard.id) === version,
+      );
     if (!current) {
       return this.evaluator.evaluate(entity);
     }
     return {
       entityRef,
       scorecards: applicable.map(
-        scorecard => stored.results.get(scorecard.id)!,
+        ({ scorecard }) => stored.results.get(scorecard.id)!,
       ),
     };
   }
@@ -72,7 +76,7 @@ export class EntityReadinessService {
         `You may not refresh the readiness of ${entityRef}`,
       );
     }
-    return this.evaluator.evaluate(entity);
+    return this.evaluator.evaluate(entity, { force: true });
   }
 
   async history(

@@ -1,6 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ReadinessStore, ResultSummary } from '../database';
+import { ResultSummary } from '@readiness/plugin-readiness-common';
+import { ReadinessStore } from '../database';
 import { ResultsListService } from './ResultsListService';
 
 const rows: ResultSummary[] = ['h1', 'h2', 'a', 'h3', 'b', 'c'].map(

@@ -1,6 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ReadinessStore, ResultFilter, ResultSummary } from '../database';
+import { ResultSummary } from '@readiness/plugin-readiness-common';
+import { ReadinessStore, ResultFilter } from '../database';
 
 /**
  * Lists results the caller may see. The store filters and orders; the

@@ -3,11 +3,13 @@ import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi/spec';
 import { ScorecardPreview } from '../scorecards/ScorecardPreview';
 import { ScorecardsService } from '../scorecards/ScorecardsService';
+import { CatalogVisibility } from './CatalogVisibility';
 import { EntityReadinessService } from './EntityReadinessService';
 import { ResultsListService } from './ResultsListService';
 
 const DEFAULT_HISTORY_LIMIT = 100;
 const DEFAULT_PAGE_SIZE = 50;
+const DEFAULT_TREND_DAYS = 30;
 
 /** The REST API; requests are validated against src/schema/openapi.yaml. */
 export async function createRouter(options: {
@@ -16,9 +18,18 @@ export async function createRouter(options: {
   scorecards: ScorecardsService;
   results: ResultsListService;
   preview: ScorecardPreview;
+  visibility: CatalogVisibility;
 }): Promise<express.Router> {
-  const { httpAuth, readiness, scorecards, results, preview } = options;
+  const { httpAuth, readiness, scorecards, results, preview, visibility } =
+    options;
   const router = await createOpenApiRouter();
+
+  /** The caller's credentials and the entities their aggregates cover. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any typed route
+  const visibleTo = async (req: express.Request<any, any, any, any>) =>
+    visibility.visibleEntityRefs(
+      await httpAuth.credentials(req, { allow: ['user'] }),
+    );
 
   router.post('/scorecards/preview', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
@@ -26,35 +37,38 @@ export async function createRouter(options: {
   });
 
   router.get('/scorecards', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user'] });
-    res.json(await scorecards.list());
+    res.json(await scorecards.list(await visibleTo(req)));
   });
 
   router.get('/scorecards/:id', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user'] });
-    const { scorecard, definition } = await scorecards.get(req.params.id);
+    const details = await scorecards.get(req.params.id, await visibleTo(req));
     // The contract leaves the definition's shape to docs/scorecards.md.
-    res.json({ scorecard, definition: { ...definition } });
+    res.json({ ...details, definition: { ...details.definition } });
   });
 
   router.get('/leaderboard', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user'] });
-    const { scorecard, groupBy, orderBy, order, limit, offset } = req.query;
+    const { scorecard, orderBy, order, periodDays, limit, offset, ...rest } =
+      req.query;
     res.json(
-      await scorecards.leaderboard(scorecard, {
-        groupBy,
-        orderBy: orderBy ?? 'averageScore',
-        order: order ?? 'desc',
-        limit: limit ?? DEFAULT_PAGE_SIZE,
-        offset: offset ?? 0,
-      }),
+      await scorecards.leaderboard(
+        scorecard,
+        {
+          ...rest,
+          orderBy: orderBy ?? 'averageScore',
+          order: order ?? 'desc',
+          periodDays: periodDays ?? DEFAULT_TREND_DAYS,
+          limit: limit ?? DEFAULT_PAGE_SIZE,
+          offset: offset ?? 0,
+        },
+        await visibleTo(req),
+      ),
     );
   });
 
   router.get('/results', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const { scorecard, limit, offset, ...filter } = req.query;
-    await scorecards.get(scorecard);
+    scorecards.find(scorecard);
     res.json(
       await results.list(
         { scorecardId: scorecard, ...filter },

@@ -130,7 +130,7 @@ export const spec = {
       get: {
         operationId: 'GetLeaderboard',
         description:
-          'Owners, systems or domains ranked on a scorecard: entities scored, average score and entities per level, aggregated in the database.\n',
+          'Owners, systems or domains ranked on a scorecard: entities scored, average score, entities per level and how the average moved over the period, aggregated in the database. Filters narrow the entities counted; entities the caller may not read in the catalog are left out.\n',
         parameters: [
           {
             name: 'scorecard',
@@ -157,8 +157,31 @@ export const spec = {
             required: false,
             schema: {
               type: 'string',
-              enum: ['averageScore', 'entities', 'group'],
+              enum: ['averageScore', 'entities', 'group', 'trend'],
             },
+          },
+          {
+            name: 'periodDays',
+            in: 'query',
+            required: false,
+            description: "The trend's period in days, ending now (default 30).",
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 3650,
+            },
+          },
+          {
+            $ref: '#/components/parameters/entityKind',
+          },
+          {
+            $ref: '#/components/parameters/entityType',
+          },
+          {
+            $ref: '#/components/parameters/lifecycle',
+          },
+          {
+            $ref: '#/components/parameters/tag',
           },
           {
             name: 'order',
@@ -216,7 +239,7 @@ export const spec = {
       get: {
         operationId: 'ListResults',
         description:
-          "Entities' standing on a scorecard, lowest score first, filtered by level, owner, system or domain. Entities the caller may not read in the catalog are left out.\n",
+          "Entities' standing on a scorecard, lowest score first, filtered by level, check status, owner, system, domain, kind, type, lifecycle or tag. Entities the caller may not read in the catalog are left out.\n",
         parameters: [
           {
             name: 'scorecard',
@@ -238,6 +261,40 @@ export const spec = {
               type: 'string',
               maxLength: 128,
             },
+          },
+          {
+            name: 'check',
+            in: 'query',
+            required: false,
+            description:
+              'With `status`, the check whose status is filtered on.',
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+              maxLength: 128,
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            description:
+              'Entities with this status on `check`, or, without `check`, on any of their checks.\n',
+            schema: {
+              $ref: '#/components/schemas/CheckStatus',
+            },
+          },
+          {
+            $ref: '#/components/parameters/entityKind',
+          },
+          {
+            $ref: '#/components/parameters/entityType',
+          },
+          {
+            $ref: '#/components/parameters/lifecycle',
+          },
+          {
+            $ref: '#/components/parameters/tag',
           },
           {
             name: 'owner',
@@ -437,6 +494,46 @@ export const spec = {
   },
   components: {
     parameters: {
+      entityKind: {
+        name: 'kind',
+        in: 'query',
+        required: false,
+        description: 'Only entities of this kind (case-insensitive).',
+        schema: {
+          type: 'string',
+          maxLength: 63,
+        },
+      },
+      entityType: {
+        name: 'type',
+        in: 'query',
+        required: false,
+        description: 'Only entities with this `spec.type`.',
+        schema: {
+          type: 'string',
+          maxLength: 255,
+        },
+      },
+      lifecycle: {
+        name: 'lifecycle',
+        in: 'query',
+        required: false,
+        description: 'Only entities with this `spec.lifecycle`.',
+        schema: {
+          type: 'string',
+          maxLength: 255,
+        },
+      },
+      tag: {
+        name: 'tag',
+        in: 'query',
+        required: false,
+        description: 'Only entities with this tag.',
+        schema: {
+          type: 'string',
+          maxLength: 255,
+        },
+      },
       kind: {
         name: 'kind',
         in: 'path',
@@ -991,7 +1088,7 @@ export const spec = {
       ScorecardDetails: {
         type: 'object',
         additionalProperties: false,
-        required: ['scorecard', 'definition'],
+        required: ['scorecard', 'definition', 'checks', 'problems'],
         properties: {
           scorecard: {
             $ref: '#/components/schemas/ScorecardOverview',
@@ -1001,12 +1098,89 @@ export const spec = {
             description: 'The scorecard as parsed (see docs/scorecards.md).',
             additionalProperties: {},
           },
+          checks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CheckStanding',
+            },
+          },
+          problems: {
+            type: 'array',
+            description:
+              'Problems of the file that defines it: a newer version of it that was kept out, while this one keeps running.\n',
+            items: {
+              $ref: '#/components/schemas/ScorecardProblem',
+            },
+          },
+        },
+      },
+      CheckStanding: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'title',
+          'category',
+          'level',
+          'weight',
+          'counts',
+          'passRate',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          category: {
+            type: 'string',
+          },
+          level: {
+            type: 'string',
+          },
+          weight: {
+            type: 'number',
+          },
+          counts: {
+            $ref: '#/components/schemas/StatusCounts',
+          },
+          passRate: {
+            type: 'number',
+            nullable: true,
+            minimum: 0,
+            maximum: 1,
+            description:
+              'Passing entities among those with pass, fail or unknown; null when there are none.\n',
+          },
+        },
+      },
+      LeaderboardTrend: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['since', 'averageScore', 'change'],
+        properties: {
+          since: {
+            type: 'string',
+            format: 'date-time',
+          },
+          averageScore: {
+            type: 'number',
+            nullable: true,
+            description:
+              "The average then of the group's current entities that were scored then; null when none was.\n",
+          },
+          change: {
+            type: 'number',
+            nullable: true,
+            description: 'The current average minus the one then.',
+          },
         },
       },
       LeaderboardRow: {
         type: 'object',
         additionalProperties: false,
-        required: ['group', 'entities', 'averageScore', 'levelCounts'],
+        required: ['group', 'entities', 'averageScore', 'levelCounts', 'trend'],
         properties: {
           group: {
             type: 'string',
@@ -1026,6 +1200,9 @@ export const spec = {
             additionalProperties: {
               type: 'integer',
             },
+          },
+          trend: {
+            $ref: '#/components/schemas/LeaderboardTrend',
           },
         },
       },

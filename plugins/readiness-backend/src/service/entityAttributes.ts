@@ -4,7 +4,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { FactSet } from '@readiness/plugin-readiness-common';
-import { EntityGroups } from '../database';
+import { EntityAttributes } from '../database';
 
 function refOf(
   value: unknown,
@@ -23,15 +23,29 @@ function refOf(
   }
 }
 
+const textOrNull = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value : null;
+
 /**
- * The owner, system and domain refs an entity is ranked under, with the
- * catalog's default kinds and the entity's namespace. The domain comes from
- * the resolved system (`catalog.domain`), when it was resolved.
+ * What an entity's results are ranked and filtered by. Owner, system and
+ * domain become refs with the catalog's default kinds and the entity's
+ * namespace; the domain comes from the resolved system (`catalog.domain`),
+ * when it was resolved.
  */
-export function entityGroups(entity: Entity, facts: FactSet): EntityGroups {
+export function entityAttributes(
+  entity: Entity,
+  facts: FactSet,
+): EntityAttributes {
   const namespace = entity.metadata.namespace ?? 'default';
   const domain = facts['catalog.domain'];
+  const tags = entity.metadata.tags;
   return {
+    kind: entity.kind.toLocaleLowerCase('en-US'),
+    type: textOrNull(entity.spec?.type),
+    lifecycle: textOrNull(entity.spec?.lifecycle),
+    tags: Array.isArray(tags)
+      ? tags.filter((t): t is string => typeof t === 'string' && t !== '')
+      : [],
     owner: refOf(entity.spec?.owner, 'group', namespace),
     system: refOf(entity.spec?.system, 'system', namespace),
     domain:

@@ -1,5 +1,8 @@
 import { ConfigReader } from '@backstage/config';
-import { readEvaluationSchedule } from './readEvaluationSchedule';
+import {
+  readChangeDetectionSchedule,
+  readEvaluationSchedule,
+} from './readSchedules';
 
 describe('readEvaluationSchedule', () => {
   it('runs every 30 minutes by default, first soon after start-up', () => {
@@ -28,5 +31,22 @@ describe('readEvaluationSchedule', () => {
         new ConfigReader({ readiness: { schedule: { frequency: 'often' } } }),
       ),
     ).toThrow(/frequency/);
+  });
+});
+
+describe('readChangeDetectionSchedule', () => {
+  it('runs every minute by default and reads readiness.changeDetection', () => {
+    expect(readChangeDetectionSchedule(new ConfigReader({}))).toMatchObject({
+      frequency: { minutes: 1 },
+    });
+    expect(
+      readChangeDetectionSchedule(
+        new ConfigReader({
+          readiness: {
+            changeDetection: { frequency: { seconds: 20 }, timeout: '1m' },
+          },
+        }),
+      ),
+    ).toMatchObject({ frequency: { seconds: 20 } });
   });
 });

@@ -1,0 +1,35 @@
+import { Config } from '@backstage/config';
+import { HumanDuration } from '@backstage/types';
+import { readDurationMs } from './readDurationMs';
+
+/** What app-config says of each fact collector, by collector id. */
+export interface CollectorSettings {
+  /** `readiness.collectors.<id>.enabled`, true by default. */
+  enabled(collectorId: string): boolean;
+  /**
+   * `readiness.collectors.<id>.frequency`: how long the collector's facts
+   * are reused before it is asked again; by default its facts are
+   * collected anew at every evaluation.
+   */
+  frequencyMs(collectorId: string): number;
+}
+
+/**
+ * Reads `readiness.collectors`; `defaults` gives the frequency of built-in
+ * collectors whose facts are costly to collect.
+ */
+export function readCollectorSettings(
+  config: Config,
+  defaults: Record<string, HumanDuration> = {},
+): CollectorSettings {
+  return {
+    enabled: id =>
+      config.getOptionalBoolean(`readiness.collectors.${id}.enabled`) ?? true,
+    frequencyMs: id =>
+      readDurationMs(
+        config,
+        `readiness.collectors.${id}.frequency`,
+        defaults[id] ?? { milliseconds: 0 },
+      ),
+  };
+}
