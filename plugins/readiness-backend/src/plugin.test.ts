@@ -3,7 +3,11 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+  UrlReaderServiceReadTreeResponse,
+} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -55,6 +59,7 @@ async function startBackend(
   entities: Entity[],
   config: object = {},
   permissions = mockServices.permissions.factory(),
+  urlReader = mockServices.urlReader.mock(),
 ) {
   const catalog = catalogServiceMock({ entities });
   const { server } = await startTestBackend({
@@ -66,6 +71,11 @@ async function startBackend(
         service: catalogServiceRef,
         deps: {},
         factory: () => catalog,
+      }),
+      createServiceFactory({
+        service: coreServices.urlReader,
+        deps: {},
+        factory: () => urlReader,
       }),
     ],
   });
@@ -106,6 +116,68 @@ describe('readiness backend plugin', () => {
       reason: 'fact repository.ciWorkflows was not collected',
     });
     expect(checks['model-versioned'].status).toBe('not-applicable');
+  });
+
+  it('reads repository facts from the source location, unless turned off', async () => {
+    const sourced: Entity = {
+      ...checkout,
+      metadata: {
+        ...checkout.metadata,
+        annotations: {
+          ...checkout.metadata.annotations,
+          'backstage.io/source-location':
+            'url:https://git.example/acme/checkout/tree/main/',
+        },
+      },
+    };
+    const urlReader = mockServices.urlReader.mock({
+      readTree: jest.fn(async () => ({
+        files: async () =>
+          ['README.md', '.github/workflows/ci.yml'].map(path => ({
+            path,
+            content: async () => Buffer.from(''),
+          })),
+      })) as unknown as () => Promise<UrlReaderServiceReadTreeResponse>,
+    });
+    const ciCheck = async (config: object) => {
+      const { server } = await startBackend(
+        [sourced],
+        config,
+        undefined,
+        urlReader,
+      );
+      const res = await request(server)
+        .get('/api/readiness/entities/component/default/checkout')
+        .expect(200);
+      return res.body.scorecards[0].checks.find(
+        (c: { id: string }) => c.id === 'ci-pipeline',
+      );
+    };
+
+    expect(await ciCheck({})).toMatchObject({
+      status: 'pass',
+      evidence: expect.arrayContaining([
+        expect.objectContaining({
+          fact: 'repository.ciWorkflows',
+          value: ['.github/workflows/ci.yml'],
+          source: 'repository',
+        }),
+      ]),
+    });
+    expect(urlReader.readTree).toHaveBeenCalledWith(
+      'https://git.example/acme/checkout/tree/main/',
+      expect.anything(),
+    );
+
+    const off = await ciCheck({
+      readiness: { collectors: { repository: { enabled: false } } },
+    });
+    expect(off).toMatchObject({
+      status: 'unknown',
+      reason: expect.stringContaining(
+        'collector repository is turned off (readiness.collectors.repository.enabled)',
+      ),
+    });
   });
 
   it('serves the stored result until the entity changes', async () => {
@@ -434,6 +506,144 @@ describe('readiness backend plugin', () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/limit/);
+  });
+
+  it('serves per-check pass rates, and lists the entities failing a check', async () => {
+    const { server } = await startBackend([checkout, library]);
+    await request(server)
+      .get('/api/readiness/entities/component/default/checkout')
+      .expect(200);
+
+    const res = await request(server)
+      .get('/api/readiness/scorecards/production-readiness')
+      .expect(200);
+    const checks = Object.fromEntries(
+      res.body.checks.map((c: { id: string }) => [c.id, c]),
+    );
+    expect(checks['owner-set']).toMatchObject({
+      counts: { pass: 1, fail: 0, unknown: 0 },
+      passRate: 1,
+    });
+    expect(checks.techdocs).toMatchObject({
+      counts: { pass: 0, fail: 1 },
+      passRate: 0,
+    });
+    expect(res.body.problems).toEqual([]);
+
+    const failing = await request(server)
+      .get(
+        '/api/readiness/results?scorecard=production-readiness&check=techdocs&status=fail',
+      )
+      .expect(200);
+    expect(
+      failing.body.items.map((r: { entityRef: string }) => r.entityRef),
+    ).toEqual(['component:default/checkout']);
+    const bad = await request(server).get(
+      '/api/readiness/results?scorecard=production-readiness&status=broken',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/status/);
+  });
+
+  it('filters the leaderboard and gives each group its trend', async () => {
+    const experimental: Entity = {
+      ...checkout,
+      metadata: { ...checkout.metadata, name: 'beta', tags: ['beta'] },
+      spec: { ...checkout.spec, lifecycle: 'experimental', owner: 'team-web' },
+    };
+    const { server } = await startBackend([checkout, experimental]);
+    for (const name of ['checkout', 'beta']) {
+      await request(server)
+        .get(`/api/readiness/entities/component/default/${name}`)
+        .expect(200);
+    }
+
+    const res = await request(server)
+      .get(
+        '/api/readiness/leaderboard?scorecard=production-readiness&groupBy=owner&lifecycle=experimental&tag=beta&periodDays=7',
+      )
+      .expect(200);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        group: 'group:default/team-web',
+        entities: 1,
+        // Nothing was scored a week ago.
+        trend: {
+          since: expect.any(String),
+          averageScore: null,
+          change: null,
+        },
+      }),
+    ]);
+    const bad = await request(server).get(
+      '/api/readiness/leaderboard?scorecard=production-readiness&groupBy=owner&periodDays=0',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/periodDays/);
+  });
+
+  it('leaves the entities the caller may not read out of every aggregate', async () => {
+    const hidden: Entity = {
+      ...checkout,
+      metadata: { ...checkout.metadata, name: 'hidden' },
+      spec: { ...checkout.spec, owner: 'team-secret' },
+    };
+    const { server, catalog } = await startBackend([checkout, hidden]);
+    for (const name of ['checkout', 'hidden']) {
+      await request(server)
+        .get(`/api/readiness/entities/component/default/${name}`)
+        .expect(200);
+    }
+    // As the catalog's permission rules would: users do not see "hidden".
+    const forUsers = <T extends Entity[]>(entities: T, options?: object) =>
+      (options as { credentials?: { principal: { type?: string } } })
+        ?.credentials?.principal.type === 'user'
+        ? entities.filter(e => e.metadata.name !== 'hidden')
+        : entities;
+    const queryEntities = catalog.queryEntities.bind(catalog);
+    jest
+      .spyOn(catalog, 'queryEntities')
+      .mockImplementation(async (req, options) => {
+        const response = await queryEntities(req, options);
+        const all = await queryEntities(
+          { fields: ['kind', 'metadata.name'] },
+          options,
+        );
+        return { ...response, totalItems: forUsers(all.items, options).length };
+      });
+    const streamEntities = catalog.streamEntities.bind(catalog);
+    jest
+      .spyOn(catalog, 'streamEntities')
+      .mockImplementation(async function* stream(req, options) {
+        for await (const page of streamEntities(req, options)) {
+          yield forUsers(page, options);
+        }
+      });
+
+    const board = await request(server)
+      .get(
+        '/api/readiness/leaderboard?scorecard=production-readiness&groupBy=owner',
+      )
+      .expect(200);
+    expect(board.body.items.map((r: { group: string }) => r.group)).toEqual([
+      'group:default/team-payments',
+    ]);
+    const details = await request(server)
+      .get('/api/readiness/scorecards/production-readiness')
+      .expect(200);
+    expect(details.body.scorecard.entities).toBe(1);
+    const firstCheckCounts: number[] = Object.values(
+      details.body.checks[0].counts,
+    );
+    expect(firstCheckCounts.reduce((a, b) => a + b)).toBe(1);
+    const list = await request(server)
+      .get('/api/readiness/scorecards')
+      .expect(200);
+    expect(
+      list.body.items.find(
+        (s: { id: string }) => s.id === 'production-readiness',
+      ).entities,
+    ).toBe(1);
   });
 
   describe('scorecard preview', () => {

@@ -79,11 +79,10 @@ export const readinessPlugin = createBackendPlugin({
         const settings = readCollectorSettings(config, {
           repository: { hours: 1 },
         });
-        const enabledCollectors = () =>
-          collectors.list().filter(c => settings.enabled(c.id));
+        // Facts of collectors turned off stay known, and unavailable.
         const knownFacts = () => [
           ...CATALOG_FACTS,
-          ...enabledCollectors().flatMap(c => c.facts),
+          ...collectors.list().flatMap(c => c.facts),
         ];
         const registry = new ScorecardRegistry(
           () => loadScorecards(config, knownFacts()),
@@ -91,11 +90,15 @@ export const readinessPlugin = createBackendPlugin({
         );
         const facts = new EntityFactsCollector(
           new CatalogRelationsResolver(catalog, auth),
-          enabledCollectors,
+          () => collectors.list(),
           store,
           logger,
-          readDurationMs(config, 'readiness.collectorTimeout', { seconds: 10 }),
-          settings.frequencyMs,
+          {
+            timeoutMs: readDurationMs(config, 'readiness.collectorTimeout', {
+              seconds: 10,
+            }),
+            ...settings,
+          },
         );
         const evaluator = new EntityEvaluator(store, registry, facts);
         const catalogRun = new CatalogEvaluationRun(

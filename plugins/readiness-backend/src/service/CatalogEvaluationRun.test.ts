@@ -53,7 +53,7 @@ describe('CatalogEvaluationRun', () => {
       () => [],
       store,
       logger,
-      1000,
+      { timeoutMs: 1000 },
     );
     const evaluator = new EntityEvaluator(
       store,

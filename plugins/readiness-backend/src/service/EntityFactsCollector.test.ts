@@ -60,8 +60,11 @@ async function gather(
     () => collectors,
     options.store ?? (await sqliteStore(databases)),
     mockServices.logger.mock(),
-    timeoutMs,
-    () => options.frequencyMs ?? 0,
+    {
+      timeoutMs,
+      frequencyMs: () => options.frequencyMs ?? 0,
+      enabled: id => id !== 'off',
+    },
   ).collect(entity, options.at ?? now, { force: options.force });
 }
 
@@ -152,6 +155,16 @@ describe('EntityFactsCollector', () => {
       reason: 'collector sloppy returned no valid value',
     });
     expect(facts['sloppy.count']).toMatchObject({ value: 4 });
+  });
+
+  it('makes the facts of a collector turned off in app-config unavailable, saying so', async () => {
+    const collect = jest.fn();
+    const facts = await gather([collector('off', collect)]);
+    expect(collect).not.toHaveBeenCalled();
+    expect(facts['off.ok']).toEqual({
+      source: 'off',
+      reason: 'collector off is turned off (readiness.collectors.off.enabled)',
+    });
   });
 
   it('skips collectors that do not apply to the entity', async () => {

@@ -14,8 +14,14 @@ import {
 import { ReadinessStore, StoredFacts } from '../database';
 import { CatalogRelationsResolver } from './CatalogRelationsResolver';
 
-/** How long each collector's facts are used before it is asked again. */
-export type CollectorFrequency = (collectorId: string) => number;
+export interface FactsCollectionOptions {
+  /** How long one collector may take for one entity. */
+  timeoutMs: number;
+  /** How long each collector's facts are reused before it is asked again. */
+  frequencyMs?: (collectorId: string) => number;
+  /** Whether app-config lets the collector run; all do by default. */
+  enabled?: (collectorId: string) => boolean;
+}
 
 /**
  * Gathers every fact about one entity: the catalog's own, and those of each
@@ -31,8 +37,7 @@ export class EntityFactsCollector {
     private readonly collectors: () => FactCollector[],
     private readonly store: ReadinessStore,
     private readonly logger: LoggerService,
-    private readonly timeoutMs: number,
-    private readonly frequencyMs: CollectorFrequency = () => 0,
+    private readonly options: FactsCollectionOptions,
   ) {}
 
   /** With `force`, every collector is asked, however fresh its facts. */
@@ -51,11 +56,18 @@ export class EntityFactsCollector {
     const [catalog, ...collected] = await Promise.all([
       this.collectCatalog(entity, now),
       ...applicable.map(collector => {
+        if (this.options.enabled?.(collector.id) === false) {
+          return unavailable(
+            collector,
+            `collector ${collector.id} is turned off (readiness.collectors.${collector.id}.enabled)`,
+          );
+        }
         const previous = stored.get(collector.id);
         const age = previous
           ? now.getTime() - Date.parse(previous.observedAt)
           : Infinity;
-        return !options.force && age < this.frequencyMs(collector.id)
+        const frequencyMs = this.options.frequencyMs?.(collector.id) ?? 0;
+        return !options.force && age < frequencyMs
           ? factsOf(collector, previous!, 'returned no valid value')
           : this.collectFrom(collector, entity, now, previous);
       }),
@@ -88,20 +100,21 @@ export class EntityFactsCollector {
   ): Promise<FactSet> {
     const entityRef = stringifyEntityRef(entity);
     const logger = this.logger.child({ collector: collector.id, entityRef });
+    const { timeoutMs } = this.options;
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         controller.abort();
-        reject(new Error(`timed out after ${this.timeoutMs} ms`));
-      }, this.timeoutMs);
+        reject(new Error(`timed out after ${timeoutMs} ms`));
+      }, timeoutMs);
     });
     try {
       const byEntity = await Promise.race([
         collector.collect([entity], {
           logger,
           signal: controller.signal,
-          deadline: new Date(now.getTime() + this.timeoutMs),
+          deadline: new Date(now.getTime() + timeoutMs),
         }),
         timeout,
       ]);
@@ -130,12 +143,7 @@ export class EntityFactsCollector {
         );
       }
       logger.warn(reason);
-      return Object.fromEntries(
-        collector.facts.map(({ name }) => [
-          name,
-          { source: collector.id, reason },
-        ]),
-      );
+      return unavailable(collector, reason);
     } finally {
       clearTimeout(timer);
     }
@@ -165,5 +173,12 @@ function factsOf(
             reason: `collector ${collector.id} ${noValue}`,
           },
     ]),
+  );
+}
+
+/** Every fact the collector provides, unavailable for this reason. */
+function unavailable(collector: FactCollector, reason: string): FactSet {
+  return Object.fromEntries(
+    collector.facts.map(({ name }) => [name, { source: collector.id, reason }]),
   );
 }
