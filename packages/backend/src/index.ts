@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { demoRepositoriesReader } from './demoRepositories';
 
 const backend = createBackend();
 
@@ -70,4 +71,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@readiness/plugin-readiness-backend'));
+// The demo organisation's repositories, read from examples/ with no network.
+backend.add(demoRepositoriesReader);
 backend.start();

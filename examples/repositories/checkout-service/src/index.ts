@@ -1,0 +1,1 @@
+// Demo file: src/index.ts

@@ -1,0 +1,1 @@
+# Demo file: tests/integration/test_api.py

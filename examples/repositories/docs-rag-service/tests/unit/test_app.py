@@ -1,0 +1,1 @@
+# Demo file: tests/unit/test_app.py

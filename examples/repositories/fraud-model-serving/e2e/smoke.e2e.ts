@@ -1,0 +1,1 @@
+// Demo file: e2e/smoke.e2e.ts

@@ -1,0 +1,1 @@
+# Demo file: evals/drift_eval.py

@@ -1,0 +1,1 @@
+// Demo file: load-tests/k6/fraud-model-serving.k6.js

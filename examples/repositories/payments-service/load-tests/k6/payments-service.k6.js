@@ -1,0 +1,1 @@
+// Demo file: load-tests/k6/payments-service.k6.js

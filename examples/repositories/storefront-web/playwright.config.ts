@@ -1,0 +1,1 @@
+// Demo file: playwright.config.ts

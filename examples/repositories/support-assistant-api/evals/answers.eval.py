@@ -1,0 +1,1 @@
+# Demo file: evals/answers.eval.py
