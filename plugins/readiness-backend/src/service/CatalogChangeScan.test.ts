@@ -1,0 +1,121 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { ScorecardDefinition } from '@readiness/plugin-readiness-common';
+import { registryOf } from '../__testUtils__/registryOf';
+import { sqliteStore } from '../__testUtils__/sqliteStore';
+import { CatalogChangeScan } from './CatalogChangeScan';
+import { CatalogRelationsResolver } from './CatalogRelationsResolver';
+import { EntityEvaluator } from './EntityEvaluator';
+import { EntityFactsCollector } from './EntityFactsCollector';
+
+const services: ScorecardDefinition = {
+  id: 'services',
+  title: 'Services',
+  description: 'Owned services',
+  appliesTo: { kind: 'component', 'spec.type': 'service' },
+  levels: [{ id: 'bronze', title: 'Bronze' }],
+  categories: [{ id: 'ownership', title: 'Ownership' }],
+  checks: [
+    {
+      id: 'owner',
+      title: 'Has an owner',
+      category: 'ownership',
+      level: 'bronze',
+      weight: 1,
+      condition: { fact: 'catalog.owner', exists: true },
+      remediation: { text: 'Set spec.owner' },
+    },
+  ],
+};
+
+const entity = (
+  kind: string,
+  name: string,
+  etag: string,
+  spec: object = {},
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name, namespace: 'default', etag },
+  spec,
+});
+
+describe('CatalogChangeScan', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  async function setUp() {
+    const store = await sqliteStore(databases);
+    const logger = mockServices.logger.mock();
+    const evaluator = new EntityEvaluator(
+      store,
+      registryOf(services),
+      new EntityFactsCollector(
+        {
+          resolve: async () => ({ owner: null, system: null }),
+        } as unknown as CatalogRelationsResolver,
+        () => [],
+        store,
+        logger,
+        { timeoutMs: 1000 },
+      ),
+    );
+    let catalog = catalogServiceMock({ entities: [] });
+    const scan = new CatalogChangeScan(
+      {
+        streamEntities: (...args) => catalog.streamEntities(...args),
+        getEntitiesByRefs: (...args) => catalog.getEntitiesByRefs(...args),
+      } as typeof catalog,
+      mockServices.auth(),
+      store,
+      evaluator,
+      logger,
+    );
+    const scanOver = (entities: Entity[]) => {
+      catalog = catalogServiceMock({ entities });
+      jest.spyOn(catalog, 'getEntitiesByRefs');
+      return scan.run().then(summary => ({ summary, catalog }));
+    };
+    return { store, scanOver };
+  }
+
+  it('evaluates new and changed entities only, and skips what no scorecard applies to', async () => {
+    const { store, scanOver } = await setUp();
+    const team = entity('Group', 'team', 'g1', { type: 'team' });
+    const a = entity('Component', 'a', 'a1', { type: 'service', owner: 'x' });
+    const b = entity('Component', 'b', 'b1', { type: 'service', owner: 'x' });
+
+    const first = await scanOver([team, a, b]);
+    expect(first.summary).toEqual({ changed: 2, failed: 0 });
+
+    const unchanged = await scanOver([team, a, b]);
+    expect(unchanged.summary).toEqual({ changed: 0, failed: 0 });
+    // Nothing changed, so no entity was read in full.
+    expect(unchanged.catalog.getEntitiesByRefs).not.toHaveBeenCalled();
+
+    const edited = { ...a, metadata: { ...a.metadata, etag: 'a2' } };
+    const second = await scanOver([team, edited, b]);
+    expect(second.summary).toEqual({ changed: 1, failed: 0 });
+    const history = await store.getEntityHistory('component:default/a', {
+      limit: 10,
+    });
+    // The level did not move and no check changed, so nothing is recorded;
+    // the stored etag did.
+    expect(history.map(c => c.cause)).toEqual(['first-evaluation']);
+    const stored = await store.getEntityResults('component:default/a');
+    expect(stored.entityEtag).toBe('a2');
+  });
+
+  it('removes the results of an entity no scorecard applies to any more', async () => {
+    const { store, scanOver } = await setUp();
+    const a = entity('Component', 'a', 'a1', { type: 'service', owner: 'x' });
+    await scanOver([a]);
+
+    const library = entity('Component', 'a', 'a2', { type: 'library' });
+    await expect(scanOver([library])).resolves.toMatchObject({
+      summary: { changed: 1 },
+    });
+    const stored = await store.getEntityResults('component:default/a');
+    expect(stored.results.size).toBe(0);
+  });
+});
