@@ -118,10 +118,11 @@ describe('a backend killed during an evaluation run', () => {
 
           expect(await count('readiness_scorecard_results')).toBe(ENTITIES);
           // One first evaluation per entity: none lost, none written twice.
-          const history = await knex('readiness_history')
-            .select('entity_ref', 'cause')
-            .count({ n: '*' })
-            .groupBy('entity_ref', 'cause');
+          const history: Array<{ cause: string; n: number | string }> =
+            await knex('readiness_history')
+              .select('entity_ref', 'cause')
+              .count({ n: '*' })
+              .groupBy('entity_ref', 'cause');
           expect(history).toHaveLength(ENTITIES);
           expect(
             history.every(
