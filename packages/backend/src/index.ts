@@ -73,4 +73,8 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.add(import('@readiness/plugin-readiness-backend'));
 // The demo organisation's repositories, read from examples/ with no network.
 backend.add(demoRepositoriesReader);
+backend.add(import('@readiness/plugin-readiness-backend-module-prometheus'));
+backend.add(import('@readiness/plugin-readiness-backend-module-github'));
+backend.add(import('@readiness/plugin-readiness-backend-module-pagerduty'));
+backend.add(import('@readiness/plugin-readiness-backend-module-http'));
 backend.start();

@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   CATALOG_FACTS,
+  INTEGRATION_FACTS,
   readinessPermissions,
 } from '@readiness/plugin-readiness-common';
 import { readinessCollectorsExtensionPoint } from '@readiness/plugin-readiness-node';
@@ -79,9 +80,11 @@ export const readinessPlugin = createBackendPlugin({
         const settings = readCollectorSettings(config, {
           repository: { hours: 1 },
         });
-        // Facts of collectors turned off stay known, and unavailable.
+        // Facts of collectors turned off or not installed stay known, and
+        // are unavailable, so scorecards using them still load.
         const knownFacts = () => [
           ...CATALOG_FACTS,
+          ...INTEGRATION_FACTS,
           ...collectors.list().flatMap(c => c.facts),
         ];
         const registry = new ScorecardRegistry(

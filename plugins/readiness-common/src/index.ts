@@ -14,6 +14,10 @@ export type { ScorecardProblem } from './schema';
 export {
   CATALOG_FACTS,
   CATALOG_SOURCE,
+  GITHUB_FACTS,
+  INTEGRATION_FACTS,
+  PAGERDUTY_FACTS,
+  PROMETHEUS_FACTS,
   repositoryFacts,
   REPOSITORY_FACTS,
 } from './facts';

@@ -2,6 +2,7 @@ import {
   CATALOG_FACTS,
   formatScorecardProblem,
   parseScorecardFile,
+  INTEGRATION_FACTS,
   REPOSITORY_FACTS,
   ScorecardDefinition,
   ScorecardProblem,
@@ -14,8 +15,15 @@ import { findDuplicateNames, ParsedScorecardFile } from './findDuplicateNames';
 
 const SCORECARD_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
-/** Offline, only the facts the CLI itself observes can be checked. */
-const KNOWN_FACTS = [...CATALOG_FACTS, ...REPOSITORY_FACTS];
+/**
+ * Every fact a scorecard may name. Offline, the CLI observes the catalog and
+ * repository facts; integration facts are then unknown, never a fail.
+ */
+const KNOWN_FACTS = [
+  ...CATALOG_FACTS,
+  ...REPOSITORY_FACTS,
+  ...INTEGRATION_FACTS,
+];
 
 export interface ReadScorecards {
   fileCount: number;

@@ -5,3 +5,9 @@ export {
   REPOSITORY_FACTS,
   REPOSITORY_SOURCE,
 } from './repositoryFacts';
+export {
+  GITHUB_FACTS,
+  INTEGRATION_FACTS,
+  PAGERDUTY_FACTS,
+  PROMETHEUS_FACTS,
+} from './integrationFacts';

@@ -1,0 +1,8 @@
+/***/
+/**
+ * The github backend module for the readiness plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { readinessModuleGithub as default } from './module';

@@ -1,0 +1,8 @@
+/***/
+/**
+ * The pagerduty backend module for the readiness plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { readinessModulePagerduty as default } from './module';

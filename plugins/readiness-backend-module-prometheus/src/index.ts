@@ -1,0 +1,8 @@
+/***/
+/**
+ * The prometheus backend module for the readiness plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { readinessModulePrometheus as default } from './module';
