@@ -113,7 +113,8 @@ describe('readiness backend plugin', () => {
     expect(checks.techdocs.status).toBe('fail');
     expect(checks['ci-pipeline']).toMatchObject({
       status: 'unknown',
-      reason: 'fact repository.ciWorkflows was not collected',
+      reason:
+        'fact github.workflows was not collected; fact repository.ciWorkflows was not collected',
     });
     expect(checks['model-versioned'].status).toBe('not-applicable');
   });

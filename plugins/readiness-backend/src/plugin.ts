@@ -4,8 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
-  CATALOG_FACTS,
-  INTEGRATION_FACTS,
+  BUILT_IN_FACTS,
   readinessPermissions,
 } from '@readiness/plugin-readiness-common';
 import { readinessCollectorsExtensionPoint } from '@readiness/plugin-readiness-node';
@@ -83,8 +82,7 @@ export const readinessPlugin = createBackendPlugin({
         // Facts of collectors turned off or not installed stay known, and
         // are unavailable, so scorecards using them still load.
         const knownFacts = () => [
-          ...CATALOG_FACTS,
-          ...INTEGRATION_FACTS,
+          ...BUILT_IN_FACTS,
           ...collectors.list().flatMap(c => c.facts),
         ];
         const registry = new ScorecardRegistry(

@@ -12,6 +12,7 @@ export { catalogFacts } from './facts';
 export { parseScorecardFile, formatScorecardProblem } from './schema';
 export type { ScorecardProblem } from './schema';
 export {
+  BUILT_IN_FACTS,
   CATALOG_FACTS,
   CATALOG_SOURCE,
   GITHUB_FACTS,

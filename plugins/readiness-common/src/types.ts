@@ -129,14 +129,17 @@ export interface CheckReference {
 }
 
 /**
- * A condition over facts: `all`, `any`, `not`, a fact leaf or a reference to
- * another check.
+ * A condition over facts: `all`, `any`, `not`, `firstKnown`, a fact leaf or a
+ * reference to another check. `firstKnown` is decided by the first of its
+ * parts that is not unknown: verified evidence (an integration's fact) first,
+ * declared evidence (the catalog) when the integration cannot tell.
  *
  * @public
  */
 export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
+  | { firstKnown: Condition[] }
   | { not: Condition }
   | FactCondition
   | CheckReference;
@@ -242,6 +245,14 @@ export interface Evidence {
 }
 
 /**
+ * What a decided check rests on: `verified` when a collector observed it
+ * (repository, integrations), `declared` when only the catalog says so.
+ *
+ * @public
+ */
+export type EvidenceBasis = 'verified' | 'declared';
+
+/**
  * One check decided for one entity: the check as defined, with its status.
  *
  * @public
@@ -261,6 +272,8 @@ export interface CheckResult
   /** Why the check is not a pass, in words a service owner understands. */
   reason?: string;
   evidence: Evidence[];
+  /** For a pass or a fail: what the deciding evidence rests on. */
+  basis?: EvidenceBasis;
 }
 
 /** @public */

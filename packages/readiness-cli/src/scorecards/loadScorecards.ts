@@ -1,9 +1,7 @@
 import {
-  CATALOG_FACTS,
+  BUILT_IN_FACTS,
   formatScorecardProblem,
   parseScorecardFile,
-  INTEGRATION_FACTS,
-  REPOSITORY_FACTS,
   ScorecardDefinition,
   ScorecardProblem,
 } from '@readiness/plugin-readiness-common';
@@ -14,16 +12,6 @@ import { readTextFile } from '../files/readTextFile';
 import { findDuplicateNames, ParsedScorecardFile } from './findDuplicateNames';
 
 const SCORECARD_EXTENSIONS = ['.yaml', '.yml', '.json'];
-
-/**
- * Every fact a scorecard may name. Offline, the CLI observes the catalog and
- * repository facts; integration facts are then unknown, never a fail.
- */
-const KNOWN_FACTS = [
-  ...CATALOG_FACTS,
-  ...REPOSITORY_FACTS,
-  ...INTEGRATION_FACTS,
-];
 
 export interface ReadScorecards {
   fileCount: number;
@@ -57,7 +45,8 @@ export function readScorecards(args: string[], cwd: string): ReadScorecards {
     const text = readTextFile(file);
     const parsed = parseScorecardFile(text, {
       source: file.shownAs,
-      knownFacts: KNOWN_FACTS,
+      // Offline, integration facts are unknown, never a fail.
+      knownFacts: BUILT_IN_FACTS,
     });
     problems.push(...parsed.problems);
     parsedFiles.push({

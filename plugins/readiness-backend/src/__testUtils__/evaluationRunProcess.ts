@@ -12,10 +12,7 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  CATALOG_FACTS,
-  REPOSITORY_FACTS,
-} from '@readiness/plugin-readiness-common';
+import { BUILT_IN_FACTS } from '@readiness/plugin-readiness-common';
 import knexFactory from 'knex';
 import { DatabaseReadinessStore } from '../database';
 import { loadScorecards } from '../scorecards/loadScorecards';
@@ -56,11 +53,7 @@ async function main() {
     database: { getClient: async () => knex } as unknown as DatabaseService,
   });
   const registry = new ScorecardRegistry(
-    () =>
-      loadScorecards(new ConfigReader({}), [
-        ...CATALOG_FACTS,
-        ...REPOSITORY_FACTS,
-      ]),
+    () => loadScorecards(new ConfigReader({}), BUILT_IN_FACTS),
     logger,
   );
   const facts = new EntityFactsCollector(

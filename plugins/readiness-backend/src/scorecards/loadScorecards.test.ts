@@ -2,13 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
-import {
-  CATALOG_FACTS,
-  REPOSITORY_FACTS,
-} from '@readiness/plugin-readiness-common';
+import { BUILT_IN_FACTS } from '@readiness/plugin-readiness-common';
 import { loadScorecards } from './loadScorecards';
 
-const knownFacts = [...CATALOG_FACTS, ...REPOSITORY_FACTS];
+const knownFacts = BUILT_IN_FACTS;
 
 const document = (name: string, fact = 'catalog.owner') => ({
   apiVersion: 'readiness/v1',

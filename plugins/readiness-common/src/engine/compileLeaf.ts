@@ -4,8 +4,10 @@ import {
   CompiledCondition,
   ConditionVerdict,
   EvaluationContext,
-  HOLDS,
+  HOLDS_DECLARED,
+  HOLDS_VERIFIED,
 } from './evaluationContext';
+import { CATALOG_SOURCE } from '../facts/catalogFacts';
 import { compileOperator, show } from './leafOperators';
 
 /** Why a fact observed at `observedAt` is too old at `now`, if it is. */
@@ -109,8 +111,14 @@ export function compileLeaf(leaf: FactCondition): CompiledCondition {
       value === NOT_A_MAP
         ? `${factName} is ${show(fact.value)}, not a map`
         : test(value);
-    return problem === undefined
-      ? HOLDS
-      : { outcome: false, reasons: [problem] };
+    const declared = fact.source === CATALOG_SOURCE;
+    if (problem === undefined) {
+      return declared ? HOLDS_DECLARED : HOLDS_VERIFIED;
+    }
+    return {
+      outcome: false,
+      reasons: [problem],
+      basis: declared ? 'declared' : 'verified',
+    };
   };
 }

@@ -175,6 +175,64 @@ describe('evaluateCondition', () => {
   });
 });
 
+describe('evaluateCondition with firstKnown', () => {
+  const verified: FactSet = {
+    ...facts,
+    'pagerduty.onCall': { value: [], source: 'pagerduty', observedAt },
+  };
+  const declared: Condition = {
+    fact: 'catalog.annotations',
+    key: 'pagerduty.com/service-id',
+    exists: true,
+  };
+
+  it('lets verified evidence decide, even against what is declared', () => {
+    const result = evaluateCondition(
+      { firstKnown: [{ fact: 'pagerduty.onCall', exists: true }, declared] },
+      verified,
+      now,
+    );
+    expect(result.outcome).toBe(false);
+    expect(result.reasons).toEqual(['pagerduty.onCall is not set']);
+    // Both facts are shown, the declared one too.
+    expect(result.evidence.map(e => e.fact)).toEqual([
+      'pagerduty.onCall',
+      'catalog.annotations',
+    ]);
+  });
+
+  it('falls back to declared evidence when the integration cannot tell', () => {
+    expect(
+      evaluateCondition(
+        { firstKnown: [{ fact: 'pagerduty.onCall', exists: true }, declared] },
+        facts,
+        now,
+      ).outcome,
+    ).toBe(true);
+  });
+
+  it('is unknown, with every reason, when no part can tell', () => {
+    expect(
+      evaluateCondition(
+        {
+          firstKnown: [
+            { fact: 'pagerduty.onCall', exists: true },
+            { fact: 'github.workflows', exists: true },
+          ],
+        },
+        facts,
+        now,
+      ),
+    ).toMatchObject({
+      outcome: 'unknown',
+      reasons: [
+        'fact pagerduty.onCall was not collected',
+        'fact github.workflows was not collected',
+      ],
+    });
+  });
+});
+
 describe('evaluateCondition on map keys', () => {
   it.each(['missing', 'toString', 'constructor', '__proto__'])(
     'finds no own key %s',

@@ -1,4 +1,4 @@
-import { Condition, Evidence, FactSet } from '../types';
+import { Condition, Evidence, EvidenceBasis, FactSet } from '../types';
 import { compileLeaf } from './compileLeaf';
 import {
   CheckOutcome,
@@ -6,8 +6,20 @@ import {
   ConditionOutcome,
   ConditionVerdict,
   HOLDS,
+  HOLDS_DECLARED,
+  HOLDS_VERIFIED,
   NO_REASONS,
+  strongerBasis,
+  weakerBasis,
 } from './evaluationContext';
+
+/** The shared verdict that holds on this basis. */
+function holds(basis: EvidenceBasis | undefined): ConditionVerdict {
+  if (basis === 'verified') {
+    return HOLDS_VERIFIED;
+  }
+  return basis === 'declared' ? HOLDS_DECLARED : HOLDS;
+}
 
 export interface ConditionEvaluation {
   outcome: ConditionOutcome;
@@ -35,44 +47,78 @@ function compileAll(parts: CompiledCondition[]): CompiledCondition {
   return context => {
     let failed: string[] | undefined;
     let unknown: string[] | undefined;
+    // Holding rests on the weakest part; failing on the strongest failure.
+    let held: EvidenceBasis | undefined;
+    let failedOn: EvidenceBasis | undefined;
     for (const part of parts) {
-      const { outcome, reasons } = part(context);
+      const { outcome, reasons, basis } = part(context);
       if (outcome === false) {
         failed = collect(failed, reasons);
+        failedOn = strongerBasis(failedOn, basis);
       } else if (outcome === 'unknown') {
         unknown = collect(unknown, reasons);
+      } else {
+        held = weakerBasis(held, basis);
       }
     }
     if (failed !== undefined) {
-      return { outcome: false, reasons: failed };
+      return { outcome: false, reasons: failed, basis: failedOn };
     }
-    return unknown === undefined
-      ? HOLDS
-      : { outcome: 'unknown', reasons: unknown };
+    if (unknown !== undefined) {
+      return { outcome: 'unknown', reasons: unknown };
+    }
+    return holds(held);
   };
 }
 
 function compileAny(parts: CompiledCondition[]): CompiledCondition {
   return context => {
     let held = false;
+    let heldOn: EvidenceBasis | undefined;
+    let failedOn: EvidenceBasis | undefined;
     let failed: string[] | undefined;
     let unknown: string[] | undefined;
+    // Holding rests on the strongest part that holds; failing on the weakest.
     for (const part of parts) {
-      const { outcome, reasons } = part(context);
+      const { outcome, reasons, basis } = part(context);
       if (outcome === true) {
         held = true;
+        heldOn = strongerBasis(heldOn, basis);
       } else if (outcome === 'unknown') {
         unknown = collect(unknown, reasons);
       } else {
         failed = collect(failed, reasons);
+        failedOn = weakerBasis(failedOn, basis);
       }
     }
     if (held) {
-      return HOLDS;
+      return holds(heldOn);
     }
     return unknown === undefined
-      ? { outcome: false, reasons: failed ?? NO_REASONS }
+      ? { outcome: false, reasons: failed ?? NO_REASONS, basis: failedOn }
       : { outcome: 'unknown', reasons: unknown };
+  };
+}
+
+/**
+ * The first part that is not unknown decides; when every part is unknown, so
+ * is the whole, with every part's reason.
+ */
+function compileFirstKnown(parts: CompiledCondition[]): CompiledCondition {
+  return context => {
+    let decided: ConditionVerdict | undefined;
+    let unknown: string[] | undefined;
+    for (const part of parts) {
+      const verdict = part(context);
+      if (decided === undefined) {
+        if (verdict.outcome === 'unknown') {
+          unknown = collect(unknown, verdict.reasons);
+        } else {
+          decided = verdict;
+        }
+      }
+    }
+    return decided ?? { outcome: 'unknown', reasons: unknown ?? NO_REASONS };
   };
 }
 
@@ -87,7 +133,9 @@ function compileNot(inner: CompiledCondition): CompiledCondition {
     if (verdict.outcome === 'unknown') {
       return verdict;
     }
-    return verdict.outcome ? NEGATION_HOLDS : HOLDS;
+    return verdict.outcome
+      ? { ...NEGATION_HOLDS, basis: verdict.basis }
+      : holds(verdict.basis);
   };
 }
 
@@ -109,6 +157,7 @@ function compileReference(id: string, index: number): CompiledCondition {
         return {
           outcome: false,
           reasons: referenceReasons(id, check, 'fails'),
+          basis: check.basis,
         };
       case 'unknown':
         return {
@@ -116,7 +165,7 @@ function compileReference(id: string, index: number): CompiledCondition {
           reasons: referenceReasons(id, check, 'is unknown'),
         };
       default:
-        return HOLDS; // pass, waived or not applicable
+        return holds(check.basis); // pass, waived or not applicable
     }
   };
 }
@@ -137,6 +186,9 @@ export function compileCondition(
   }
   if ('any' in condition) {
     return compileAny(condition.any.map(compile));
+  }
+  if ('firstKnown' in condition) {
+    return compileFirstKnown(condition.firstKnown.map(compile));
   }
   if ('not' in condition) {
     return compileNot(compile(condition.not));

@@ -77,9 +77,10 @@ function decide(
   }
   const evidence: Evidence[] = [];
   context.evidence = evidence;
-  const { outcome, reasons } = check.condition(context);
+  const { outcome, reasons, basis } = check.condition(context);
   return {
     status: statusOf(outcome),
+    basis,
     reasons:
       expired === undefined || outcome === true
         ? reasons
@@ -106,6 +107,9 @@ function toResult(check: CompiledCheck, decision: Decision): CheckResult {
   }
   if (decision.reasons.length > 0) {
     result.reason = decision.reasons.join('; ');
+  }
+  if (decision.basis !== undefined) {
+    result.basis = decision.basis;
   }
   return result;
 }

@@ -1,4 +1,4 @@
-import { CheckStatus, Evidence, FactSet } from '../types';
+import { CheckStatus, Evidence, EvidenceBasis, FactSet } from '../types';
 
 /** Three-valued: a condition over missing facts is neither true nor false. */
 export type ConditionOutcome = true | false | 'unknown';
@@ -8,12 +8,31 @@ export interface ConditionVerdict {
   outcome: ConditionOutcome;
   /** Why the outcome is not `true`. Shared between evaluations: never mutate. */
   reasons: readonly string[];
+  /** What a known outcome rests on; none when unknown or fact-free. */
+  basis?: EvidenceBasis;
 }
 
 /** How another check of the scorecard turned out, for check references. */
 export interface CheckOutcome {
   status: CheckStatus;
   reasons: readonly string[];
+  basis?: EvidenceBasis;
+}
+
+/** `verified` when either is; the stronger of two bases. */
+export function strongerBasis(
+  a: EvidenceBasis | undefined,
+  b: EvidenceBasis | undefined,
+): EvidenceBasis | undefined {
+  return a === 'verified' || b === 'verified' ? 'verified' : a ?? b;
+}
+
+/** `declared` when either is; the weaker of two bases. */
+export function weakerBasis(
+  a: EvidenceBasis | undefined,
+  b: EvidenceBasis | undefined,
+): EvidenceBasis | undefined {
+  return a === 'declared' || b === 'declared' ? 'declared' : a ?? b;
 }
 
 /** What one evaluation of a condition reads and writes. */
@@ -37,4 +56,18 @@ export const NO_REASONS: readonly string[] = Object.freeze([]);
 export const HOLDS: ConditionVerdict = Object.freeze({
   outcome: true,
   reasons: NO_REASONS,
+});
+
+/** Holds on what the catalog declares. */
+export const HOLDS_DECLARED: ConditionVerdict = Object.freeze({
+  outcome: true,
+  reasons: NO_REASONS,
+  basis: 'declared',
+});
+
+/** Holds on what a collector observed. */
+export const HOLDS_VERIFIED: ConditionVerdict = Object.freeze({
+  outcome: true,
+  reasons: NO_REASONS,
+  basis: 'verified',
 });

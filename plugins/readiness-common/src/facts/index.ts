@@ -11,3 +11,4 @@ export {
   PAGERDUTY_FACTS,
   PROMETHEUS_FACTS,
 } from './integrationFacts';
+export { BUILT_IN_FACTS } from './builtInFacts';

@@ -30,6 +30,7 @@ describe('condition validation', () => {
     '{ fact: github.openIssues, gte: 0, maxAge: PT12H }',
     '{ fact: github.openIssues, maxAge: 30m }',
     '{ not: { any: [{ fact: catalog.owner, exists: true }] } }',
+    '{ firstKnown: [{ fact: github.archived, equals: false }, { fact: catalog.owner, exists: true }] }',
   ])('accepts %s', condition => {
     expect(problemsOf(withCondition(condition))).toEqual([]);
   });
@@ -53,14 +54,14 @@ describe('condition validation', () => {
       'two kinds of condition in one',
       '{ fact: catalog.owner, any: [] }',
       [
-        'x.yaml:22:20 spec.checks[0].condition.fact: a condition takes exactly one of all, any, not, fact or check; found "any" and "fact" (wrap them in all or any)',
+        'x.yaml:22:20 spec.checks[0].condition.fact: a condition takes exactly one of all, any, firstKnown, not, fact or check; found "any" and "fact" (wrap them in all or any)',
       ],
     ],
     [
       'no kind of condition',
       '{ exists: true }',
       [
-        'x.yaml:22:18 spec.checks[0].condition: a condition needs one of all, any, not, fact or check',
+        'x.yaml:22:18 spec.checks[0].condition: a condition needs one of all, any, firstKnown, not, fact or check',
       ],
     ],
     [
@@ -75,6 +76,13 @@ describe('condition validation', () => {
       '{ all: [] }',
       [
         'x.yaml:22:25 spec.checks[0].condition.all: "all" needs at least one condition',
+      ],
+    ],
+    [
+      'an empty firstKnown',
+      '{ firstKnown: [] }',
+      [
+        'x.yaml:22:32 spec.checks[0].condition.firstKnown: "firstKnown" needs at least one condition',
       ],
     ],
     [

@@ -8,7 +8,14 @@ import {
   validateFactCondition,
 } from './validateFactCondition';
 
-const CONDITION_KINDS = ['all', 'any', 'not', 'fact', 'check'] as const;
+const CONDITION_KINDS = [
+  'all',
+  'any',
+  'firstKnown',
+  'not',
+  'fact',
+  'check',
+] as const;
 
 /** A `{ check: … }` reference, kept to look for cycles once all are read. */
 export interface CheckReferenceSite {
@@ -58,7 +65,7 @@ function validateReference(
 
 /**
  * Validates a condition tree: each node is exactly one of `all`, `any`,
- * `not`, a fact leaf or a check reference.
+ * `firstKnown`, `not`, a fact leaf or a check reference.
  */
 export function validateCondition(
   ctx: Context,
@@ -130,7 +137,5 @@ export function validateCondition(
   if (parts.some(part => part === undefined)) {
     return undefined;
   }
-  return kind === 'all'
-    ? { all: parts as Condition[] }
-    : { any: parts as Condition[] };
+  return { [kind]: parts } as Condition;
 }

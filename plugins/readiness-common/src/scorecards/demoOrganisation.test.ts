@@ -211,7 +211,7 @@ describe('the demo organisation', () => {
     );
     expect({ counts, tooFew }).toEqual({ counts, tooFew: [] });
     // Relations are resolved, so no check depends on an uncollected
-    // catalog fact; only repository facts can be missing.
+    // catalog fact; only repository and integration facts can be missing.
     const unknownForOtherReasons = results.flatMap(result =>
       result.checks
         .filter(
@@ -220,7 +220,9 @@ describe('the demo organisation', () => {
             !(check.reason ?? '')
               .split('; ')
               .every(part =>
-                /fact repository\.\w+ was not collected$/.test(part),
+                /fact (repository|github|pagerduty|prometheus)\.\w+ was not collected$/.test(
+                  part.replace(/^check [\w-]+: /, ''),
+                ),
               ),
         )
         .map(check => `${result.entityRef} ${check.id}: ${check.reason}`),

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CATALOG_FACTS, REPOSITORY_FACTS } from '../facts';
+import { BUILT_IN_FACTS } from '../facts';
 import { formatScorecardProblem, parseScorecardFile } from '../schema';
 import { ScorecardDefinition } from '../types';
 
@@ -19,7 +19,7 @@ export function loadBuiltInScorecards(): Map<string, ScorecardDefinition> {
     .flatMap(file => {
       const result = parseScorecardFile(
         fs.readFileSync(path.join(builtInScorecardDir, file), 'utf8'),
-        { source: file, knownFacts: [...CATALOG_FACTS, ...REPOSITORY_FACTS] },
+        { source: file, knownFacts: BUILT_IN_FACTS },
       );
       if (result.problems.length > 0) {
         throw new Error(result.problems.map(formatScorecardProblem).join('\n'));

@@ -738,6 +738,12 @@ export const spec = {
           remediation: {
             $ref: '#/components/schemas/Remediation',
           },
+          basis: {
+            type: 'string',
+            enum: ['verified', 'declared'],
+            description:
+              'For a pass or a fail, what the deciding evidence rests on: verified (observed by a collector: repository, integrations) or declared (only the catalog says so).\n',
+          },
         },
       },
       Level: {
