@@ -47,4 +47,43 @@ describe('CatalogRelationsResolver', () => {
       resolver.resolve(entity('Component', 'svc', { owner: '' })),
     ).resolves.toEqual({ owner: null, system: null });
   });
+
+  it('looks each ref up once a minute, and not again while it is fresh', async () => {
+    let now = 0;
+    const counted = catalogServiceMock({ entities: [team, payments] });
+    const spy = jest.spyOn(counted, 'getEntitiesByRefs');
+    const cached = new CatalogRelationsResolver(
+      counted,
+      mockServices.auth(),
+      () => now,
+    );
+    const svc = (name: string) =>
+      entity('Component', name, { owner: 'team-a', system: 'payments' });
+
+    await Promise.all([cached.resolve(svc('a')), cached.resolve(svc('b'))]);
+    await cached.resolve(svc('c'));
+    expect(spy).toHaveBeenCalledTimes(1);
+
+    now = 61_000;
+    await expect(cached.resolve(svc('d'))).resolves.toEqual({
+      owner: team,
+      system: payments,
+    });
+    expect(spy).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not keep a failed lookup', async () => {
+    const failing = catalogServiceMock({ entities: [team] });
+    jest
+      .spyOn(failing, 'getEntitiesByRefs')
+      .mockRejectedValueOnce(new Error('catalog down'));
+    const retrying = new CatalogRelationsResolver(failing, mockServices.auth());
+    const svc = entity('Component', 'svc', { owner: 'team-a' });
+
+    await expect(retrying.resolve(svc)).rejects.toThrow('catalog down');
+    await expect(retrying.resolve(svc)).resolves.toEqual({
+      owner: team,
+      system: null,
+    });
+  });
 });

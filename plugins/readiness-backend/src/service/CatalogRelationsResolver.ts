@@ -21,31 +21,78 @@ function refOf(
   }
 }
 
+/** How long a looked-up owner or system is reused. */
+const CACHE_MS = 60_000;
+/** At most this many cached refs; the oldest go first. */
+const CACHE_SIZE = 10_000;
+
 /**
  * Looks up the entities that an entity's owner and system refer to, with the
  * plugin's own credentials: results are shared by every user who may see the
- * entity, so they must not depend on who asked first.
+ * entity, so they must not depend on who asked first. A catalog run asks for
+ * the same few groups and systems for thousands of entities, so each ref is
+ * looked up once a minute, and concurrent asks share one lookup.
  */
 export class CatalogRelationsResolver {
+  private readonly cache = new Map<
+    string,
+    { expires: number; entity: Promise<Entity | null> }
+  >();
+
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async resolve(entity: Entity): Promise<CatalogRelations> {
     const namespace = entity.metadata.namespace ?? 'default';
     const ownerRef = refOf(entity.spec?.owner, 'group', namespace);
     const systemRef = refOf(entity.spec?.system, 'system', namespace);
-    const refs = [ownerRef, systemRef].filter((r): r is string => !!r);
-    if (refs.length === 0) {
-      return { owner: null, system: null };
-    }
-    const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: refs },
-      { credentials: await this.auth.getOwnServiceCredentials() },
+    const [owner, system] = await Promise.all(
+      this.lookUp([ownerRef, systemRef]),
     );
-    const found = (ref: string | undefined) =>
-      ref ? items[refs.indexOf(ref)] ?? null : null;
-    return { owner: found(ownerRef), system: found(systemRef) };
+    return { owner, system };
+  }
+
+  /** Entities for these refs, from the cache or in one catalog call. */
+  private lookUp(
+    refs: Array<string | undefined>,
+  ): Array<Promise<Entity | null>> {
+    const now = this.now();
+    const missing = refs.filter(
+      (ref): ref is string =>
+        ref !== undefined && !((this.cache.get(ref)?.expires ?? 0) > now),
+    );
+    if (missing.length > 0) {
+      const fetched = this.auth
+        .getOwnServiceCredentials()
+        .then(credentials =>
+          this.catalog.getEntitiesByRefs(
+            { entityRefs: missing },
+            { credentials },
+          ),
+        );
+      missing.forEach((ref, index) => {
+        const entity = fetched.then(({ items }) => items[index] ?? null);
+        this.cache.delete(ref);
+        this.cache.set(ref, { expires: now + CACHE_MS, entity });
+        // A failed lookup is not kept.
+        entity.catch(() => {
+          if (this.cache.get(ref)?.entity === entity) {
+            this.cache.delete(ref);
+          }
+        });
+      });
+      for (const oldest of this.cache.keys()) {
+        if (this.cache.size <= CACHE_SIZE) {
+          break;
+        }
+        this.cache.delete(oldest);
+      }
+    }
+    return refs.map(ref =>
+      ref ? this.cache.get(ref)!.entity : Promise.resolve(null),
+    );
   }
 }
