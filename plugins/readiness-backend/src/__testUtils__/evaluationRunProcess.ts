@@ -2,7 +2,7 @@
  * A backend's catalog run in a process of its own, for the test that kills
  * one mid-run (CatalogEvaluationRun.kill.test.ts). Reads the knex config from
  * READINESS_TEST_DB (JSON) and the catalog size from READINESS_TEST_ENTITIES,
- * prints "evaluated <n>" after each entity and "done <summary>" at the end.
+ * prints "evaluated <n>" as each entity is evaluated (stored by page) and "done <summary>" at the end.
  */
 import {
   AuthService,
@@ -68,8 +68,8 @@ async function main() {
   const evaluator = new EntityEvaluator(store, registry, facts);
   let evaluated = 0;
   const reporting = Object.create(evaluator) as EntityEvaluator;
-  reporting.evaluate = async entity => {
-    const result = await evaluator.evaluate(entity);
+  reporting.compute = async entity => {
+    const result = await evaluator.compute(entity);
     process.stdout.write(`evaluated ${++evaluated}\n`);
     return result;
   };

@@ -59,6 +59,50 @@ describe('DatabaseReadinessStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'stores a batch of entities in one go, with their history and check rows, %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const entity = (name: string, etag: string) => ({
+        ref: `component:default/${name}`,
+        etag,
+      });
+      await store.replaceResultsOfEntities([
+        {
+          entity: entity('a', 'a1'),
+          results: [stored(result('production-readiness', 50, { x: 'fail' }))],
+        },
+        {
+          entity: entity('b', 'b1'),
+          results: [stored(result('production-readiness', 100, { x: 'pass' }))],
+        },
+      ]);
+      await store.replaceResultsOfEntities([
+        {
+          entity: entity('a', 'a2'),
+          results: [stored(result('production-readiness', 100, { x: 'pass' }))],
+        },
+        {
+          entity: entity('b', 'b1'),
+          results: [stored(result('production-readiness', 100, { x: 'pass' }))],
+        },
+        { entity: entity('c', 'c1'), results: [] },
+      ]);
+
+      const a = await store.getEntityHistory('component:default/a', {
+        limit: 10,
+      });
+      expect(a.map(c => c.cause)).toEqual(['entity', 'first-evaluation']);
+      const b = await store.getEntityHistory('component:default/b', {
+        limit: 10,
+      });
+      expect(b.map(c => c.cause)).toEqual(['first-evaluation']);
+      const counts = await store.getCheckStatusCounts('production-readiness');
+      expect(counts.get('x')).toMatchObject({ pass: 2, fail: 0 });
+      await expect(store.replaceResultsOfEntities([])).resolves.toBeUndefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'keeps results whole when a write fails, %p',
     async databaseId => {
       const store = await createStore(databaseId);

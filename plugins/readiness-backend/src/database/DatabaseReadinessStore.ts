@@ -16,7 +16,7 @@ import { Knex } from 'knex';
 import { describeChange, VersionedResult } from './describeChange';
 import {
   CheckStatusCounts,
-  EntityAttributes,
+  EntityToStore,
   GroupStanding,
   ReadinessStore,
   ResultFilter,
@@ -86,6 +86,59 @@ interface HistoryRow {
   checks: string;
 }
 
+interface CheckRow {
+  entity_ref: string;
+  scorecard_id: string;
+  check_id: string;
+  status: CheckStatus;
+}
+
+/** Rows per statement: well under every database's limit on parameters. */
+const ROWS_PER_STATEMENT = 500;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    result.push(items.slice(i, i + size));
+  }
+  return result;
+}
+
+/**
+ * The check rows to rewrite for an entity: those of scorecards whose
+ * statuses changed, and the (entity, scorecard) pairs whose rows go first,
+ * including scorecards that no longer apply.
+ */
+function changedCheckRows(
+  entityRef: string,
+  previous: Map<string, VersionedResult>,
+  results: ResultToStore[],
+): { stale: Array<[string, string]>; rows: CheckRow[] } {
+  const current = new Set(results.map(r => r.result.scorecard.id));
+  const gone = [...previous.keys()].filter(id => !current.has(id));
+  const changed = results
+    .map(r => r.result)
+    .filter(
+      result =>
+        statusesOf(result) !==
+        statusesOf(previous.get(result.scorecard.id)?.result),
+    );
+  return {
+    stale: [...gone, ...changed.map(result => result.scorecard.id)].map(id => [
+      entityRef,
+      id,
+    ]),
+    rows: changed.flatMap(result =>
+      result.checks.map(check => ({
+        entity_ref: entityRef,
+        scorecard_id: result.scorecard.id,
+        check_id: check.id,
+        status: check.status,
+      })),
+    ),
+  };
+}
+
 /** SQLite returns dates as numbers or strings, the others as dates. */
 function isoTime(value: Date | string | number): string {
   return new Date(value).toISOString();
@@ -112,10 +165,65 @@ export class DatabaseReadinessStore implements ReadinessStore {
   private constructor(private readonly db: Knex) {}
 
   async replaceEntityResults(
-    entity: { ref: string; etag: string | null; attributes?: EntityAttributes },
+    entity: EntityToStore,
     results: ResultToStore[],
   ): Promise<void> {
-    const rows: ResultRow[] = results.map(({ result, scorecardVersion }) => ({
+    await this.replaceResultsOfEntities([{ entity, results }]);
+  }
+
+  async replaceResultsOfEntities(
+    batch: Array<{ entity: EntityToStore; results: ResultToStore[] }>,
+  ): Promise<void> {
+    // The last write of an entity in a batch wins, as if written in order.
+    const byRef = new Map(batch.map(item => [item.entity.ref, item]));
+    const refs = [...byRef.keys()];
+    if (refs.length === 0) {
+      return;
+    }
+    await this.db.transaction(async tx => {
+      const previous = await this.readVersioned(tx, refs);
+      const resultRows: ResultRow[] = [];
+      const historyRows: HistoryRow[] = [];
+      const checkRows: CheckRow[] = [];
+      const staleChecks: Array<[string, string]> = [];
+      for (const { entity, results } of byRef.values()) {
+        const before = previous.get(entity.ref) ?? new Map();
+        for (const { result, scorecardVersion } of results) {
+          resultRows.push(this.resultRow(entity, result, scorecardVersion));
+          const change = describeChange(before.get(result.scorecard.id), {
+            result,
+            entityEtag: entity.etag,
+            scorecardVersion,
+          });
+          if (change) {
+            historyRows.push(this.historyRow(entity.ref, change));
+          }
+        }
+        const checks = changedCheckRows(entity.ref, before, results);
+        staleChecks.push(...checks.stale);
+        checkRows.push(...checks.rows);
+      }
+      for (const chunk of chunks(refs, ROWS_PER_STATEMENT)) {
+        await tx(RESULTS_TABLE).whereIn('entity_ref', chunk).delete();
+      }
+      for (const chunk of chunks(staleChecks, ROWS_PER_STATEMENT)) {
+        await tx(CHECKS_TABLE)
+          .whereIn(['entity_ref', 'scorecard_id'], chunk)
+          .delete();
+      }
+      // Few rows per statement for results: each holds a whole result.
+      await tx.batchInsert(RESULTS_TABLE, resultRows, 50);
+      await tx.batchInsert(HISTORY_TABLE, historyRows, ROWS_PER_STATEMENT);
+      await tx.batchInsert(CHECKS_TABLE, checkRows, ROWS_PER_STATEMENT);
+    });
+  }
+
+  private resultRow(
+    entity: EntityToStore,
+    result: ScorecardResult,
+    scorecardVersion: string,
+  ): ResultRow {
+    return {
       entity_ref: entity.ref,
       scorecard_id: result.scorecard.id,
       entity_etag: entity.etag,
@@ -125,84 +233,43 @@ export class DatabaseReadinessStore implements ReadinessStore {
       level: result.level,
       evaluated_at: new Date(result.evaluatedAt),
       result: JSON.stringify(result),
-    }));
-    await this.db.transaction(async tx => {
-      const previous = await this.readVersioned(tx, entity.ref);
-      const changes = results.flatMap(({ result, scorecardVersion }) => {
-        const change = describeChange(previous.get(result.scorecard.id), {
-          result,
-          entityEtag: entity.etag,
-          scorecardVersion,
-        });
-        return change ? [this.historyRow(entity.ref, change)] : [];
-      });
-      await tx(RESULTS_TABLE).where({ entity_ref: entity.ref }).delete();
-      if (rows.length > 0) {
-        await tx(RESULTS_TABLE).insert(rows);
-      }
-      if (changes.length > 0) {
-        await tx(HISTORY_TABLE).insert(changes);
-      }
-      await this.replaceCheckRows(tx, entity.ref, previous, results);
-    });
+    };
   }
 
-  /** Rewrites the check rows of the scorecards whose statuses changed. */
-  private async replaceCheckRows(
-    tx: Knex.Transaction,
-    entityRef: string,
-    previous: Map<string, VersionedResult>,
-    results: ResultToStore[],
-  ): Promise<void> {
-    const current = new Set(results.map(r => r.result.scorecard.id));
-    const gone = [...previous.keys()].filter(id => !current.has(id));
-    const changed = results
-      .map(r => r.result)
-      .filter(
-        result =>
-          statusesOf(result) !==
-          statusesOf(previous.get(result.scorecard.id)?.result),
-      );
-    const stale = [...gone, ...changed.map(result => result.scorecard.id)];
-    if (stale.length > 0) {
-      await tx(CHECKS_TABLE)
-        .where({ entity_ref: entityRef })
-        .whereIn('scorecard_id', stale)
-        .delete();
-    }
-    const rows = changed.flatMap(result =>
-      result.checks.map(check => ({
-        entity_ref: entityRef,
-        scorecard_id: result.scorecard.id,
-        check_id: check.id,
-        status: check.status,
-      })),
-    );
-    if (rows.length > 0) {
-      await tx.batchInsert(CHECKS_TABLE, rows, 500);
-    }
-  }
-
+  /** The stored results of these entities, by entity ref and scorecard id. */
   private async readVersioned(
     tx: Knex.Transaction,
-    entityRef: string,
-  ): Promise<Map<string, VersionedResult>> {
-    const rows: Pick<
-      ResultRow,
-      'scorecard_id' | 'entity_etag' | 'scorecard_version' | 'result'
-    >[] = await tx(RESULTS_TABLE)
-      .where({ entity_ref: entityRef })
-      .select('scorecard_id', 'entity_etag', 'scorecard_version', 'result');
-    return new Map(
-      rows.map(row => [
-        row.scorecard_id,
-        {
+    entityRefs: string[],
+  ): Promise<Map<string, Map<string, VersionedResult>>> {
+    const byEntity = new Map<string, Map<string, VersionedResult>>();
+    for (const chunk of chunks(entityRefs, ROWS_PER_STATEMENT)) {
+      const rows: Pick<
+        ResultRow,
+        | 'entity_ref'
+        | 'scorecard_id'
+        | 'entity_etag'
+        | 'scorecard_version'
+        | 'result'
+      >[] = await tx(RESULTS_TABLE)
+        .whereIn('entity_ref', chunk)
+        .select(
+          'entity_ref',
+          'scorecard_id',
+          'entity_etag',
+          'scorecard_version',
+          'result',
+        );
+      for (const row of rows) {
+        const results = byEntity.get(row.entity_ref) ?? new Map();
+        results.set(row.scorecard_id, {
           result: JSON.parse(row.result),
           entityEtag: row.entity_etag,
           scorecardVersion: row.scorecard_version,
-        },
-      ]),
-    );
+        });
+        byEntity.set(row.entity_ref, results);
+      }
+    }
+    return byEntity;
   }
 
   private historyRow(entityRef: string, change: ReadinessChange): HistoryRow {

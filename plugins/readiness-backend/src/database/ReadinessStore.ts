@@ -52,6 +52,14 @@ export interface EntityAttributes {
   tags: string[];
 }
 
+/** The entity whose results are stored. @public */
+export interface EntityToStore {
+  ref: string;
+  /** `metadata.etag` of the entity the results were computed from. */
+  etag: string | null;
+  attributes?: EntityAttributes;
+}
+
 /**
  * The standing of the entities of one owner, system or domain.
  *
@@ -95,8 +103,16 @@ export interface ReadinessStore {
    * the history each level or check status that changed, with its cause.
    */
   replaceEntityResults(
-    entity: { ref: string; etag: string | null; attributes?: EntityAttributes },
+    entity: EntityToStore,
     results: ResultToStore[],
+  ): Promise<void>;
+
+  /**
+   * {@link ReadinessStore.replaceEntityResults} for many entities in one
+   * transaction, with a few statements for the whole batch.
+   */
+  replaceResultsOfEntities(
+    batch: Array<{ entity: EntityToStore; results: ResultToStore[] }>,
   ): Promise<void>;
 
   /**

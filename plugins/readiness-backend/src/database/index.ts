@@ -1,6 +1,7 @@
 export type {
   CheckStatusCounts,
   EntityAttributes,
+  EntityToStore,
   GroupStanding,
   ReadinessStore,
   ResultFilter,

@@ -108,7 +108,8 @@ describe('a backend killed during an evaluation run', () => {
           const count = async (table: string) =>
             Number((await knex(table).count({ n: '*' }))[0].n);
           const partial = await count('readiness_scorecard_results');
-          expect(partial).toBeGreaterThanOrEqual(KILL_AFTER);
+          // Results are stored a page (200) at a time.
+          expect(partial).toBeGreaterThanOrEqual(200);
           expect(partial).toBeLessThan(ENTITIES);
 
           const restarted = await runProcess(db);

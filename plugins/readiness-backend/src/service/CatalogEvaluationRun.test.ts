@@ -122,11 +122,11 @@ describe('CatalogEvaluationRun', () => {
 
     clock = new Date(clock.getTime() + 60_000);
     const failing = Object.create(evaluator) as EntityEvaluator;
-    failing.evaluate = async entity => {
+    failing.compute = async entity => {
       if (entity.metadata.name === 'flaky') {
         throw new Error('collector exploded');
       }
-      return evaluator.evaluate(entity);
+      return evaluator.compute(entity);
     };
 
     await expect(
@@ -170,11 +170,11 @@ describe('CatalogEvaluationRun', () => {
     const controller = new AbortController();
     let evaluated = 0;
     const stopping = Object.create(evaluator) as EntityEvaluator;
-    stopping.evaluate = async entity => {
+    stopping.compute = async entity => {
       if (++evaluated === 200) {
         controller.abort();
       }
-      return evaluator.evaluate(entity);
+      return evaluator.compute(entity);
     };
     await expect(
       runOver(entities, stopping, controller.signal),

@@ -2,7 +2,7 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ReadinessStore } from '../database';
-import { EntityEvaluator } from './EntityEvaluator';
+import { EntityEvaluation, EntityEvaluator } from './EntityEvaluator';
 import { mapWithConcurrency } from './mapWithConcurrency';
 
 /** Entities read from the catalog at a time. */
@@ -29,7 +29,7 @@ export class CatalogEvaluationRun {
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
-    private readonly store: ReadinessStore,
+    private readonly results: ReadinessStore,
     private readonly evaluator: EntityEvaluator,
     private readonly logger: LoggerService,
     private readonly historyRetentionMs: number,
@@ -48,10 +48,10 @@ export class CatalogEvaluationRun {
         this.logger.warn('Readiness evaluation run aborted; results kept');
         return summary;
       }
+      const evaluations: EntityEvaluation[] = [];
       await mapWithConcurrency(page, CONCURRENCY, async entity => {
         try {
-          await this.evaluator.evaluate(entity);
-          summary.evaluated++;
+          evaluations.push(await this.evaluator.compute(entity));
         } catch (error) {
           summary.failed++;
           this.logger.warn(
@@ -59,18 +59,46 @@ export class CatalogEvaluationRun {
           );
         }
       });
+      summary.evaluated += await this.store(evaluations, summary);
     }
     if (summary.failed === 0) {
-      summary.removed = await this.store.deleteResultsEvaluatedBefore(
+      summary.removed = await this.results.deleteResultsEvaluatedBefore(
         startedAt,
       );
     }
-    summary.expired = await this.store.deleteHistoryBefore(
+    summary.expired = await this.results.deleteHistoryBefore(
       new Date(startedAt.getTime() - this.historyRetentionMs),
     );
     this.logger.info(
       `Readiness evaluated ${summary.evaluated} entities (${summary.failed} failed), removed the results of ${summary.removed} and ${summary.expired} expired history entries`,
     );
     return summary;
+  }
+
+  /**
+   * Stores a page's results in one transaction; if that fails, entity by
+   * entity, so that one bad entity does not lose the others. Returns how
+   * many were stored.
+   */
+  private async store(
+    evaluations: EntityEvaluation[],
+    summary: CatalogEvaluationSummary,
+  ): Promise<number> {
+    try {
+      await this.results.replaceResultsOfEntities(evaluations);
+      return evaluations.length;
+    } catch {
+      let stored = 0;
+      for (const { entity, results } of evaluations) {
+        try {
+          await this.results.replaceEntityResults(entity, results);
+          stored++;
+        } catch (error) {
+          summary.failed++;
+          this.logger.warn(`Could not store ${entity.ref}: ${error}`);
+        }
+      }
+      return stored;
+    }
   }
 }

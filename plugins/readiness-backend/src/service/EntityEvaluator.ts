@@ -4,13 +4,19 @@ import {
   EntityReadiness,
   evaluateScorecard,
 } from '@readiness/plugin-readiness-common';
-import { ReadinessStore } from '../database';
+import { EntityToStore, ReadinessStore, ResultToStore } from '../database';
 import {
   ActiveScorecard,
   ScorecardRegistry,
 } from '../scorecards/ScorecardRegistry';
 import { EntityFactsCollector } from './EntityFactsCollector';
 import { entityAttributes } from './entityAttributes';
+
+/** One entity's results, ready to store. */
+export interface EntityEvaluation {
+  entity: EntityToStore;
+  results: ResultToStore[];
+}
 
 /**
  * Evaluates one entity against every scorecard that applies to it and stores
@@ -30,30 +36,51 @@ export class EntityEvaluator {
       .filter(({ scorecard }) => appliesToEntity(scorecard.appliesTo, entity));
   }
 
-  /** With `force`, facts are collected anew however fresh they are. */
-  async evaluate(
+  /**
+   * The entity's results, computed and not yet stored. With `force`, facts
+   * are collected anew however fresh they are.
+   */
+  async compute(
     entity: Entity,
     options: { force?: boolean } = {},
-  ): Promise<EntityReadiness> {
-    const entityRef = stringifyEntityRef(entity);
+  ): Promise<EntityEvaluation> {
     const scorecards = this.applicableScorecards(entity);
     const evaluatedAt = this.now();
     const facts =
       scorecards.length > 0
         ? await this.facts.collect(entity, evaluatedAt, options)
         : {};
-    const results = scorecards.map(({ scorecard, version }) => ({
-      result: evaluateScorecard(scorecard, entity, facts, evaluatedAt),
-      scorecardVersion: version,
-    }));
-    await this.store.replaceEntityResults(
-      {
-        ref: entityRef,
+    return {
+      entity: {
+        ref: stringifyEntityRef(entity),
         etag: entity.metadata.etag ?? null,
         attributes: entityAttributes(entity, facts),
       },
-      results,
-    );
-    return { entityRef, scorecards: results.map(r => r.result) };
+      results: scorecards.map(({ scorecard, version }) => ({
+        result: evaluateScorecard(scorecard, entity, facts, evaluatedAt),
+        scorecardVersion: version,
+      })),
+    };
   }
+
+  /** Computes and stores the entity's results. */
+  async evaluate(
+    entity: Entity,
+    options: { force?: boolean } = {},
+  ): Promise<EntityReadiness> {
+    const evaluation = await this.compute(entity, options);
+    await this.store.replaceEntityResults(
+      evaluation.entity,
+      evaluation.results,
+    );
+    return readinessOf(evaluation);
+  }
+}
+
+/** What the API answers for an evaluation. */
+export function readinessOf(evaluation: EntityEvaluation): EntityReadiness {
+  return {
+    entityRef: evaluation.entity.ref,
+    scorecards: evaluation.results.map(r => r.result),
+  };
 }
