@@ -1,12 +1,20 @@
 /**
- * Readiness: production-readiness scorecards on Backstage entity pages.
+ * Readiness: production-readiness scorecards on Backstage entity pages, and
+ * scorecard and leaderboard pages.
  *
  * @packageDocumentation
  */
 
-export { readinessPlugin, EntityReadinessCard } from './plugin';
+export {
+  readinessPlugin,
+  EntityReadinessCard,
+  EntityReadinessContent,
+  ReadinessPage,
+} from './plugin';
 export { readinessApiRef, ReadinessClient } from './api';
 export type { ReadinessApi } from './api';
+export { rootRouteRef, createFromTemplateRouteRef } from './routes';
+export { ReadinessIcon } from './components/ReadinessIcon';
 export { readinessTranslationRef } from './translation';
 export type {
   CheckResult,

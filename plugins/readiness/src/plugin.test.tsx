@@ -1,43 +1,83 @@
-import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { ReadinessApi, readinessApiRef } from './api';
-import { EntityReadinessCard, readinessPlugin } from './plugin';
+import {
+  entity,
+  readiness,
+  scorecardOverview,
+  scorecardResult,
+} from './__testUtils__/fixtures';
+import { mockReadinessApi } from './__testUtils__/mockReadinessApi';
+import { renderInReadinessTestApp } from './__testUtils__/renderInReadinessTestApp';
+import {
+  EntityReadinessCard,
+  EntityReadinessContent,
+  ReadinessPage,
+  readinessPlugin,
+} from './plugin';
+import { createFromTemplateRouteRef, rootRouteRef } from './routes';
+
+const readinessApi = () =>
+  mockReadinessApi({
+    getEntityReadiness: async () => readiness([scorecardResult()]),
+    getEntityHistory: async () => ({ entityRef: 'x', changes: [] }),
+    getScorecards: async () => ({ items: [scorecardOverview()], problems: [] }),
+  });
 
 describe('readiness plugin (legacy frontend system)', () => {
-  it('registers the readiness API factory', () => {
+  it('registers the readiness API factory and its routes', () => {
     expect(readinessPlugin.getId()).toBe('readiness');
     const apiIds = [...readinessPlugin.getApis()].map(
       factory => factory.api.id,
     );
     expect(apiIds).toEqual(['plugin.readiness.service']);
+    expect(readinessPlugin.routes).toEqual({ root: rootRouteRef });
+    expect(readinessPlugin.externalRoutes).toEqual({
+      createFromTemplate: createFromTemplateRouteRef,
+    });
   });
 
   it('provides the card as a lazily loaded extension', async () => {
-    const entity: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name: 'payments', namespace: 'default' },
-    };
-    const readinessApi: ReadinessApi = {
-      getEntityReadiness: async () => ({
-        entityRef: 'component:default/payments',
-        scorecards: [],
-      }),
-      refreshEntityReadiness: jest.fn(),
-    };
-
-    await renderInTestApp(
-      <TestApiProvider apis={[[readinessApiRef, readinessApi]]}>
-        <EntityProvider entity={entity}>
-          <EntityReadinessCard />
-        </EntityProvider>
-      </TestApiProvider>,
-    );
+    await renderInReadinessTestApp(<EntityReadinessCard />, {
+      readinessApi: readinessApi(),
+      entity: entity(),
+    });
 
     expect(
-      await screen.findByText(/No readiness scorecard applies/),
+      await screen.findByRole('heading', { name: 'Readiness' }),
     ).toBeInTheDocument();
+    expect(await screen.findByText('Level: Bronze')).toBeInTheDocument();
+  });
+
+  it('provides the entity content as a lazily loaded extension', async () => {
+    await renderInReadinessTestApp(<EntityReadinessContent />, {
+      readinessApi: readinessApi(),
+      entity: entity(),
+    });
+
+    expect(
+      await screen.findByRole('heading', {
+        level: 2,
+        name: 'Production Readiness',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('No change has been recorded yet.'),
+    ).toBeInTheDocument();
+  });
+
+  it('provides the readiness page, with its header, on its route', async () => {
+    // Inside a component, so that the test app does not take the page for
+    // one of its routes; the page's route is mounted at /readiness.
+    const App = () => <ReadinessPage />;
+    await renderInReadinessTestApp(<App />, {
+      readinessApi: readinessApi(),
+      route: '/readiness',
+    });
+
+    expect(
+      await screen.findByRole('heading', { name: 'Readiness' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: /Production Readiness/ }),
+    ).toHaveAttribute('href', '/readiness?scorecard=production-readiness');
   });
 });

@@ -2,10 +2,12 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { ReadinessClient, readinessApiRef } from './api';
+import { createFromTemplateRouteRef, rootRouteRef } from './routes';
 
 /**
  * The readiness plugin for the legacy frontend system.
@@ -22,7 +24,29 @@ export const readinessPlugin = createPlugin({
         new ReadinessClient({ discoveryApi, fetchApi }),
     }),
   ],
+  routes: {
+    root: rootRouteRef,
+  },
+  externalRoutes: {
+    createFromTemplate: createFromTemplateRouteRef,
+  },
 });
+
+/**
+ * The readiness pages: scorecards with their checks and leaderboards by
+ * owner, system and domain. Mount it on a route of the app, e.g.
+ * `<Route path="/readiness" element={<ReadinessPage />} />`.
+ *
+ * @public
+ */
+export const ReadinessPage = readinessPlugin.provide(
+  createRoutableExtension({
+    name: 'ReadinessPage',
+    component: () =>
+      import('./components/ReadinessPage').then(m => m.ReadinessPageWithHeader),
+    mountPoint: rootRouteRef,
+  }),
+);
 
 /**
  * Readiness scores, levels and top failing checks of the current entity.
@@ -37,6 +61,24 @@ export const EntityReadinessCard = readinessPlugin.provide(
       lazy: () =>
         import('./components/EntityReadinessCard').then(
           m => m.EntityReadinessCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Every scorecard of the current entity in full, with its history and a
+ * refresh action: the content of a "Readiness" tab of an entity page.
+ *
+ * @public
+ */
+export const EntityReadinessContent = readinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReadinessContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityReadinessContent').then(
+          m => m.EntityReadinessContent,
         ),
     },
   }),

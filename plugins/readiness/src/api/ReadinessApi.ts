@@ -1,26 +1,55 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { EntityReadiness } from '@readiness/plugin-readiness-common';
+import type {
+  EntityReadiness,
+  EntityReadinessHistory,
+  Leaderboard,
+  LeaderboardQuery,
+  ResultList,
+  ResultQuery,
+  ScorecardDetails,
+  ScorecardList,
+} from '@readiness/plugin-readiness-common';
 
 /**
- * Reads readiness scorecard results from the readiness backend.
+ * Reads readiness scorecard results from the readiness backend. Every method
+ * rejects with a `ResponseError` when the backend answers with an error, for
+ * example 404 for an entity or scorecard that is unknown or not visible to
+ * the current user.
  *
  * @public
  */
 export interface ReadinessApi {
-  /**
-   * The latest scorecard results for an entity. Rejects with a
-   * `ResponseError` (status 404) when the entity is unknown or not visible to
-   * the current user.
-   */
+  /** The latest scorecard results for an entity. */
   getEntityReadiness(
     entityRef: CompoundEntityRef | string,
   ): Promise<EntityReadiness>;
 
-  /** Re-evaluates the entity now and returns the fresh results. */
+  /**
+   * Re-evaluates the entity now and returns the fresh results. Needs the
+   * `readiness.entity.refresh` permission for the entity (403 without).
+   */
   refreshEntityReadiness(
     entityRef: CompoundEntityRef | string,
   ): Promise<EntityReadiness>;
+
+  /** The entity's changes of level and check status, newest first. */
+  getEntityHistory(
+    entityRef: CompoundEntityRef | string,
+    options?: { limit?: number },
+  ): Promise<EntityReadinessHistory>;
+
+  /** The scorecards in force, with how the entities stand on each. */
+  getScorecards(): Promise<ScorecardList>;
+
+  /** One scorecard: its definition and how the entities fare on each check. */
+  getScorecard(id: string): Promise<ScorecardDetails>;
+
+  /** Owners, systems or domains ranked on a scorecard. */
+  getLeaderboard(query: LeaderboardQuery): Promise<Leaderboard>;
+
+  /** Entities' standing on a scorecard, lowest score first. */
+  listResults(query: ResultQuery): Promise<ResultList>;
 }
 
 /**

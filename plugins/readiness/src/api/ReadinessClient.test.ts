@@ -17,7 +17,7 @@ function jsonResponse(status: number, json: unknown) {
 
 function setup(response: Response) {
   const fetch = jest.fn(
-    async (_input: RequestInfo | URL, _init?: RequestInit) => response,
+    async (_input: RequestInfo | URL, _init?: RequestInit) => response.clone(),
   );
   const discoveryApi = { getBaseUrl: jest.fn(async () => baseUrl) };
   const client = new ReadinessClient({ discoveryApi, fetchApi: { fetch } });
@@ -83,5 +83,83 @@ describe('ReadinessClient', () => {
     expect(error.statusCode).toBe(404);
     expect(error.cause.name).toBe('NotFoundError');
     expect(error.cause.message).toBe('No such entity');
+  });
+
+  it('gets the history, with a limit when given', async () => {
+    const history = { entityRef: 'component:default/svc', changes: [] };
+    const { client, fetch } = setup(jsonResponse(200, history));
+
+    await expect(
+      client.getEntityHistory('component:default/svc', { limit: 10 }),
+    ).resolves.toEqual(history);
+    await client.getEntityHistory('component:default/svc');
+
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      `${baseUrl}/entities/component/default/svc/history?limit=10`,
+      `${baseUrl}/entities/component/default/svc/history`,
+    ]);
+  });
+
+  it('lists the scorecards and gets one, encoding its id', async () => {
+    const { client, fetch } = setup(
+      jsonResponse(200, { items: [], problems: [] }),
+    );
+
+    await client.getScorecards();
+    await client.getScorecard('a b/c');
+
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      `${baseUrl}/scorecards`,
+      `${baseUrl}/scorecards/a%20b%2Fc`,
+    ]);
+  });
+
+  it('gets the leaderboard with the parameters that are set, and only those', async () => {
+    const { client, fetch } = setup(jsonResponse(200, { items: [], total: 0 }));
+
+    await client.getLeaderboard({
+      scorecard: 'production-readiness',
+      groupBy: 'owner',
+      orderBy: 'trend',
+      order: 'desc',
+      periodDays: 90,
+      kind: 'component',
+      type: undefined,
+      tag: 'c++ & go',
+      limit: 20,
+      offset: 40,
+    });
+
+    const url = new URL(fetch.mock.calls[0][0] as string);
+    expect(`${url.origin}${url.pathname}`).toBe(`${baseUrl}/leaderboard`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      scorecard: 'production-readiness',
+      groupBy: 'owner',
+      orderBy: 'trend',
+      order: 'desc',
+      periodDays: '90',
+      kind: 'component',
+      tag: 'c++ & go',
+      limit: '20',
+      offset: '40',
+    });
+  });
+
+  it('lists results filtered by check status and entity attributes', async () => {
+    const { client, fetch } = setup(
+      jsonResponse(200, { items: [], nextOffset: null }),
+    );
+
+    await client.listResults({
+      scorecard: 'production-readiness',
+      check: 'owner-set',
+      status: 'fail',
+      owner: 'group:default/team-a',
+      lifecycle: 'production',
+    });
+
+    expect(fetch.mock.calls[0][0]).toBe(
+      `${baseUrl}/results?scorecard=production-readiness&check=owner-set&status=fail&owner=group%3Adefault%2Fteam-a&lifecycle=production`,
+    );
   });
 });

@@ -1,8 +1,20 @@
 import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { EntityReadiness } from '@readiness/plugin-readiness-common';
+import type {
+  EntityReadiness,
+  EntityReadinessHistory,
+  Leaderboard,
+  LeaderboardQuery,
+  ResultList,
+  ResultQuery,
+  ScorecardDetails,
+  ScorecardList,
+} from '@readiness/plugin-readiness-common';
 import { ReadinessApi } from './ReadinessApi';
+
+/** Query parameters; those that are `undefined` are left out. */
+type Query = Record<string, string | number | undefined>;
 
 /**
  * Talks to the readiness backend over HTTP.
@@ -27,17 +39,46 @@ export class ReadinessClient implements ReadinessApi {
   async refreshEntityReadiness(
     entityRef: CompoundEntityRef | string,
   ): Promise<EntityReadiness> {
-    return this.request(`${entityPath(entityRef)}/refresh`, {
+    return this.request(`${entityPath(entityRef)}/refresh`, undefined, {
       method: 'POST',
     });
   }
 
-  private async request(
+  async getEntityHistory(
+    entityRef: CompoundEntityRef | string,
+    options?: { limit?: number },
+  ): Promise<EntityReadinessHistory> {
+    return this.request(`${entityPath(entityRef)}/history`, {
+      limit: options?.limit,
+    });
+  }
+
+  async getScorecards(): Promise<ScorecardList> {
+    return this.request('/scorecards');
+  }
+
+  async getScorecard(id: string): Promise<ScorecardDetails> {
+    return this.request(`/scorecards/${encodeURIComponent(id)}`);
+  }
+
+  async getLeaderboard(query: LeaderboardQuery): Promise<Leaderboard> {
+    return this.request('/leaderboard', { ...query });
+  }
+
+  async listResults(query: ResultQuery): Promise<ResultList> {
+    return this.request('/results', { ...query });
+  }
+
+  private async request<T>(
     path: string,
+    query?: Query,
     init?: RequestInit,
-  ): Promise<EntityReadiness> {
+  ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('readiness');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}${queryString(query)}`,
+      init,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
@@ -51,4 +92,15 @@ function entityPath(entityRef: CompoundEntityRef | string): string {
   return `/entities/${[kind, namespace, name]
     .map(encodeURIComponent)
     .join('/')}`;
+}
+
+function queryString(query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) {
+      params.append(name, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }

@@ -1,60 +1,19 @@
-import { Entity } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import type {
-  CheckResult,
-  EntityReadiness,
-  ScorecardResult,
-} from '@readiness/plugin-readiness-common';
 import { screen, within } from '@testing-library/react';
-import { ReadinessApi, readinessApiRef } from '../../api';
+import {
+  check,
+  entity,
+  minutesAgo,
+  readiness,
+  responseError,
+  scorecardResult as scorecard,
+} from '../../__testUtils__/fixtures';
+import {
+  mockReadinessApi,
+  pending,
+} from '../../__testUtils__/mockReadinessApi';
+import { renderInReadinessTestApp } from '../../__testUtils__/renderInReadinessTestApp';
+import { ReadinessApi } from '../../api';
 import { EntityReadinessCard } from './EntityReadinessCard';
-
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments', namespace: 'default' },
-};
-
-function check(
-  id: string,
-  fields: Pick<CheckResult, 'level' | 'status' | 'weight'> &
-    Partial<CheckResult>,
-): CheckResult {
-  return {
-    id,
-    title: `Title of ${id}`,
-    category: 'ownership',
-    evidence: [],
-    remediation: { text: `Remediation of ${id}` },
-    ...fields,
-  };
-}
-
-function scorecard(fields: Partial<ScorecardResult>): ScorecardResult {
-  return {
-    scorecard: {
-      id: 'production-readiness',
-      title: 'Production Readiness',
-      description: 'Ready for production?',
-      levels: [
-        { id: 'bronze', title: 'Bronze' },
-        { id: 'silver', title: 'Silver' },
-        { id: 'gold', title: 'Gold' },
-      ],
-    },
-    entityRef: 'component:default/payments',
-    score: 72,
-    level: 'bronze',
-    nextLevel: 'silver',
-    categories: [],
-    counts: { pass: 0, fail: 0, unknown: 0, 'not-applicable': 0, waived: 0 },
-    checks: [],
-    evaluatedAt: new Date(Date.now() - 5 * 60 * 1000).toISOString(),
-    ...fields,
-  };
-}
 
 const mixedChecks = [
   check('owner', { level: 'bronze', status: 'pass', weight: 3 }),
@@ -81,29 +40,20 @@ const mixedChecks = [
 
 async function renderCard(
   getEntityReadiness: ReadinessApi['getEntityReadiness'],
+  options: { mountReadinessPage?: boolean } = {},
 ) {
-  const api: ReadinessApi = {
-    getEntityReadiness: jest.fn(getEntityReadiness),
-    refreshEntityReadiness: jest.fn(),
-  };
-  await renderInTestApp(
-    <TestApiProvider apis={[[readinessApiRef, api]]}>
-      <EntityProvider entity={entity}>
-        <EntityReadinessCard />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
+  const api = mockReadinessApi({ getEntityReadiness });
+  await renderInReadinessTestApp(<EntityReadinessCard />, {
+    readinessApi: api,
+    entity: entity(),
+    mountReadinessPage: options.mountReadinessPage ?? false,
+  });
   return api;
 }
 
-const readiness = (scorecards: ScorecardResult[]): EntityReadiness => ({
-  entityRef: 'component:default/payments',
-  scorecards,
-});
-
 describe('EntityReadinessCard', () => {
   it('shows progress while loading', async () => {
-    const api = await renderCard(() => new Promise(() => {}));
+    const api = await renderCard(pending);
 
     expect(
       await screen.findByRole('progressbar', { name: 'Loading' }),
@@ -114,16 +64,7 @@ describe('EntityReadinessCard', () => {
   });
 
   it('names what failed when the backend answers with an error', async () => {
-    const error = await ResponseError.fromResponse(
-      new Response(
-        JSON.stringify({
-          error: { name: 'NotFoundError', message: 'Entity not found' },
-          request: { method: 'GET', url: '/entities/component/default/x' },
-          response: { statusCode: 404 },
-        }),
-        { status: 404, headers: { 'Content-Type': 'application/json' } },
-      ),
-    );
+    const error = await responseError(404, 'Entity not found');
     await renderCard(async () => Promise.reject(error));
 
     expect(
@@ -201,7 +142,9 @@ describe('EntityReadinessCard', () => {
       'Add the pagerduty.com/service-id annotation.',
     );
     expect(
-      within(oncall).getByRole('link', { name: 'How to fix: Title of oncall' }),
+      within(oncall).getByRole('link', {
+        name: 'How to fix: Title of oncall (opens in a new window)',
+      }),
     ).toHaveAttribute('href', 'https://docs.example.com/oncall');
   });
 
@@ -251,5 +194,60 @@ describe('EntityReadinessCard', () => {
       screen.getByRole('meter', { name: 'Security score' }),
     ).toHaveAttribute('aria-valuenow', '100');
     expect(screen.queryByRole('list')).not.toBeInTheDocument();
+  });
+
+  it('says how fresh the facts are: the oldest one the result rests on', async () => {
+    const observed = (minutes: number) => ({
+      fact: 'catalog.owner',
+      value: 'team-a',
+      source: 'catalog',
+      observedAt: minutesAgo(minutes),
+    });
+    await renderCard(async () =>
+      readiness([
+        scorecard({
+          evaluatedAt: minutesAgo(5),
+          checks: [
+            check('owner', {
+              level: 'bronze',
+              status: 'pass',
+              weight: 1,
+              evidence: [observed(10)],
+            }),
+            check('system', {
+              level: 'bronze',
+              status: 'pass',
+              weight: 1,
+              evidence: [observed(3 * 60)],
+            }),
+          ],
+        }),
+      ]),
+    );
+
+    expect(await screen.findByText(/Evaluated/)).toHaveTextContent(
+      'Evaluated 5 minutes ago · oldest fact observed 3 hours ago',
+    );
+  });
+
+  it('links the scorecard to its page when the app mounts the readiness page', async () => {
+    await renderCard(async () => readiness([scorecard({})]), {
+      mountReadinessPage: true,
+    });
+
+    expect(
+      await screen.findByRole('link', { name: 'Production Readiness' }),
+    ).toHaveAttribute('href', '/readiness?scorecard=production-readiness');
+  });
+
+  it('names the scorecard without a link when the app has no readiness page', async () => {
+    await renderCard(async () => readiness([scorecard({})]));
+
+    expect(
+      await screen.findByRole('heading', { name: 'Production Readiness' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'Production Readiness' }),
+    ).not.toBeInTheDocument();
   });
 });

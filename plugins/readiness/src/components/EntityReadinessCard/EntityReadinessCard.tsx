@@ -27,11 +27,11 @@ export function EntityReadinessCard() {
     body = (
       <ResponseErrorPanel
         error={error}
-        title={t('entityReadinessCard.errorTitle', { entityRef })}
+        title={t('entityReadiness.errorTitle', { entityRef })}
       />
     );
   } else if (!value?.scorecards.length) {
-    body = <Text as="p">{t('entityReadinessCard.empty')}</Text>;
+    body = <Text as="p">{t('entityReadiness.empty')}</Text>;
   } else {
     body = (
       <Flex direction="column" gap="6">

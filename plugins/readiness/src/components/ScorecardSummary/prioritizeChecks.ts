@@ -3,15 +3,6 @@ import type {
   ScorecardResult,
 } from '@readiness/plugin-readiness-common';
 
-/** The checks of the next level that do not pass yet: what the level needs. */
-export function nextLevelGaps(result: ScorecardResult): CheckResult[] {
-  return result.checks.filter(
-    check =>
-      check.level === result.nextLevel &&
-      (check.status === 'fail' || check.status === 'unknown'),
-  );
-}
-
 /**
  * The checks with a status, most worth working on first: those of the next
  * level (they unlock it), then the heaviest (they move the score most).

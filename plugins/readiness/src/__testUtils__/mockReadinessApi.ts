@@ -1,0 +1,36 @@
+import { ReadinessApi } from '../api';
+
+/**
+ * A readiness API whose methods are Jest mocks: those given, and others that
+ * reject, so that a test notices a call it did not expect.
+ */
+export function mockReadinessApi(
+  methods: Partial<ReadinessApi> = {},
+): jest.Mocked<ReadinessApi> {
+  const unexpected = (name: string) =>
+    jest.fn(async () => {
+      throw new Error(`Unexpected call of ReadinessApi.${name}`);
+    });
+  return {
+    getEntityReadiness: jest.fn(
+      methods.getEntityReadiness ?? unexpected('getEntityReadiness'),
+    ),
+    refreshEntityReadiness: jest.fn(
+      methods.refreshEntityReadiness ?? unexpected('refreshEntityReadiness'),
+    ),
+    getEntityHistory: jest.fn(
+      methods.getEntityHistory ?? unexpected('getEntityHistory'),
+    ),
+    getScorecards: jest.fn(
+      methods.getScorecards ?? unexpected('getScorecards'),
+    ),
+    getScorecard: jest.fn(methods.getScorecard ?? unexpected('getScorecard')),
+    getLeaderboard: jest.fn(
+      methods.getLeaderboard ?? unexpected('getLeaderboard'),
+    ),
+    listResults: jest.fn(methods.listResults ?? unexpected('listResults')),
+  } as jest.Mocked<ReadinessApi>;
+}
+
+/** A promise that never settles: the loading state. */
+export const pending = () => new Promise<never>(() => {});

@@ -1,0 +1,1 @@
+export { CategoryChecks } from './CategoryChecks';

@@ -1,0 +1,2 @@
+export { ChartFigure } from './ChartFigure';
+export { chartColors, tooltipStyle } from './chartColors';

@@ -1,0 +1,54 @@
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { check, levels } from '../../__testUtils__/fixtures';
+import { CheckDetails } from './CheckDetails';
+
+describe('CheckDetails', () => {
+  it('opens a failing check with why and how to fix it', async () => {
+    await renderInTestApp(
+      <CheckDetails
+        levels={levels}
+        check={check('runbook', {
+          level: 'silver',
+          status: 'fail',
+          weight: 3,
+          reason: 'No runbook link.',
+        })}
+      />,
+    );
+
+    const heading = screen.getByRole('heading', { level: 4 });
+    expect(heading).toHaveTextContent('FailingTitle of runbookSilver');
+    expect(screen.getByRole('button')).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByText('Why: No runbook link.')).toBeVisible();
+    expect(screen.getByText('Remediation of runbook')).toBeVisible();
+  });
+
+  it('keeps a waived check closed, without remediation', async () => {
+    await renderInTestApp(
+      <CheckDetails
+        levels={levels}
+        check={check('slo', {
+          level: 'gold',
+          status: 'waived',
+          weight: 3,
+          reason: 'Waived until 2027: migrating.',
+          description: 'Has an **SLO**.',
+        })}
+      />,
+    );
+
+    const button = screen.getByRole('button', { name: /Title of slo/ });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+
+    await userEvent.click(button);
+
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByText('SLO').tagName).toBe('STRONG');
+    expect(
+      screen.getByText('Why: Waived until 2027: migrating.'),
+    ).toBeVisible();
+    expect(screen.queryByText('Remediation of slo')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,63 @@
+import { MarkdownContent } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  Accordion,
+  AccordionPanel,
+  AccordionTrigger,
+  Flex,
+  Text,
+} from '@backstage/ui';
+import type {
+  CheckResult,
+  LevelDefinition,
+} from '@readiness/plugin-readiness-common';
+import { readinessTranslationRef } from '../../translation';
+import { levelTitle } from '../../utils/levels';
+import { EvidenceList } from '../EvidenceList';
+import { Remediation } from '../Remediation';
+import { StatusBadge } from '../StatusBadge';
+
+/** Checks that need work: open by default, with how to fix them. */
+const needsWork = (check: CheckResult) =>
+  check.status === 'fail' || check.status === 'unknown';
+
+/**
+ * One check in full, as a disclosure: status, title and level in its
+ * heading; why, the evidence and how to fix it in its panel.
+ */
+export function CheckDetails(props: {
+  check: CheckResult;
+  levels: LevelDefinition[];
+}) {
+  const { check, levels } = props;
+  const { t } = useTranslationRef(readinessTranslationRef);
+
+  return (
+    <Accordion defaultExpanded={needsWork(check)}>
+      <AccordionTrigger level={4}>
+        <Flex gap="3" align="center">
+          <StatusBadge status={check.status} />
+          <Text>{check.title}</Text>
+          <Text variant="body-small" color="secondary">
+            {levelTitle(levels, check.level)}
+          </Text>
+        </Flex>
+      </AccordionTrigger>
+      <AccordionPanel>
+        <Flex direction="column" gap="2">
+          {check.description && <MarkdownContent content={check.description} />}
+          {check.reason && (
+            <Text as="p">{t('check.reason', { reason: check.reason })}</Text>
+          )}
+          <EvidenceList evidence={check.evidence} />
+          {needsWork(check) && (
+            <Remediation
+              remediation={check.remediation}
+              checkTitle={check.title}
+            />
+          )}
+        </Flex>
+      </AccordionPanel>
+    </Accordion>
+  );
+}

@@ -1,0 +1,1 @@
+export { CheckStandingsTable } from './CheckStandingsTable';

@@ -1,0 +1,1 @@
+export { DrillDownSection } from './DrillDownSection';

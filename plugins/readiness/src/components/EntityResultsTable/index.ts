@@ -1,0 +1,2 @@
+export { EntityResultsTable } from './EntityResultsTable';
+export type { EntityResultsQuery } from './EntityResultsTable';

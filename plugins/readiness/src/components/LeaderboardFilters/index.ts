@@ -1,0 +1,2 @@
+export { LeaderboardFilters } from './LeaderboardFilters';
+export { leaderboardSelection } from './leaderboardSelection';

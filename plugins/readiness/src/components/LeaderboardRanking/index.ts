@@ -1,0 +1,2 @@
+export { LeaderboardRanking } from './LeaderboardRanking';
+export type { RankingQuery } from './LeaderboardRanking';

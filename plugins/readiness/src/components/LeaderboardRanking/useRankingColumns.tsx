@@ -1,0 +1,109 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Button, Cell, CellText, ColumnConfig } from '@backstage/ui';
+import type {
+  LeaderboardGrouping,
+  LeaderboardRow,
+  LevelDefinition,
+} from '@readiness/plugin-readiness-common';
+import { readinessTranslationRef } from '../../translation';
+import { LevelDistribution } from '../LevelDistribution';
+import { TrendValue } from '../TrendValue';
+
+/** A leaderboard row as the table keys it. */
+export type RankingRow = LeaderboardRow & { id: string };
+
+/**
+ * The ranking's columns: the group (linked to its catalog page), entities,
+ * average, levels, trend, and the button that lists the group's entities.
+ * The ids of the sortable ones are the backend's `orderBy` values.
+ */
+export function useRankingColumns(options: {
+  groupBy: LeaderboardGrouping;
+  levels: LevelDefinition[];
+  onShowEntities: (group: string) => void;
+}): ColumnConfig<RankingRow>[] {
+  const { groupBy, levels, onShowEntities } = options;
+  const { t } = useTranslationRef(readinessTranslationRef);
+
+  return [
+    {
+      id: 'group',
+      label: t(`grouping.${groupBy}`),
+      isRowHeader: true,
+      isSortable: true,
+      cell: row => (
+        <Cell>
+          {row.group ? (
+            <EntityRefLink entityRef={row.group} />
+          ) : (
+            t(`leaderboard.noGroup.${groupBy}`)
+          )}
+        </Cell>
+      ),
+    },
+    {
+      id: 'entities',
+      label: t('leaderboard.entities'),
+      isSortable: true,
+      cell: row => <CellText title={String(row.entities)} />,
+    },
+    {
+      id: 'averageScore',
+      label: t('leaderboard.averageScore'),
+      isSortable: true,
+      cell: row => (
+        <CellText
+          title={
+            row.averageScore === null
+              ? '–'
+              : String(Math.round(row.averageScore))
+          }
+        />
+      ),
+    },
+    {
+      id: 'levels',
+      label: t('leaderboard.levels'),
+      cell: row => (
+        <Cell>
+          <LevelDistribution levels={levels} counts={row.levelCounts} />
+        </Cell>
+      ),
+    },
+    {
+      id: 'trend',
+      label: t('leaderboard.trend'),
+      isSortable: true,
+      cell: row => (
+        <Cell>
+          <TrendValue trend={row.trend} />
+        </Cell>
+      ),
+    },
+    {
+      id: 'actions',
+      label: t('leaderboard.actions'),
+      cell: row => {
+        const group = row.group;
+        return (
+          <Cell>
+            {group && (
+              <Button
+                size="small"
+                variant="secondary"
+                aria-label={t('leaderboard.showEntitiesLabel', {
+                  group: parseEntityRef(group).name,
+                })}
+                onPress={() => onShowEntities(group)}
+              >
+                {t('leaderboard.showEntities')}
+              </Button>
+            )}
+          </Cell>
+        );
+      },
+    },
+  ];
+}

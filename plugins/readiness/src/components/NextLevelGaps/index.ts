@@ -1,0 +1,1 @@
+export { NextLevelGaps } from './NextLevelGaps';

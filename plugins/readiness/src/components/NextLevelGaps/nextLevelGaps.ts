@@ -1,0 +1,13 @@
+import type {
+  CheckResult,
+  ScorecardResult,
+} from '@readiness/plugin-readiness-common';
+
+/** The checks of the next level that do not pass yet: what the level needs. */
+export function nextLevelGaps(result: ScorecardResult): CheckResult[] {
+  return result.checks.filter(
+    check =>
+      check.level === result.nextLevel &&
+      (check.status === 'fail' || check.status === 'unknown'),
+  );
+}

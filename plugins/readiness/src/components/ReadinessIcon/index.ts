@@ -1,0 +1,1 @@
+export { ReadinessIcon } from './ReadinessIcon';

@@ -1,0 +1,2 @@
+export { ReadinessPage } from './ReadinessPage';
+export { ReadinessPageWithHeader } from './ReadinessPageWithHeader';

@@ -1,0 +1,1 @@
+export { RefreshReadinessButton } from './RefreshReadinessButton';

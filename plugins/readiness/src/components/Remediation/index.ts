@@ -1,0 +1,1 @@
+export { Remediation } from './Remediation';

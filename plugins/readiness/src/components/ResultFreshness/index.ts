@@ -1,0 +1,1 @@
+export { ResultFreshness } from './ResultFreshness';

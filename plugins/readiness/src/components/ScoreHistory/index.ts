@@ -1,0 +1,2 @@
+export { ScoreHistory } from './ScoreHistory';
+export type { ScoreHistoryState } from './ScoreHistory';

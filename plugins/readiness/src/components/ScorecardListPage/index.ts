@@ -1,0 +1,1 @@
+export { ScorecardListPage } from './ScorecardListPage';

@@ -1,0 +1,1 @@
+export { ScorecardScore } from './ScorecardScore';

@@ -1,0 +1,1 @@
+export { TrendValue } from './TrendValue';

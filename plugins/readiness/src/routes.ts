@@ -1,0 +1,25 @@
+import {
+  createExternalRouteRef,
+  createRouteRef,
+} from '@backstage/core-plugin-api';
+
+/**
+ * The readiness pages: scorecards and leaderboards (`/readiness` by default).
+ *
+ * @public
+ */
+export const rootRouteRef = createRouteRef({ id: 'readiness' });
+
+/**
+ * A Scaffolder template that fixes a check, as its remediation names it.
+ * Bound to the Scaffolder's template page by default in the new frontend
+ * system; in the legacy one, bind it with `bindRoutes`.
+ *
+ * @public
+ */
+export const createFromTemplateRouteRef = createExternalRouteRef({
+  id: 'readiness:create-from-template',
+  optional: true,
+  params: ['namespace', 'templateName'],
+  defaultTarget: 'scaffolder.selectedTemplate',
+});
