@@ -1,6 +1,6 @@
-/***/
 /**
- * The prometheus backend module for the readiness plugin.
+ * Readiness fact collector for Prometheus: whether an entity's targets are
+ * scraped and up, its alerting and SLO rules, its error rate and latency.
  *
  * @packageDocumentation
  */

@@ -1,0 +1,150 @@
+/*
+ * PromQL label matchers (`job="payments"`, `code=~"5.."`): parsing the
+ * selector an entity is found by, writing it back into queries safely, and
+ * finding the matchers in a rule's expression.
+ */
+
+/** @internal */
+export type MatchOperator = '=' | '!=' | '=~' | '!~';
+
+/** One label matcher, with its value unquoted. @internal */
+export interface LabelMatcher {
+  label: string;
+  op: MatchOperator;
+  value: string;
+}
+
+const LABEL = '[a-zA-Z_][a-zA-Z0-9_]*';
+const OPERATOR = '=~|!~|!=|=';
+// Double- and single-quoted strings with backslash escapes, and raw strings.
+const STRING = '"(?:[^"\\\\\\n]|\\\\.)*"|\'(?:[^\'\\\\\\n]|\\\\.)*\'|`[^`]*`';
+const MATCHER = `(${LABEL})\\s*(${OPERATOR})\\s*(${STRING})`;
+
+const ESCAPES: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+};
+
+/** The value of a PromQL string literal, quotes and escapes removed. */
+function unquote(literal: string): string {
+  const body = literal.slice(1, -1);
+  if (literal.startsWith('`')) {
+    return body;
+  }
+  return body.replace(/\\(.)/g, (_, char: string) => ESCAPES[char] ?? char);
+}
+
+/** A label value written as a double-quoted PromQL string, without quotes. */
+export function escapeLabelValue(value: string): string {
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n');
+}
+
+/** Matchers written back as PromQL, e.g. `job="payments",env="prod"`. */
+export function formatMatchers(matchers: LabelMatcher[]): string {
+  return matchers
+    .map(m => `${m.label}${m.op}"${escapeLabelValue(m.value)}"`)
+    .join(',');
+}
+
+/**
+ * A selector: label matchers separated by commas, optionally in braces, such
+ * as `job="payments", env=~"prod|staging"`. Anything else (a metric name, a
+ * function, a second pair of braces) is refused, so that what is written
+ * into queries is only ever a list of matchers.
+ *
+ * @throws Error saying what is wrong, for the caller to prefix with the
+ *   selector's origin.
+ */
+export function parseSelector(text: string): LabelMatcher[] {
+  let rest = text.trim();
+  if (rest.startsWith('{') && rest.endsWith('}')) {
+    rest = rest.slice(1, -1);
+  }
+  const matcher = new RegExp(`\\s*${MATCHER}\\s*(,|$)`, 'y');
+  const matchers: LabelMatcher[] = [];
+  while (matcher.lastIndex < rest.length) {
+    const at = matcher.lastIndex;
+    const match = matcher.exec(rest);
+    if (!match) {
+      if (rest.slice(at).trim() === '') {
+        break;
+      }
+      throw new Error(
+        `expected label matchers such as job="payments", found "${rest.slice(
+          at,
+        )}"`,
+      );
+    }
+    matchers.push({
+      label: match[1],
+      op: match[2] as MatchOperator,
+      value: unquote(match[3]),
+    });
+  }
+  if (matchers.length === 0) {
+    throw new Error('has no label matchers, such as job="payments"');
+  }
+  if (!matchers.some(m => m.op === '=' || m.op === '=~')) {
+    throw new Error(
+      'needs at least one = or =~ matcher; negative matchers alone select too much',
+    );
+  }
+  return matchers;
+}
+
+/**
+ * Every label matcher written in a PromQL expression, wherever it is. Label
+ * matchers are the only place PromQL puts a string right after `=`, `!=`,
+ * `=~` or `!~`, so a scan finds them without a full parser.
+ */
+export function findMatchers(expression: string): LabelMatcher[] {
+  const matcher = new RegExp(`(?<![a-zA-Z0-9_])${MATCHER}`, 'g');
+  return [...expression.matchAll(matcher)].map(match => ({
+    label: match[1],
+    op: match[2] as MatchOperator,
+    value: unquote(match[3]),
+  }));
+}
+
+/** Whether a PromQL regular expression matches the whole value. */
+function fullyMatches(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(value);
+  } catch {
+    // RE2 syntax that JavaScript does not know: no evidence either way.
+    return false;
+  }
+}
+
+/**
+ * Whether a rule is about the entity: each of the entity's matchers appears
+ * in the rule's expression (the same matcher, or for `label="value"` a
+ * `label=~"…"` whose pattern matches the value) or, for `label="value"`, in
+ * the rule's own labels.
+ */
+export function ruleSelects(
+  selector: LabelMatcher[],
+  rule: { query: string; labels?: Record<string, string> },
+): boolean {
+  const inExpression = findMatchers(rule.query);
+  return selector.every(
+    wanted =>
+      (wanted.op === '=' && rule.labels?.[wanted.label] === wanted.value) ||
+      inExpression.some(
+        found =>
+          found.label === wanted.label &&
+          ((found.op === wanted.op && found.value === wanted.value) ||
+            (wanted.op === '=' &&
+              found.op === '=~' &&
+              fullyMatches(found.value, wanted.value))),
+      ),
+  );
+}
