@@ -1,0 +1,221 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { HttpClient, HttpClientOptions, parseRetryAfter } from './HttpClient';
+import {
+  sendJson,
+  startTestServer,
+  TestServer,
+} from './__testUtils__/testServer';
+
+const defaults: HttpClientOptions = {
+  timeoutMs: 2000,
+  retries: 2,
+  concurrency: 4,
+  backoffMs: 10,
+};
+
+function run(overrides: { deadlineMs?: number; signal?: AbortSignal } = {}) {
+  return {
+    signal: overrides.signal ?? new AbortController().signal,
+    deadline: new Date(Date.now() + (overrides.deadlineMs ?? 10_000)),
+  };
+}
+
+describe('HttpClient', () => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  const get = (path: string) => ({
+    url: `${server!.baseUrl}${path}`,
+    method: 'GET' as const,
+    headers: { Authorization: 'Bearer s3cret-token' },
+  });
+
+  it('returns the parsed JSON and sends the configured headers', async () => {
+    server = await startTestServer((_, res) => sendJson(res, { ok: 1 }));
+    const client = new HttpClient(defaults);
+    await expect(client.getJson(get('/a?x=1'), run())).resolves.toEqual({
+      ok: 1,
+    });
+    expect(server.requests[0].headers).toMatchObject({
+      authorization: 'Bearer s3cret-token',
+      accept: 'application/json',
+    });
+  });
+
+  it('waits for Retry-After on 429, then succeeds', async () => {
+    server = await startTestServer((_, res) =>
+      server!.requests.length === 1
+        ? sendJson(res, {}, 429, { 'retry-after': '1' })
+        : sendJson(res, { ok: true }),
+    );
+    const client = new HttpClient(defaults);
+    await expect(client.getJson(get('/a'), run())).resolves.toEqual({
+      ok: true,
+    });
+    const [first, second] = server.requests;
+    expect(second.at - first.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('gives up at once when Retry-After is past the deadline', async () => {
+    server = await startTestServer((_, res) =>
+      sendJson(res, {}, 429, { 'retry-after': '120' }),
+    );
+    const client = new HttpClient(defaults);
+    await expect(client.getJson(get('/a'), run())).rejects.toThrow(
+      /answered 429 Too Many Requests \(1 attempt\); the next attempt, in 120 s, would be past the deadline/,
+    );
+  });
+
+  it('retries server errors, then throws naming the status', async () => {
+    server = await startTestServer((_, res) => sendJson(res, {}, 500));
+    const client = new HttpClient(defaults);
+    const error: Error = await client
+      .getJson(get('/api/x?token=abc'), run())
+      .then(
+        () => new Error('expected a failure'),
+        e => e,
+      );
+    expect(error.message).toBe(
+      `GET ${server.baseUrl}/api/x answered 500 Internal Server Error (3 attempts)`,
+    );
+    expect(error.message).not.toContain('s3cret');
+    expect(error.message).not.toContain('token=abc');
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('recovers from a transient 503', async () => {
+    server = await startTestServer((_, res) =>
+      server!.requests.length < 2
+        ? sendJson(res, {}, 503)
+        : sendJson(res, { ok: true }),
+    );
+    const client = new HttpClient(defaults);
+    await expect(client.getJson(get('/a'), run())).resolves.toEqual({
+      ok: true,
+    });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('does not retry other 4xx, nor follow redirects', async () => {
+    server = await startTestServer((req, res) =>
+      req.url.pathname === '/moved'
+        ? res.writeHead(302, { location: 'http://elsewhere.invalid/' }).end()
+        : sendJson(res, { errors: [] }, 404),
+    );
+    const client = new HttpClient(defaults);
+    await expect(client.getJson(get('/a'), run())).rejects.toThrow(
+      /answered 404 Not Found \(1 attempt\)$/,
+    );
+    await expect(client.getJson(get('/moved'), run())).rejects.toThrow(
+      /answered 302 Found, a redirect, which is not followed/,
+    );
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('times out a slow answer, naming the timeout', async () => {
+    server = await startTestServer(async (_, res) => {
+      await sleep(1000);
+      sendJson(res, {});
+    });
+    const client = new HttpClient({ ...defaults, timeoutMs: 100, retries: 1 });
+    const start = Date.now();
+    await expect(client.getJson(get('/slow'), run())).rejects.toThrow(
+      /GET http:\/\/127\.0\.0\.1:\d+\/slow timed out after 100 ms \(2 attempts\)/,
+    );
+    expect(Date.now() - start).toBeLessThan(900);
+  });
+
+  it('throws on malformed JSON without retrying', async () => {
+    server = await startTestServer((_, res) =>
+      sendJson(res, '{"component": {"key": '),
+    );
+    const client = new HttpClient(defaults);
+    await expect(client.getJson(get('/a'), run())).rejects.toThrow(
+      /answered 200 OK with malformed JSON: .* \(1 attempt\)/,
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('refuses a response larger than the limit', async () => {
+    server = await startTestServer((_, res) =>
+      sendJson(res, { data: 'x'.repeat(5000) }),
+    );
+    const client = new HttpClient({ ...defaults, maxResponseBytes: 1000 });
+    await expect(client.getJson(get('/a'), run())).rejects.toThrow(
+      /answered more than 1000 bytes/,
+    );
+  });
+
+  it('names a network error', async () => {
+    server = await startTestServer(() => undefined);
+    const url = `${server.baseUrl}/a`;
+    await server.close();
+    server = undefined;
+    const client = new HttpClient({ ...defaults, retries: 1 });
+    await expect(
+      client.getJson({ url, method: 'GET', headers: {} }, run()),
+    ).rejects.toThrow(/failed: .*ECONNREFUSED.* \(2 attempts\)/);
+  });
+
+  it('stops when the deadline passes', async () => {
+    server = await startTestServer(async (_, res) => {
+      await sleep(1000);
+      sendJson(res, {});
+    });
+    const client = new HttpClient(defaults);
+    const options = run({ deadlineMs: 100 });
+    await expect(
+      client.getJson(get('/slow'), {
+        ...options,
+        signal: AbortSignal.timeout(100),
+      }),
+    ).rejects.toThrow(/stopped: the deadline passed/);
+  });
+
+  it('keeps to the concurrency limit across callers', async () => {
+    let inFlight = 0;
+    let most = 0;
+    server = await startTestServer(async (_, res) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await sleep(30);
+      inFlight -= 1;
+      sendJson(res, {});
+    });
+    const client = new HttpClient({ ...defaults, concurrency: 2 });
+    await Promise.all(
+      Array.from({ length: 6 }, () => client.getJson(get('/a'), run())),
+    );
+    expect(most).toBe(2);
+  });
+
+  it('spaces requests by the rate limit', async () => {
+    server = await startTestServer((_, res) => sendJson(res, {}));
+    const client = new HttpClient({
+      ...defaults,
+      rateLimit: { requests: 20, perMs: 1000, burst: 1 },
+    });
+    await Promise.all(
+      Array.from({ length: 5 }, () => client.getJson(get('/a'), run())),
+    );
+    const times = server.requests.map(r => r.at).sort((a, b) => a - b);
+    // 50 ms apart at the client; allow for jitter on the way to the server.
+    for (let i = 1; i < times.length; i++) {
+      expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(30);
+    }
+    expect(times[4] - times[0]).toBeGreaterThanOrEqual(185);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates', () => {
+    const now = Date.parse('2025-01-01T00:00:00Z');
+    expect(parseRetryAfter('3', now)).toBe(3000);
+    expect(parseRetryAfter('Wed, 01 Jan 2025 00:00:05 GMT', now)).toBe(5000);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+});
