@@ -1,0 +1,437 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { GithubClient, GithubClientOptions, nextPageUrl } from './GithubClient';
+import {
+  fakeGithub,
+  githubError,
+  sendGithub,
+} from './__testUtils__/fakeGithub';
+import {
+  Handler,
+  startTestServer,
+  TestServer,
+} from './__testUtils__/testServer';
+
+const TOKEN = 'ghp_not-a-real-token';
+const repo = { owner: 'acme', name: 'payments' };
+
+const credentials = {
+  getCredentials: jest.fn(async () => ({
+    type: 'token' as const,
+    token: TOKEN,
+    headers: { Authorization: `Bearer ${TOKEN}` },
+  })),
+};
+
+function inMs(ms: number) {
+  return new Date(Date.now() + ms);
+}
+
+describe('GithubClient', () => {
+  let server: TestServer | undefined;
+
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  async function start(
+    handler: Handler,
+    options: Partial<GithubClientOptions> = {},
+  ) {
+    server = await startTestServer(handler);
+    return new GithubClient({
+      apiBaseUrl: `${server.baseUrl}/`,
+      host: 'github.com',
+      credentials,
+      concurrency: 4,
+      timeoutMs: 2000,
+      maxPages: 10,
+      ...options,
+    });
+  }
+
+  it('sends the documented headers and the credentials of the repository', async () => {
+    const client = await start(fakeGithub({ 'acme/payments': {} }));
+    const reply = await client.get(repo, '', { deadline: inMs(5000) });
+
+    expect(reply).toMatchObject({
+      status: 200,
+      body: { full_name: 'acme/payments', default_branch: 'main' },
+    });
+    expect(server!.requests[0].url.pathname).toBe('/repos/acme/payments');
+    expect(server!.requests[0].headers).toMatchObject({
+      accept: 'application/vnd.github+json',
+      'x-github-api-version': '2022-11-28',
+      authorization: `Bearer ${TOKEN}`,
+    });
+    expect(credentials.getCredentials).toHaveBeenCalledWith({
+      url: 'https://github.com/acme/payments',
+    });
+  });
+
+  it('returns accepted error statuses with GitHub’s message', async () => {
+    const client = await start(fakeGithub({ 'acme/payments': {} }));
+    const reply = await client.get(repo, '/branches/main/protection', {
+      deadline: inMs(5000),
+      accept: [404],
+    });
+    expect(reply).toMatchObject({
+      status: 404,
+      message: 'Branch not protected',
+    });
+  });
+
+  it('follows Link rel="next" across pages', async () => {
+    const client = await start(
+      fakeGithub(
+        {
+          'acme/payments': {
+            workflows: [1, 2, 3, 4, 5].map(i => ({ path: `w${i}.yml` })),
+          },
+        },
+        { maxPerPage: 2 },
+      ),
+    );
+    const list = await client.list(
+      repo,
+      '/actions/workflows?per_page=100',
+      { deadline: inMs(5000) },
+      body => (body as { workflows: unknown[] }).workflows,
+    );
+    expect(list.items).toHaveLength(5);
+    expect(server!.requests.map(r => r.url.searchParams.get('page'))).toEqual([
+      null,
+      '2',
+      '3',
+    ]);
+  });
+
+  it('fails a list longer than maxPages instead of cutting it short', async () => {
+    const client = await start(
+      fakeGithub(
+        { 'acme/payments': { dependabot: ['high', 'high', 'high', 'low'] } },
+        { maxPerPage: 1 },
+      ),
+      { maxPages: 3 },
+    );
+    await expect(
+      client.list(
+        repo,
+        '/dependabot/alerts?state=open&per_page=100',
+        { deadline: inMs(5000) },
+        body => body as unknown[],
+      ),
+    ).rejects.toThrow(
+      'GET /repos/acme/payments/dependabot/alerts?state=open&per_page=100 has more than 3 pages (readiness.github.maxPages)',
+    );
+    expect(server!.requests).toHaveLength(3);
+  });
+
+  it('does not follow a next page to another origin', async () => {
+    const client = await start((_request, response) =>
+      sendGithub(response, 200, [], {
+        link: '<https://elsewhere.example/steal?page=2>; rel="next"',
+      }),
+    );
+    await expect(
+      client.list(repo, '/tags', { deadline: inMs(5000) }, b => b as []),
+    ).rejects.toThrow(/next page on https:\/\/elsewhere\.example/);
+    expect(server!.requests).toHaveLength(1);
+  });
+
+  it('waits out a primary rate limit (403, x-ratelimit-remaining 0) for every caller, then succeeds', async () => {
+    const reset = Math.ceil(Date.now() / 1000) + 1;
+    let limited = true;
+    const github = fakeGithub({ 'acme/payments': {} });
+    const client = await start((request, response) => {
+      if (limited && Date.now() < reset * 1000) {
+        limited = false;
+        return sendGithub(
+          response,
+          403,
+          githubError(
+            403,
+            'API rate limit exceeded for user ID 1.',
+            'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+          ),
+          { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+        );
+      }
+      return github(request, response);
+    });
+    const logger = mockServices.logger.mock();
+
+    const first = client.get(repo, '', { deadline: inMs(5000), logger });
+    // Let the first request be refused before a second caller asks.
+    await new Promise(resolve => setTimeout(resolve, 100));
+    expect(client.rateLimitedUntil).toEqual(new Date(reset * 1000));
+    const second = client.get(repo, '/tags', { deadline: inMs(5000) });
+
+    await expect(first).resolves.toMatchObject({ status: 200 });
+    await expect(second).resolves.toMatchObject({ status: 200 });
+    const [, ...after] = server!.requests;
+    expect(after).toHaveLength(2);
+    for (const request of after) {
+      expect(request.at).toBeGreaterThanOrEqual(reset * 1000);
+    }
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringContaining('GitHub rate limit reached; waiting until'),
+    );
+  });
+
+  it('fails naming the reset time when the rate limit outlasts the deadline, and sends nothing more', async () => {
+    const reset = Math.ceil(Date.now() / 1000) + 3600;
+    const client = await start((_request, response) =>
+      sendGithub(
+        response,
+        403,
+        githubError(403, 'API rate limit exceeded for user ID 1.'),
+        { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      ),
+    );
+    const resetTime = new Date(reset * 1000).toISOString();
+
+    await expect(
+      client.get(repo, '', { deadline: inMs(5000) }),
+    ).rejects.toThrow(`GitHub rate limited until ${resetTime}`);
+    await expect(
+      client.get(repo, '/tags', { deadline: inMs(5000) }),
+    ).rejects.toThrow(`GitHub rate limited until ${resetTime}`);
+    expect(server!.requests).toHaveLength(1);
+  });
+
+  it('waits out a secondary rate limit (429 with retry-after)', async () => {
+    let refused = 0;
+    const github = fakeGithub({ 'acme/payments': {} });
+    const client = await start((request, response) => {
+      if (refused === 0) {
+        refused += 1;
+        return sendGithub(
+          response,
+          429,
+          githubError(
+            429,
+            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          ),
+          { 'retry-after': '1' },
+        );
+      }
+      return github(request, response);
+    });
+
+    await expect(
+      client.get(repo, '', { deadline: inMs(5000) }),
+    ).resolves.toMatchObject({ status: 200 });
+    const [first, second] = server!.requests;
+    expect(second.at - first.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('treats a secondary rate limit without retry-after as a minute, beyond a short deadline', async () => {
+    const client = await start((_request, response) =>
+      sendGithub(
+        response,
+        403,
+        githubError(
+          403,
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        ),
+      ),
+    );
+    await expect(
+      client.get(repo, '', { deadline: inMs(5000) }),
+    ).rejects.toThrow(/GitHub rate limited until .*after this run's deadline/);
+  });
+
+  it('holds requests back when a success spent the last request of the window', async () => {
+    const reset = Math.ceil(Date.now() / 1000) + 3600;
+    const client = await start((_request, response) =>
+      sendGithub(
+        response,
+        200,
+        {},
+        {
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(reset),
+        },
+      ),
+    );
+    await expect(
+      client.get(repo, '', { deadline: inMs(5000) }),
+    ).resolves.toMatchObject({ status: 200 });
+    await expect(
+      client.get(repo, '', { deadline: inMs(5000) }),
+    ).rejects.toThrow('GitHub rate limited until');
+    expect(server!.requests).toHaveLength(1);
+  });
+
+  it('does not take a 403 for lack of permission as a rate limit', async () => {
+    const client = await start(
+      fakeGithub({ 'acme/payments': { dependabot: 'disabled' } }),
+    );
+    await expect(
+      client.get(repo, '/dependabot/alerts', { deadline: inMs(5000) }),
+    ).rejects.toThrow(
+      'GitHub answered 403 Forbidden to GET /repos/acme/payments/dependabot/alerts: Dependabot alerts are disabled for this repository.',
+    );
+    expect(client.rateLimitedUntil).toBeUndefined();
+  });
+
+  it('gives up on a request that takes longer than the timeout', async () => {
+    const client = await start(() => {}, { timeoutMs: 200 });
+    await expect(
+      client.get(repo, '', { deadline: inMs(5000) }),
+    ).rejects.toThrow(
+      'GitHub did not answer GET /repos/acme/payments within 200 ms',
+    );
+  });
+
+  it('gives up at the deadline when it comes before the timeout', async () => {
+    const client = await start(() => {}, { timeoutMs: 5000 });
+    const started = Date.now();
+    await expect(client.get(repo, '', { deadline: inMs(300) })).rejects.toThrow(
+      /GitHub did not answer GET \/repos\/acme\/payments within \d+ ms/,
+    );
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('stops when the caller’s signal aborts', async () => {
+    const client = await start(() => {});
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    await expect(
+      client.get(repo, '', { deadline: inMs(5000), signal: controller.signal }),
+    ).rejects.toThrow('GET /repos/acme/payments was cancelled');
+  });
+
+  it('fails on a server error, naming the status and GitHub’s message', async () => {
+    const client = await start((_request, response) =>
+      sendGithub(response, 500, githubError(500, 'Server Error')),
+    );
+    await expect(
+      client.get(repo, '', { deadline: inMs(5000), accept: [404] }),
+    ).rejects.toThrow(
+      'GitHub answered 500 Internal Server Error to GET /repos/acme/payments: Server Error',
+    );
+  });
+
+  it('fails on malformed JSON', async () => {
+    const client = await start((_request, response) =>
+      sendGithub(response, 200, '{"default_branch": "main"'),
+    );
+    await expect(
+      client.get(repo, '', { deadline: inMs(5000) }),
+    ).rejects.toThrow(
+      /GitHub answered GET \/repos\/acme\/payments with malformed JSON/,
+    );
+  });
+
+  it('fails a page that is not the documented list', async () => {
+    const client = await start((_request, response) =>
+      sendGithub(response, 200, { message: 'surprise' }),
+    );
+    await expect(
+      client.list(repo, '/tags', { deadline: inMs(5000) }, body =>
+        Array.isArray(body) ? body : undefined,
+      ),
+    ).rejects.toThrow(
+      'GitHub answered GET /repos/acme/payments/tags with a payload that is not the documented list',
+    );
+  });
+
+  it('keeps at most `concurrency` requests in flight', async () => {
+    const github = fakeGithub({ 'acme/payments': {} });
+    const client = await start(
+      async (request, response) => {
+        await new Promise(resolve => setTimeout(resolve, 30));
+        await github(request, response);
+      },
+      { concurrency: 2 },
+    );
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        client.get(repo, '', { deadline: inMs(5000) }),
+      ),
+    );
+    expect(server!.requests).toHaveLength(6);
+    expect(server!.maxInFlight()).toBe(2);
+  });
+
+  it('says when GitHub cannot be reached, and never shows the token', async () => {
+    const client = await start(() => {});
+    const { baseUrl } = server!;
+    await server!.close();
+    server = undefined;
+    const error = await client
+      .get(repo, '', { deadline: inMs(5000) })
+      .catch(e => e as Error);
+    expect(String(error)).toMatch(
+      /Could not reach GitHub for GET \/repos\/acme\/payments: .*ECONNREFUSED/,
+    );
+    expect(String(error)).not.toContain(TOKEN);
+    expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:/);
+  });
+
+  it('says when the credentials cannot be had', async () => {
+    const client = new GithubClient({
+      apiBaseUrl: 'http://127.0.0.1:9',
+      host: 'github.com',
+      credentials: {
+        getCredentials: async () => {
+          throw new Error('no installation for acme');
+        },
+      },
+      concurrency: 1,
+      timeoutMs: 1000,
+      maxPages: 1,
+    });
+    await expect(
+      client.get(repo, '', { deadline: inMs(5000) }),
+    ).rejects.toThrow(
+      'Could not get GitHub credentials for github.com/acme/payments: no installation for acme',
+    );
+  });
+});
+
+describe('nextPageUrl', () => {
+  it('finds rel="next" among GitHub’s links', () => {
+    expect(
+      nextPageUrl(
+        '<https://api.github.com/repositories/1/issues?page=2>; rel="prev", <https://api.github.com/repositories/1/issues?page=4>; rel="next", <https://api.github.com/repositories/1/issues?page=515>; rel="last"',
+      ),
+    ).toBe('https://api.github.com/repositories/1/issues?page=4');
+    expect(
+      nextPageUrl('<https://api.github.com/x?page=1>; rel="first"'),
+    ).toBeUndefined();
+    expect(nextPageUrl(null)).toBeUndefined();
+  });
+});
+
+describe('GithubClient queue', () => {
+  it('stops waiting for a free connection when the caller’s signal aborts', async () => {
+    const server = await startTestServer(() => {});
+    try {
+      const client = new GithubClient({
+        apiBaseUrl: server.baseUrl,
+        host: 'github.com',
+        credentials,
+        concurrency: 1,
+        timeoutMs: 300,
+        maxPages: 1,
+      });
+      const controller = new AbortController();
+      const first = client.get(repo, '', { deadline: inMs(5000) });
+      const second = client.get(repo, '/tags', {
+        deadline: inMs(5000),
+        signal: controller.signal,
+      });
+      controller.abort();
+      await expect(second).rejects.toThrow(
+        'GET /repos/acme/payments/tags was cancelled',
+      );
+      await expect(first).rejects.toThrow('did not answer');
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,455 @@
+import { GITHUB_FACTS } from '@readiness/plugin-readiness-common';
+import type {
+  CollectedFacts,
+  FactCollector,
+  FactCollectorContext,
+} from '@readiness/plugin-readiness-node';
+import type {
+  GithubClient,
+  GithubRepository,
+  GithubRequestOptions,
+} from './GithubClient';
+
+/** @internal */
+export type Entity = Parameters<FactCollector['collect']>[0][number];
+
+/** The annotation that names an entity's repository, `<owner>/<repo>`. */
+export const PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
+
+/** The entity's ref, as `stringifyEntityRef` of the catalog model writes it. */
+export function entityRefOf(entity: Entity): string {
+  const namespace = entity.metadata.namespace ?? 'default';
+  return `${entity.kind}:${namespace}/${entity.metadata.name}`.toLowerCase();
+}
+
+/** `<owner>/<repo>` from the annotation; anything else is an error. */
+export function parseProjectSlug(slug: string | undefined): GithubRepository {
+  const match = /^([\w.-]+)\/([\w.-]+)$/.exec((slug ?? '').trim());
+  if (
+    !match ||
+    ['.', '..'].includes(match[1]) ||
+    ['.', '..'].includes(match[2])
+  ) {
+    throw new Error(
+      `${PROJECT_SLUG_ANNOTATION} ${JSON.stringify(
+        slug ?? null,
+      )} is not <owner>/<repository>`,
+    );
+  }
+  return { owner: match[1], name: match[2] };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every(v => typeof v === 'string');
+}
+
+/** The error for a payload that is not what GitHub documents. */
+function unexpected(repository: GithubRepository, what: string): Error {
+  return new Error(
+    `GitHub answered for ${repository.owner}/${repository.name} with an unexpected payload: ${what}`,
+  );
+}
+
+type Severity = 'critical' | 'high';
+
+/**
+ * The GitHub facts of each entity with a `github.com/project-slug`, from
+ * GitHub's REST API: branch protection of the default branch (required
+ * reviews and status checks), CODEOWNERS, active workflows and the last
+ * completed run on the default branch, open Dependabot and code-scanning
+ * alerts by severity, and the latest release or tag.
+ *
+ * An answer GitHub documents as "absent" is a value: a branch that is not
+ * protected is `false` with 0 reviews and no checks, no CODEOWNERS is
+ * `false`, no release and no tag is `null`. An endpoint the credentials may
+ * not read (403, 404) leaves its facts out, so they are unknown rather than
+ * a failure. Any other error fails the entity with GitHub's answer.
+ *
+ * @internal
+ */
+export class GithubCollector implements FactCollector {
+  readonly id = 'github';
+  readonly facts = GITHUB_FACTS;
+  readonly appliesTo = {
+    [`metadata.annotations.${PROJECT_SLUG_ANNOTATION}`]: { $exists: true },
+  };
+
+  constructor(private readonly client: Pick<GithubClient, 'get' | 'list'>) {}
+
+  /**
+   * The entities of a batch are collected together, within the client's
+   * concurrency limit. One that fails is left out and logged; when every
+   * entity fails, the first error is thrown so that its reason reaches the
+   * checks.
+   */
+  async collect(
+    entities: Entity[],
+    context: FactCollectorContext,
+  ): Promise<Map<string, CollectedFacts>> {
+    const settled = await Promise.allSettled(
+      entities.map(entity => this.collectOne(entity, context)),
+    );
+    const collected = new Map<string, CollectedFacts>();
+    const failures: Array<{ ref: string; error: unknown }> = [];
+    settled.forEach((result, i) => {
+      const ref = entityRefOf(entities[i]);
+      if (result.status === 'fulfilled') {
+        collected.set(ref, result.value);
+      } else {
+        failures.push({ ref, error: result.reason });
+      }
+    });
+    if (collected.size === 0 && failures.length > 0) {
+      throw failures[0].error;
+    }
+    for (const { ref, error } of failures) {
+      context.logger.warn(
+        `Could not collect the GitHub facts of ${ref}: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+      );
+    }
+    return collected;
+  }
+
+  private async collectOne(
+    entity: Entity,
+    context: FactCollectorContext,
+  ): Promise<CollectedFacts> {
+    const repository = parseProjectSlug(
+      entity.metadata.annotations?.[PROJECT_SLUG_ANNOTATION],
+    );
+    // The first failure cancels the entity's other requests.
+    const failed = new AbortController();
+    const options: GithubRequestOptions = {
+      signal: AbortSignal.any([context.signal, failed.signal]),
+      deadline: context.deadline,
+      logger: context.logger,
+    };
+    const branch = await this.defaultBranch(repository, options);
+    try {
+      const parts = await Promise.all([
+        this.protection(repository, branch, options),
+        this.codeowners(repository, branch, options),
+        this.workflows(repository, branch, options),
+        this.alerts(repository, options),
+        this.latestRelease(repository, options),
+      ]);
+      return Object.assign({}, ...parts);
+    } catch (error) {
+      failed.abort();
+      throw error;
+    }
+  }
+
+  private async defaultBranch(
+    repository: GithubRepository,
+    options: GithubRequestOptions,
+  ): Promise<string> {
+    const reply = await this.client.get(repository, '', {
+      ...options,
+      accept: [404],
+    });
+    if (reply.status === 404) {
+      throw new Error(
+        `GitHub has no repository ${repository.owner}/${
+          repository.name
+        } that these credentials can read (404${
+          reply.message ? ` ${reply.message}` : ''
+        })`,
+      );
+    }
+    const branch = isRecord(reply.body) ? reply.body.default_branch : undefined;
+    if (typeof branch !== 'string' || branch === '') {
+      throw unexpected(repository, 'the repository has no default_branch');
+    }
+    return branch;
+  }
+
+  /** `GET /repos/{owner}/{repo}/branches/{branch}/protection`. */
+  private async protection(
+    repository: GithubRepository,
+    branch: string,
+    options: GithubRequestOptions,
+  ): Promise<CollectedFacts> {
+    const reply = await this.client.get(
+      repository,
+      `/branches/${encodeURIComponent(branch)}/protection`,
+      { ...options, accept: [403, 404] },
+    );
+    if (reply.status === 404 && /not protected/i.test(reply.message ?? '')) {
+      return {
+        'github.defaultBranchProtected': false,
+        'github.requiredReviews': 0,
+        'github.requiredStatusChecks': [],
+      };
+    }
+    if (reply.status !== 200) {
+      this.leftOut(options, repository, 'branch protection', reply);
+      return {};
+    }
+    const body = reply.body;
+    if (!isRecord(body)) {
+      throw unexpected(repository, 'branch protection is not an object');
+    }
+
+    const reviews = body.required_pull_request_reviews;
+    let requiredReviews = 0;
+    if (reviews !== undefined && reviews !== null) {
+      const count = isRecord(reviews)
+        ? reviews.required_approving_review_count ?? 0
+        : undefined;
+      if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+        throw unexpected(
+          repository,
+          'required_pull_request_reviews.required_approving_review_count is not a count',
+        );
+      }
+      requiredReviews = count;
+    }
+
+    const statusChecks = body.required_status_checks;
+    const checks = new Set<string>();
+    if (statusChecks !== undefined && statusChecks !== null) {
+      if (!isRecord(statusChecks)) {
+        throw unexpected(repository, 'required_status_checks is not an object');
+      }
+      const contexts = statusChecks.contexts ?? [];
+      const checkList = statusChecks.checks ?? [];
+      if (
+        !isStringList(contexts) ||
+        !Array.isArray(checkList) ||
+        !checkList.every(c => isRecord(c) && typeof c.context === 'string')
+      ) {
+        throw unexpected(
+          repository,
+          'required_status_checks has no list of contexts or checks',
+        );
+      }
+      contexts.forEach(c => checks.add(c));
+      checkList.forEach(c => checks.add(c.context as string));
+    }
+
+    return {
+      'github.defaultBranchProtected': true,
+      'github.requiredReviews': requiredReviews,
+      'github.requiredStatusChecks': [...checks],
+    };
+  }
+
+  /** `GET /repos/{owner}/{repo}/codeowners/errors`: 404 when there is none. */
+  private async codeowners(
+    repository: GithubRepository,
+    branch: string,
+    options: GithubRequestOptions,
+  ): Promise<CollectedFacts> {
+    const reply = await this.client.get(
+      repository,
+      `/codeowners/errors?ref=${encodeURIComponent(branch)}`,
+      { ...options, accept: [403, 404] },
+    );
+    if (reply.status === 404) {
+      return { 'github.codeowners': false };
+    }
+    if (reply.status !== 200) {
+      this.leftOut(options, repository, 'CODEOWNERS', reply);
+      return {};
+    }
+    const errors = isRecord(reply.body) ? reply.body.errors : undefined;
+    if (!Array.isArray(errors)) {
+      throw unexpected(repository, 'CODEOWNERS errors is not a list');
+    }
+    return { 'github.codeowners': errors.length === 0 };
+  }
+
+  /**
+   * `GET /repos/{owner}/{repo}/actions/workflows` (every page) and the last
+   * completed run on the default branch, `GET …/actions/runs`.
+   */
+  private async workflows(
+    repository: GithubRepository,
+    branch: string,
+    options: GithubRequestOptions,
+  ): Promise<CollectedFacts> {
+    const [workflows, runs] = await Promise.all([
+      this.client.list(
+        repository,
+        '/actions/workflows?per_page=100',
+        { ...options, accept: [403, 404] },
+        body =>
+          isRecord(body) && Array.isArray(body.workflows)
+            ? body.workflows
+            : undefined,
+      ),
+      this.client.get(
+        repository,
+        `/actions/runs?branch=${encodeURIComponent(
+          branch,
+        )}&status=completed&per_page=1`,
+        { ...options, accept: [403, 404] },
+      ),
+    ]);
+
+    const facts: CollectedFacts = {};
+    if (workflows.status === 200) {
+      const paths: string[] = [];
+      for (const workflow of workflows.items) {
+        if (
+          !isRecord(workflow) ||
+          typeof workflow.path !== 'string' ||
+          typeof workflow.state !== 'string'
+        ) {
+          throw unexpected(repository, 'a workflow has no path or state');
+        }
+        if (workflow.state === 'active') {
+          paths.push(workflow.path);
+        }
+      }
+      facts['github.workflows'] = paths;
+    } else {
+      this.leftOut(options, repository, 'workflows', workflows);
+    }
+
+    if (runs.status === 200) {
+      const list = isRecord(runs.body) ? runs.body.workflow_runs : undefined;
+      if (!Array.isArray(list)) {
+        throw unexpected(repository, 'workflow_runs is not a list');
+      }
+      if (list.length === 0) {
+        facts['github.lastRunSucceeded'] = null;
+      } else {
+        const run = list[0];
+        if (
+          !isRecord(run) ||
+          !(typeof run.conclusion === 'string' || run.conclusion === null)
+        ) {
+          throw unexpected(repository, 'a workflow run has no conclusion');
+        }
+        facts['github.lastRunSucceeded'] = run.conclusion === 'success';
+      }
+    } else {
+      this.leftOut(options, repository, 'workflow runs', runs);
+    }
+    return facts;
+  }
+
+  /**
+   * Open Dependabot and code-scanning alerts, every page, counted by
+   * severity. Both lists are needed for a count: if GitHub refuses either
+   * (no access, or the feature is off), the counts are left out rather than
+   * reported too low.
+   */
+  private async alerts(
+    repository: GithubRepository,
+    options: GithubRequestOptions,
+  ): Promise<CollectedFacts> {
+    const listOf = (body: unknown) => (Array.isArray(body) ? body : undefined);
+    const accept = { ...options, accept: [403, 404] };
+    const [dependabot, codeScanning] = await Promise.all([
+      this.client.list(
+        repository,
+        '/dependabot/alerts?state=open&per_page=100',
+        accept,
+        listOf,
+      ),
+      this.client.list(
+        repository,
+        '/code-scanning/alerts?state=open&per_page=100',
+        accept,
+        listOf,
+      ),
+    ]);
+    if (dependabot.status !== 200) {
+      this.leftOut(options, repository, 'Dependabot alerts', dependabot);
+    }
+    if (codeScanning.status !== 200) {
+      this.leftOut(options, repository, 'code-scanning alerts', codeScanning);
+    }
+    if (dependabot.status !== 200 || codeScanning.status !== 200) {
+      return {};
+    }
+
+    const counts: Record<Severity, number> = { critical: 0, high: 0 };
+    const count = (severity: unknown) => {
+      if (severity === 'critical' || severity === 'high') {
+        counts[severity] += 1;
+      }
+    };
+    for (const alert of dependabot.items) {
+      if (!isRecord(alert)) {
+        throw unexpected(repository, 'a Dependabot alert is not an object');
+      }
+      const advisory = isRecord(alert.security_advisory)
+        ? alert.security_advisory.severity
+        : undefined;
+      const vulnerability = isRecord(alert.security_vulnerability)
+        ? alert.security_vulnerability.severity
+        : undefined;
+      if (typeof advisory !== 'string' && typeof vulnerability !== 'string') {
+        throw unexpected(repository, 'a Dependabot alert has no severity');
+      }
+      count(typeof advisory === 'string' ? advisory : vulnerability);
+    }
+    for (const alert of codeScanning.items) {
+      if (!isRecord(alert) || !isRecord(alert.rule)) {
+        throw unexpected(repository, 'a code-scanning alert has no rule');
+      }
+      // Alerts of non-security rules have no security_severity_level.
+      count(alert.rule.security_severity_level);
+    }
+    return {
+      'github.criticalAlerts': counts.critical,
+      'github.highAlerts': counts.high,
+    };
+  }
+
+  /** `GET …/releases/latest`, or else the first of `GET …/tags`. */
+  private async latestRelease(
+    repository: GithubRepository,
+    options: GithubRequestOptions,
+  ): Promise<CollectedFacts> {
+    const release = await this.client.get(repository, '/releases/latest', {
+      ...options,
+      accept: [404],
+    });
+    if (release.status === 200) {
+      const tag = isRecord(release.body) ? release.body.tag_name : undefined;
+      if (typeof tag !== 'string') {
+        throw unexpected(repository, 'the latest release has no tag_name');
+      }
+      return { 'github.latestRelease': tag };
+    }
+    const tags = await this.client.get(repository, '/tags?per_page=1', options);
+    if (!Array.isArray(tags.body)) {
+      throw unexpected(repository, 'tags is not a list');
+    }
+    if (tags.body.length === 0) {
+      return { 'github.latestRelease': null };
+    }
+    const name = isRecord(tags.body[0]) ? tags.body[0].name : undefined;
+    if (typeof name !== 'string') {
+      throw unexpected(repository, 'a tag has no name');
+    }
+    return { 'github.latestRelease': name };
+  }
+
+  /** Says why some facts are left out (they become unknown). */
+  private leftOut(
+    options: GithubRequestOptions,
+    repository: GithubRepository,
+    what: string,
+    reply: { status: number; message?: string },
+  ): void {
+    options.logger?.info(
+      `GitHub answered ${reply.status}${
+        reply.message ? ` (${reply.message})` : ''
+      } for the ${what} of ${repository.owner}/${
+        repository.name
+      }; those facts are left out`,
+    );
+  }
+}
