@@ -74,6 +74,14 @@ describe('loadScorecards', () => {
     ]);
   });
 
+  it('names built-in scorecards by file, not by where they are installed', () => {
+    const { scorecards } = load({});
+    expect(scorecards.map(s => s.source).sort()).toEqual([
+      'built-in/api-quality.yaml',
+      'built-in/production-readiness.yaml',
+    ]);
+  });
+
   it('lets a configured scorecard replace a built-in one with its id', () => {
     const { scorecards } = load({
       scorecards: [{ inline: document('production-readiness') }],
@@ -100,9 +108,10 @@ describe('loadScorecards', () => {
     expect(problems).toEqual([
       expect.objectContaining({
         source: path.join(dir, 'missing.yaml'),
-        message: expect.stringMatching(
-          /^app-config readiness\.scorecards\[2\]: ENOENT: .*missing\.yaml/,
-        ),
+        message: `app-config readiness.scorecards[2]: cannot read "${path.join(
+          dir,
+          'missing.yaml',
+        )}" (ENOENT)`,
       }),
       expect.objectContaining({
         source: 'app-config readiness.scorecards[1].inline',

@@ -32,15 +32,37 @@ function problem(source: string, message: string): ScorecardProblem {
   return { source, line: 1, column: 1, path: '', message };
 }
 
-function readDirectory(dir: string): SourceText[] {
+/**
+ * The YAML and JSON files of a directory. Each is named `label/file`, so
+ * that what the API shows is what app-config says, not where the backend
+ * happens to be installed.
+ */
+function readDirectory(dir: string, label: string): SourceText[] {
   return fs
     .readdirSync(dir)
     .filter(file => YAML_OR_JSON.test(file))
     .sort()
-    .map(file => {
-      const source = path.join(dir, file);
-      return { source, text: fs.readFileSync(source, 'utf8') };
-    });
+    .map(file => ({
+      source: `${label}/${file}`,
+      text: fs.readFileSync(path.join(dir, file), 'utf8'),
+    }));
+}
+
+/**
+ * What went wrong reading a configured entry. File system errors say the
+ * path as configured and their code, not the resolved path, which would show
+ * where the backend is installed.
+ */
+function readProblem(where: string, source: string, error: unknown): string {
+  // fs errors may come from another realm, so no instanceof check.
+  const { code, message } = (error ?? {}) as {
+    code?: string;
+    message?: string;
+  };
+  if (code) {
+    return `${where}: cannot read "${source}" (${code})`;
+  }
+  return `${where}: ${message ?? String(error)}`;
 }
 
 /**
@@ -68,17 +90,17 @@ function configuredTexts(
           ];
         }
         if (entry.has('directory')) {
-          return readDirectory(path.resolve(entry.getString('directory')));
+          const directory = entry.getString('directory');
+          return readDirectory(
+            path.resolve(directory),
+            directory.replace(/\/+$/, ''),
+          );
         }
-        const file = path.resolve(entry.getString('file'));
+        const file = entry.getString('file');
         source = file;
-        return [{ source: file, text: fs.readFileSync(file, 'utf8') }];
+        return [{ source, text: fs.readFileSync(path.resolve(file), 'utf8') }];
       } catch (error) {
-        // fs errors may come from another realm, so no instanceof check.
-        const message = (error as Error)?.message ?? String(error);
-        problems.push(
-          problem(source, source === where ? message : `${where}: ${message}`),
-        );
+        problems.push(problem(source, readProblem(where, source, error)));
         return [];
       }
     },
@@ -105,6 +127,7 @@ export function loadScorecards(
             '@readiness/plugin-readiness-common',
             'scorecards',
           ),
+          'built-in',
         );
   const parse = (texts: SourceText[]) =>
     texts.flatMap(({ source, text }) => {
