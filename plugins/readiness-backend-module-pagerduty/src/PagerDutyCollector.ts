@@ -1,0 +1,392 @@
+import {
+  PAGERDUTY_FACTS,
+  type EntityPredicate,
+} from '@readiness/plugin-readiness-common';
+import type {
+  CollectedFacts,
+  FactCollector,
+  FactCollectorContext,
+} from '@readiness/plugin-readiness-node';
+import {
+  PagerDutyClient,
+  PagerDutyRequestContext,
+  PagerDutyResponseError,
+} from './PagerDutyClient';
+
+/** The entity type of the extension point, without depending on the catalog model. */
+type Entity = Parameters<FactCollector['collect']>[0][number];
+
+/** The annotations of the PagerDuty plugin for Backstage. */
+export const SERVICE_ID_ANNOTATION = 'pagerduty.com/service-id';
+export const INTEGRATION_KEY_ANNOTATION = 'pagerduty.com/integration-key';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long the integration key → service lookup is reused. */
+const KEY_INDEX_TTL_MS = 10 * 60 * 1000;
+
+/** The entity's ref, as `stringifyEntityRef` of the catalog model writes it. */
+export function entityRef(entity: Entity): string {
+  const namespace = entity.metadata.namespace ?? 'default';
+  return `${entity.kind}:${namespace}/${entity.metadata.name}`.toLowerCase();
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Enough of an integration key to recognise it, not to use it. */
+function maskKey(key: string): string {
+  return key.length > 8 ? `…${key.slice(-4)}` : '…';
+}
+
+interface KeyIndex {
+  serviceIdByKey: Map<string, string>;
+  services: number;
+  complete: boolean;
+}
+
+/** Incidents' count and mean time to resolve. @internal */
+export function summariseIncidents(incidents: unknown[]): {
+  count: number;
+  mttrMinutes: number | null;
+} {
+  const seen = new Set<unknown>();
+  const minutes: number[] = [];
+  for (const incident of incidents) {
+    if (!isRecord(incident)) {
+      throw new Error(`PagerDuty listed an incident that is not an object`);
+    }
+    // Offset pages can shift while they are read: count each incident once.
+    const key = incident.id ?? incident;
+    if (seen.has(key)) {
+      continue;
+    }
+    seen.add(key);
+    if (incident.status !== 'resolved') {
+      continue;
+    }
+    const created = Date.parse(String(incident.created_at));
+    const resolved = Date.parse(
+      String(incident.resolved_at ?? incident.last_status_change_at),
+    );
+    if (Number.isFinite(created) && resolved >= created) {
+      minutes.push((resolved - created) / 60_000);
+    }
+  }
+  return {
+    count: seen.size,
+    mttrMinutes: minutes.length
+      ? Math.round((minutes.reduce((a, b) => a + b, 0) / minutes.length) * 10) /
+        10
+      : null,
+  };
+}
+
+/**
+ * The PagerDuty facts of entities with a `pagerduty.com/service-id` (or
+ * else `pagerduty.com/integration-key`) annotation: whether the service is
+ * active, its escalation levels, who is on call, and its incidents of the
+ * last 30 days with their mean time to resolve.
+ *
+ * A service that PagerDuty does not know (404) is a misconfiguration, not
+ * an inactive service: its collection fails with that reason, so its facts
+ * are unknown rather than failing checks. `serviceActive` is false only
+ * for a service that exists with status `disabled`.
+ *
+ * @internal
+ */
+export class PagerDutyCollector implements FactCollector {
+  readonly id = 'pagerduty';
+  readonly facts = PAGERDUTY_FACTS;
+  readonly appliesTo: EntityPredicate = {
+    $any: [
+      {
+        [`metadata.annotations.${SERVICE_ID_ANNOTATION}`]: { $exists: true },
+      },
+      {
+        [`metadata.annotations.${INTEGRATION_KEY_ANNOTATION}`]: {
+          $exists: true,
+        },
+      },
+    ],
+  };
+
+  private keyIndex?: { builtAt: number; index: Promise<KeyIndex> };
+
+  constructor(
+    private readonly client: PagerDutyClient,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Entities are collected at once, within the client's concurrency limit.
+   * An entity that fails is left out (and logged); when all fail, the first
+   * error is thrown so that its reason reaches the checks.
+   */
+  async collect(
+    entities: Entity[],
+    context: FactCollectorContext,
+  ): Promise<Map<string, CollectedFacts>> {
+    const settled = await Promise.allSettled(
+      entities.map(entity => this.collectOne(entity, context)),
+    );
+    const collected = new Map<string, CollectedFacts>();
+    let firstError: unknown;
+    settled.forEach((result, i) => {
+      const ref = entityRef(entities[i]);
+      if (result.status === 'fulfilled') {
+        collected.set(ref, result.value);
+        return;
+      }
+      firstError ??= result.reason;
+      if (entities.length > 1) {
+        context.logger.warn(
+          `Could not collect PagerDuty facts of ${ref}: ${
+            result.reason instanceof Error
+              ? result.reason.message
+              : String(result.reason)
+          }`,
+        );
+      }
+    });
+    if (collected.size === 0 && firstError !== undefined) {
+      throw firstError;
+    }
+    return collected;
+  }
+
+  private async collectOne(
+    entity: Entity,
+    context: PagerDutyRequestContext,
+  ): Promise<CollectedFacts> {
+    const serviceId = await this.serviceIdOf(entity, context);
+    const service = await this.service(serviceId, context);
+    const policy = isRecord(service.escalation_policy)
+      ? service.escalation_policy
+      : undefined;
+    const policyId = typeof policy?.id === 'string' ? policy.id : undefined;
+    const now = this.now();
+    const [escalationLevels, onCall, incidents] = await Promise.all([
+      policy && policyId
+        ? this.escalationLevels(policy, policyId, context)
+        : null,
+      policyId ? this.onCall(policyId, context) : [],
+      this.incidents(serviceId, now, context),
+    ]);
+    return {
+      'pagerduty.serviceActive': service.status !== 'disabled',
+      'pagerduty.escalationLevels': escalationLevels,
+      'pagerduty.onCall': onCall,
+      'pagerduty.incidents30d': incidents.count,
+      'pagerduty.mttrMinutes': incidents.mttrMinutes,
+    };
+  }
+
+  private async serviceIdOf(
+    entity: Entity,
+    context: PagerDutyRequestContext,
+  ): Promise<string> {
+    const annotations = entity.metadata.annotations ?? {};
+    const serviceId = annotations[SERVICE_ID_ANNOTATION]?.trim();
+    if (serviceId) {
+      return serviceId;
+    }
+    const key = annotations[INTEGRATION_KEY_ANNOTATION]?.trim();
+    if (key) {
+      return this.serviceIdOfKey(key, context);
+    }
+    throw new Error(
+      `the ${SERVICE_ID_ANNOTATION} and ${INTEGRATION_KEY_ANNOTATION} annotations are empty`,
+    );
+  }
+
+  /**
+   * PagerDuty cannot look a service up by integration key: the services
+   * are listed with their integrations (up to `maxPages` pages) and the
+   * lookup is reused for ten minutes by every entity.
+   */
+  private async serviceIdOfKey(
+    key: string,
+    context: PagerDutyRequestContext,
+  ): Promise<string> {
+    const nowMs = Date.now();
+    if (!this.keyIndex || nowMs - this.keyIndex.builtAt > KEY_INDEX_TTL_MS) {
+      const entry = {
+        builtAt: nowMs,
+        index: this.buildKeyIndex(context),
+      };
+      this.keyIndex = entry;
+      // A failed lookup is not reused: the next entity tries again.
+      entry.index.catch(() => {
+        if (this.keyIndex === entry) {
+          this.keyIndex = undefined;
+        }
+      });
+    }
+    const index = await this.keyIndex.index;
+    const serviceId = index.serviceIdByKey.get(key);
+    if (serviceId) {
+      return serviceId;
+    }
+    throw new Error(
+      index.complete
+        ? `no PagerDuty service has an integration with the key ${maskKey(
+            key,
+          )} of ${INTEGRATION_KEY_ANNOTATION}`
+        : `none of the first ${
+            index.services
+          } PagerDuty services has an integration with the key ${maskKey(
+            key,
+          )} of ${INTEGRATION_KEY_ANNOTATION}; raise readiness.pagerduty.maxPages or use ${SERVICE_ID_ANNOTATION}`,
+    );
+  }
+
+  private async buildKeyIndex(
+    context: PagerDutyRequestContext,
+  ): Promise<KeyIndex> {
+    const { items, complete } = await this.client.list(
+      '/services',
+      [['include[]', 'integrations']],
+      'services',
+      context,
+    );
+    const serviceIdByKey = new Map<string, string>();
+    for (const service of items) {
+      if (!isRecord(service) || typeof service.id !== 'string') {
+        continue;
+      }
+      const integrations = Array.isArray(service.integrations)
+        ? service.integrations
+        : [];
+      for (const integration of integrations) {
+        const key = isRecord(integration)
+          ? integration.integration_key
+          : undefined;
+        if (typeof key === 'string' && key && !serviceIdByKey.has(key)) {
+          serviceIdByKey.set(key, service.id);
+        }
+      }
+    }
+    return { serviceIdByKey, services: items.length, complete };
+  }
+
+  private async service(
+    serviceId: string,
+    context: PagerDutyRequestContext,
+  ): Promise<Record<string, unknown>> {
+    let body: Record<string, unknown>;
+    try {
+      body = await this.client.get(
+        `/services/${encodeURIComponent(serviceId)}`,
+        [['include[]', 'escalation_policies']],
+        context,
+      );
+    } catch (error) {
+      if (error instanceof PagerDutyResponseError && error.status === 404) {
+        throw new Error(`PagerDuty service ${serviceId} not found`);
+      }
+      throw error;
+    }
+    const service = body.service;
+    if (!isRecord(service) || typeof service.status !== 'string') {
+      throw new Error(
+        `PagerDuty GET /services/${serviceId} answered without a service and its status`,
+      );
+    }
+    return service;
+  }
+
+  /** The rules of the policy, from the service when included, else fetched. */
+  private async escalationLevels(
+    policy: Record<string, unknown>,
+    policyId: string,
+    context: PagerDutyRequestContext,
+  ): Promise<number> {
+    if (Array.isArray(policy.escalation_rules)) {
+      return policy.escalation_rules.length;
+    }
+    const path = `/escalation_policies/${encodeURIComponent(policyId)}`;
+    let body: Record<string, unknown>;
+    try {
+      body = await this.client.get(path, [], context);
+    } catch (error) {
+      if (error instanceof PagerDutyResponseError && error.status === 404) {
+        throw new Error(`PagerDuty escalation policy ${policyId} not found`);
+      }
+      throw error;
+    }
+    const rules = isRecord(body.escalation_policy)
+      ? body.escalation_policy.escalation_rules
+      : undefined;
+    if (!Array.isArray(rules)) {
+      throw new Error(
+        `PagerDuty GET ${path} answered without an escalation policy and its rules`,
+      );
+    }
+    return rules.length;
+  }
+
+  /** Who is on call now, lowest escalation level first, each once. */
+  private async onCall(
+    policyId: string,
+    context: PagerDutyRequestContext,
+  ): Promise<string[]> {
+    const { items, complete } = await this.client.list(
+      '/oncalls',
+      [
+        ['escalation_policy_ids[]', policyId],
+        ['earliest', 'true'],
+      ],
+      'oncalls',
+      context,
+    );
+    if (!complete) {
+      throw new Error(
+        `PagerDuty lists more than ${this.client.maxPages} pages of on-calls for escalation policy ${policyId}; raise readiness.pagerduty.maxPages`,
+      );
+    }
+    const names = items
+      .filter(isRecord)
+      .map((oncall, order) => ({
+        level:
+          typeof oncall.escalation_level === 'number'
+            ? oncall.escalation_level
+            : Infinity,
+        order,
+        name: isRecord(oncall.user) ? oncall.user.summary : undefined,
+      }))
+      .filter((o): o is typeof o & { name: string } =>
+        Boolean(typeof o.name === 'string' && o.name),
+      )
+      .sort((a, b) => a.level - b.level || a.order - b.order)
+      .map(o => o.name);
+    return [...new Set(names)];
+  }
+
+  private async incidents(
+    serviceId: string,
+    now: Date,
+    context: PagerDutyRequestContext,
+  ) {
+    const { items, complete } = await this.client.list(
+      '/incidents',
+      [
+        ['service_ids[]', serviceId],
+        ['since', new Date(now.getTime() - 30 * DAY_MS).toISOString()],
+        ['until', now.toISOString()],
+        ['statuses[]', 'triggered'],
+        ['statuses[]', 'acknowledged'],
+        ['statuses[]', 'resolved'],
+        ['time_zone', 'UTC'],
+      ],
+      'incidents',
+      context,
+    );
+    if (!complete) {
+      throw new Error(
+        `PagerDuty service ${serviceId} has more incidents in the last 30 days than ${this.client.maxPages} pages hold; raise readiness.pagerduty.maxPages`,
+      );
+    }
+    return summariseIncidents(items);
+  }
+}
