@@ -56,6 +56,12 @@ export const readinessTranslationRef = createTranslationRef({
       'not-applicable': 'Not applicable',
       waived: 'Waived',
     },
+    basis: {
+      verified: 'Verified',
+      declared: 'Declared',
+      verifiedHint: 'Observed by a collector (repository or integration)',
+      declaredHint: 'Only declared in the catalog',
+    },
     check: {
       reason: 'Why: {{reason}}',
     },

@@ -51,4 +51,38 @@ describe('CheckDetails', () => {
     ).toBeVisible();
     expect(screen.queryByText('Remediation of slo')).not.toBeInTheDocument();
   });
+
+  it('says whether a decided check was verified or only declared', async () => {
+    await renderInTestApp(
+      <>
+        <CheckDetails
+          levels={levels}
+          check={check('ci', {
+            level: 'bronze',
+            weight: 1,
+            status: 'pass',
+            basis: 'verified',
+          })}
+        />
+        <CheckDetails
+          levels={levels}
+          check={check('on-call', {
+            level: 'silver',
+            weight: 1,
+            status: 'fail',
+            basis: 'declared',
+          })}
+        />
+      </>,
+    );
+
+    expect(screen.getByText('Verified')).toHaveAttribute(
+      'title',
+      'Observed by a collector (repository or integration)',
+    );
+    expect(screen.getByText('Declared')).toHaveAttribute(
+      'title',
+      'Only declared in the catalog',
+    );
+  });
 });

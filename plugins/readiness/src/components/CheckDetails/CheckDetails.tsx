@@ -41,6 +41,11 @@ export function CheckDetails(props: {
           <Text variant="body-small" color="secondary">
             {levelTitle(levels, check.level)}
           </Text>
+          {check.basis && (
+            <Text variant="body-small" title={t(`basis.${check.basis}Hint`)}>
+              {t(`basis.${check.basis}`)}
+            </Text>
+          )}
         </Flex>
       </AccordionTrigger>
       <AccordionPanel>

@@ -85,9 +85,7 @@ export function LeaderboardFilters(props: {
         ))}
       </Flex>
       {facets.error && (
-        <Text variant="body-small" color="warning">
-          {t('filters.facetsError')}
-        </Text>
+        <Text variant="body-small">{t('filters.facetsError')}</Text>
       )}
     </Flex>
   );

@@ -15,33 +15,36 @@ export function ReadinessPage() {
   const [params, setParams] = useReadinessPageParams();
   const tab = params.tab === 'leaderboard' ? 'leaderboard' : 'scorecards';
 
+  // The page's main landmark, for screen readers and skip links.
   return (
-    <Container my="4">
-      <Tabs
-        selectedKey={tab}
-        onSelectionChange={key =>
-          setParams({
-            tab: key === 'leaderboard' ? 'leaderboard' : undefined,
-            check: undefined,
-            group: undefined,
-          })
-        }
-      >
-        <TabList aria-label={t('page.tabsLabel')}>
-          <Tab id="scorecards">{t('page.scorecardsTab')}</Tab>
-          <Tab id="leaderboard">{t('page.leaderboardTab')}</Tab>
-        </TabList>
-        <TabPanel id="scorecards">
-          {params.scorecard ? (
-            <ScorecardPage scorecardId={params.scorecard} />
-          ) : (
-            <ScorecardListPage />
-          )}
-        </TabPanel>
-        <TabPanel id="leaderboard">
-          <LeaderboardPage />
-        </TabPanel>
-      </Tabs>
-    </Container>
+    <main>
+      <Container my="4">
+        <Tabs
+          selectedKey={tab}
+          onSelectionChange={key =>
+            setParams({
+              tab: key === 'leaderboard' ? 'leaderboard' : undefined,
+              check: undefined,
+              group: undefined,
+            })
+          }
+        >
+          <TabList aria-label={t('page.tabsLabel')}>
+            <Tab id="scorecards">{t('page.scorecardsTab')}</Tab>
+            <Tab id="leaderboard">{t('page.leaderboardTab')}</Tab>
+          </TabList>
+          <TabPanel id="scorecards">
+            {params.scorecard ? (
+              <ScorecardPage scorecardId={params.scorecard} />
+            ) : (
+              <ScorecardListPage />
+            )}
+          </TabPanel>
+          <TabPanel id="leaderboard">
+            <LeaderboardPage />
+          </TabPanel>
+        </Tabs>
+      </Container>
+    </main>
   );
 }

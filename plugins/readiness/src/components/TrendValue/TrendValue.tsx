@@ -17,16 +17,15 @@ export function TrendValue(props: { trend: LeaderboardTrend }) {
   }
   const change = Math.round(trend.change);
   let arrow = '▶';
-  let color: 'success' | 'danger' | 'secondary' = 'secondary';
   if (change > 0) {
     arrow = '▲';
-    color = 'success';
   } else if (change < 0) {
     arrow = '▼';
-    color = 'danger';
   }
+  // The arrow and the sign say the direction; status colours are too light
+  // for text (WCAG AA).
   return (
-    <Text variant="body-small" color={color}>
+    <Text variant="body-small">
       <span aria-hidden="true">{arrow} </span>
       {t('trend.change', {
         change: change > 0 ? `+${change}` : String(change),
