@@ -1,18 +1,21 @@
 #!/usr/bin/env node
 /*
  * Every check the project has, as the README's test command and CI run it:
- * type check, lint, formatting, all Jest suites with the store tests on
- * SQLite, PostgreSQL and MySQL/MariaDB, then a build of every package.
+ * the Debian packages tests need (Chromium, Prometheus), type check, lint, formatting, all Jest suites with the store tests on
+ * SQLite, PostgreSQL and MySQL/MariaDB, a build of every package, then the
+ * end-to-end run in Chromium (e2e/run.js: starts the app on :3000 and :7007).
  */
 const { spawnSync } = require('node:child_process');
 const { prepareTestDatabases } = require('./test-databases');
 
 const steps = [
+  ['Chromium and Prometheus', 'node', ['scripts/debian-packages.js']],
   ['type check', 'yarn', ['tsc']],
   ['lint', 'yarn', ['lint:all']],
   ['formatting', 'yarn', ['prettier:check']],
   ['unit and integration tests', 'yarn', ['backstage-cli', 'repo', 'test']],
   ['build of every package', 'yarn', ['build:all']],
+  ['end-to-end in Chromium', 'yarn', ['test:e2e']],
 ];
 
 async function main() {
