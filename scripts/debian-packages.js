@@ -55,13 +55,17 @@ function ensureDebianPackages(wanted) {
     console.log(`  $ ${[command, ...rest].join(' ')}`);
     const { status } = spawnSync(command, rest, { stdio: 'inherit', env });
     if (status !== 0) {
-      throw new Error(`"${[command, ...rest].join(' ')}" exited with ${status}`);
+      throw new Error(
+        `"${[command, ...rest].join(' ')}" exited with ${status}`,
+      );
     }
   }
   const stillMissing = missing.filter(({ binary }) => !fs.existsSync(binary));
   if (stillMissing.length > 0) {
     throw new Error(
-      `apt-get ran but ${stillMissing.map(m => m.binary).join(', ')} is missing`,
+      `apt-get ran but ${stillMissing
+        .map(m => m.binary)
+        .join(', ')} is missing`,
     );
   }
   return `installed ${packages.join(', ')} with apt-get`;
