@@ -273,6 +273,14 @@ describe('readiness backend plugin', () => {
     expect(res.body.error.name).toBe('AuthenticationError');
   });
 
+  it('serves services too, such as a CI pipeline with a static token', async () => {
+    const { server } = await startBackend([checkout]);
+    const res = await request(server)
+      .get('/api/readiness/entities/component/default/checkout')
+      .set('Authorization', mockCredentials.service.header());
+    expect(res.status).toBe(200);
+  });
+
   it('rejects a malformed entity name with 400 naming the parameter', async () => {
     const { server } = await startBackend([checkout]);
     const res = await request(server).get(

@@ -11,6 +11,12 @@ const DEFAULT_HISTORY_LIMIT = 100;
 const DEFAULT_PAGE_SIZE = 50;
 const DEFAULT_TREND_DAYS = 30;
 
+/**
+ * Signed-in users, and services such as a CI pipeline with a static token;
+ * both see what the catalog lets them read.
+ */
+const CALLERS = { allow: ['user', 'service'] as Array<'user' | 'service'> };
+
 /** The REST API; requests are validated against src/schema/openapi.yaml. */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
@@ -27,12 +33,10 @@ export async function createRouter(options: {
   /** The caller's credentials and the entities their aggregates cover. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any typed route
   const visibleTo = async (req: express.Request<any, any, any, any>) =>
-    visibility.visibleEntityRefs(
-      await httpAuth.credentials(req, { allow: ['user'] }),
-    );
+    visibility.visibleEntityRefs(await httpAuth.credentials(req, CALLERS));
 
   router.post('/scorecards/preview', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const credentials = await httpAuth.credentials(req, CALLERS);
     res.json(await preview.preview(req.body.document, credentials));
   });
 
@@ -66,7 +70,7 @@ export async function createRouter(options: {
   });
 
   router.get('/results', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const credentials = await httpAuth.credentials(req, CALLERS);
     const { scorecard, limit, offset, ...filter } = req.query;
     scorecards.find(scorecard);
     res.json(
@@ -79,12 +83,12 @@ export async function createRouter(options: {
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const credentials = await httpAuth.credentials(req, CALLERS);
     res.json(await readiness.get(req.params, credentials));
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const credentials = await httpAuth.credentials(req, CALLERS);
     const { kind, namespace, name } = req.params;
     res.json(
       await readiness.history({ kind, namespace, name }, credentials, {
@@ -94,7 +98,7 @@ export async function createRouter(options: {
   });
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const credentials = await httpAuth.credentials(req, CALLERS);
     res.json(await readiness.refresh(req.params, credentials));
   });
 
