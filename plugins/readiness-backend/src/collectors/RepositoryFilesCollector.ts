@@ -1,11 +1,12 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import {
   REPOSITORY_FACTS,
   repositoryFacts,
 } from '@readiness/plugin-readiness-common';
 import {
   CollectedFacts,
+  collectEach,
   FactCollector,
   FactCollectorContext,
 } from '@readiness/plugin-readiness-node';
@@ -41,31 +42,24 @@ export class RepositoryFilesCollector implements FactCollector {
   constructor(private readonly urlReader: UrlReaderService) {}
 
   /**
-   * An entity whose tree cannot be read is left out and logged; when every
-   * entity of the batch fails, the first error is thrown so that its reason
-   * reaches the checks.
+   * The trees are read one at a time. An entity whose tree cannot be read is
+   * left out and logged; when every entity of the batch fails, the first
+   * error is thrown so that its reason reaches the checks.
    */
   async collect(
     entities: Entity[],
     context: FactCollectorContext,
   ): Promise<Map<string, CollectedFacts>> {
-    const collected = new Map<string, CollectedFacts>();
-    let firstError: unknown;
-    for (const entity of entities) {
-      const ref = stringifyEntityRef(entity);
-      try {
-        collected.set(ref, await this.collectOne(entity, context));
-      } catch (error) {
-        firstError ??= error;
-        context.logger.warn(
+    return collectEach(
+      entities,
+      {
+        ...context,
+        concurrency: 1,
+        warning: (ref, error) =>
           `Could not read the repository of ${ref}: ${error}`,
-        );
-      }
-    }
-    if (collected.size === 0 && firstError !== undefined) {
-      throw firstError;
-    }
-    return collected;
+      },
+      entity => this.collectOne(entity, context),
+    );
   }
 
   private async collectOne(

@@ -14,6 +14,7 @@ import {
 } from '@readiness/plugin-readiness-common';
 import { Knex } from 'knex';
 import { describeChange, VersionedResult } from './describeChange';
+import { StoredResult, toStoredResult } from './storedResult';
 import {
   CheckStatusCounts,
   EntityToStore,
@@ -52,7 +53,7 @@ const STATUSES: CheckStatus[] = [
 ];
 
 /** Check id to status, to tell whether any status changed. */
-function statusesOf(result: ScorecardResult | undefined): string {
+function statusesOf(result: StoredResult | undefined): string {
   return JSON.stringify(result?.checks.map(c => [c.id, c.status]) ?? null);
 }
 
@@ -232,7 +233,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
       score: result.score,
       level: result.level,
       evaluated_at: new Date(result.evaluatedAt),
-      result: JSON.stringify(result),
+      result: JSON.stringify(toStoredResult(result)),
     };
   }
 

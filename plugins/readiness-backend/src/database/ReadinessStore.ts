@@ -9,6 +9,7 @@ import {
   ScorecardStanding,
   StatusCounts,
 } from '@readiness/plugin-readiness-common';
+import type { StoredResult } from './storedResult';
 
 /**
  * The stored results of one entity.
@@ -18,8 +19,8 @@ import {
 export interface StoredEntityResults {
   /** `metadata.etag` of the entity the results were computed from. */
   entityEtag: string | null;
-  /** By scorecard id. */
-  results: Map<string, ScorecardResult>;
+  /** By scorecard id; without what the definition says (see storedResult). */
+  results: Map<string, StoredResult>;
   /** The version of the scorecard each result was computed with, by id. */
   scorecardVersions: Map<string, string | null>;
 }

@@ -2,19 +2,19 @@ import {
   ChangeCause,
   CheckChange,
   ReadinessChange,
-  ScorecardResult,
 } from '@readiness/plugin-readiness-common';
+import type { StoredResult } from './storedResult';
 
 /** A result with what it was computed from. */
 export interface VersionedResult {
-  result: ScorecardResult;
+  result: StoredResult;
   entityEtag: string | null;
   scorecardVersion: string | null;
 }
 
 function checkChanges(
-  before: ScorecardResult,
-  after: ScorecardResult,
+  before: StoredResult,
+  after: StoredResult,
 ): CheckChange[] {
   const previous = new Map(before.checks.map(c => [c.id, c.status]));
   const changes: CheckChange[] = after.checks.flatMap(check => {

@@ -10,3 +10,5 @@ export type {
   StoredFacts,
 } from './ReadinessStore';
 export { DatabaseReadinessStore } from './DatabaseReadinessStore';
+export { fromStoredResult } from './storedResult';
+export type { StoredResult } from './storedResult';

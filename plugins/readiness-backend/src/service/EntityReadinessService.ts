@@ -15,7 +15,7 @@ import {
   EntityReadinessHistory,
   readinessEntityRefreshPermission,
 } from '@readiness/plugin-readiness-common';
-import { ReadinessStore } from '../database';
+import { fromStoredResult, ReadinessStore } from '../database';
 import { EntityEvaluator } from './EntityEvaluator';
 
 /**
@@ -50,8 +50,8 @@ export class EntityReadinessService {
     }
     return {
       entityRef,
-      scorecards: applicable.map(
-        ({ scorecard }) => stored.results.get(scorecard.id)!,
+      scorecards: applicable.map(({ scorecard }) =>
+        fromStoredResult(stored.results.get(scorecard.id)!, scorecard),
       ),
     };
   }
