@@ -6,10 +6,10 @@ import {
   sendGithub,
 } from './__testUtils__/fakeGithub';
 import {
-  Handler,
   startTestServer,
   TestServer,
-} from './__testUtils__/testServer';
+  TestServerHandler,
+} from '@readiness/plugin-readiness-node/testUtils';
 
 const TOKEN = 'ghp_not-a-real-token';
 const repo = { owner: 'acme', name: 'payments' };
@@ -35,7 +35,7 @@ describe('GithubClient', () => {
   });
 
   async function start(
-    handler: Handler,
+    handler: TestServerHandler,
     options: Partial<GithubClientOptions> = {},
   ) {
     server = await startTestServer(handler);
@@ -353,7 +353,7 @@ describe('GithubClient', () => {
       ),
     );
     expect(server!.requests).toHaveLength(6);
-    expect(server!.maxInFlight()).toBe(2);
+    expect(server!.maxInFlight).toBe(2);
   });
 
   it('says when GitHub cannot be reached, and never shows the token', async () => {

@@ -1,7 +1,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { GithubCredentialsProvider } from '@backstage/integration';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConcurrencyLimiter } from './ConcurrencyLimiter';
+import {
+  ConcurrencyLimiter,
+  describeError,
+  parseRetryAfter,
+} from '@readiness/plugin-readiness-node';
 
 /** A repository by owner and name, as in `github.com/project-slug`. @internal */
 export interface GithubRepository {
@@ -87,18 +91,6 @@ export function nextPageUrl(link: string | null): string | undefined {
     }
   }
   return undefined;
-}
-
-/** `Retry-After` in milliseconds from now: delta-seconds or an HTTP date. */
-function retryAfterMs(value: string | null, now: number): number | undefined {
-  if (value === null || value.trim() === '') {
-    return undefined;
-  }
-  if (/^\d+$/.test(value.trim())) {
-    return Number(value.trim()) * 1000;
-  }
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /**
@@ -329,7 +321,10 @@ export class GithubClient {
       return undefined;
     }
     const now = Date.now();
-    const retryAfter = retryAfterMs(response.headers.get('retry-after'), now);
+    const retryAfter = parseRetryAfter(
+      response.headers.get('retry-after'),
+      now,
+    );
     if (retryAfter !== undefined) {
       return now + retryAfter;
     }
@@ -404,11 +399,10 @@ export class GithubClient {
       if (options.signal?.aborted) {
         throw new Error(`GET ${this.describe(url)} was cancelled`);
       }
-      const cause = (error as { cause?: unknown }).cause;
       throw new Error(
-        `Could not reach GitHub for GET ${this.describe(url)}: ${
-          cause ? errorMessage(cause) : errorMessage(error)
-        }`,
+        `Could not reach GitHub for GET ${this.describe(url)}: ${describeError(
+          error,
+        )}`,
       );
     }
   }

@@ -10,10 +10,10 @@ import {
   sendGithub,
 } from './__testUtils__/fakeGithub';
 import {
-  Handler,
   startTestServer,
   TestServer,
-} from './__testUtils__/testServer';
+  TestServerHandler,
+} from '@readiness/plugin-readiness-node/testUtils';
 
 function entity(name: string, slug?: string): Entity {
   return {
@@ -64,7 +64,7 @@ describe('GithubCollector', () => {
     jest.clearAllMocks();
   });
 
-  async function start(handler: Handler, timeoutMs = 1000) {
+  async function start(handler: TestServerHandler, timeoutMs = 1000) {
     server = await startTestServer(handler);
     return new GithubCollector(
       new GithubClient({

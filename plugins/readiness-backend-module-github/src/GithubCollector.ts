@@ -1,8 +1,10 @@
 import { GITHUB_FACTS } from '@readiness/plugin-readiness-common';
-import type {
-  CollectedFacts,
-  FactCollector,
-  FactCollectorContext,
+import {
+  collectEach,
+  describeError,
+  type CollectedFacts,
+  type FactCollector,
+  type FactCollectorContext,
 } from '@readiness/plugin-readiness-node';
 import type {
   GithubClient,
@@ -15,12 +17,6 @@ export type Entity = Parameters<FactCollector['collect']>[0][number];
 
 /** The annotation that names an entity's repository, `<owner>/<repo>`. */
 export const PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
-
-/** The entity's ref, as `stringifyEntityRef` of the catalog model writes it. */
-export function entityRefOf(entity: Entity): string {
-  const namespace = entity.metadata.namespace ?? 'default';
-  return `${entity.kind}:${namespace}/${entity.metadata.name}`.toLowerCase();
-}
 
 /** `<owner>/<repo>` from the annotation; anything else is an error. */
 export function parseProjectSlug(slug: string | undefined): GithubRepository {
@@ -90,30 +86,17 @@ export class GithubCollector implements FactCollector {
     entities: Entity[],
     context: FactCollectorContext,
   ): Promise<Map<string, CollectedFacts>> {
-    const settled = await Promise.allSettled(
-      entities.map(entity => this.collectOne(entity, context)),
+    return collectEach(
+      entities,
+      {
+        logger: context.logger,
+        warning: (ref, error) =>
+          `Could not collect the GitHub facts of ${ref}: ${describeError(
+            error,
+          )}`,
+      },
+      entity => this.collectOne(entity, context),
     );
-    const collected = new Map<string, CollectedFacts>();
-    const failures: Array<{ ref: string; error: unknown }> = [];
-    settled.forEach((result, i) => {
-      const ref = entityRefOf(entities[i]);
-      if (result.status === 'fulfilled') {
-        collected.set(ref, result.value);
-      } else {
-        failures.push({ ref, error: result.reason });
-      }
-    });
-    if (collected.size === 0 && failures.length > 0) {
-      throw failures[0].error;
-    }
-    for (const { ref, error } of failures) {
-      context.logger.warn(
-        `Could not collect the GitHub facts of ${ref}: ${
-          error instanceof Error ? error.message : String(error)
-        }`,
-      );
-    }
-    return collected;
   }
 
   private async collectOne(

@@ -5,7 +5,10 @@ import {
 } from '@readiness/plugin-readiness-node';
 import { readinessModuleGithub } from './module';
 import { fakeGithub } from './__testUtils__/fakeGithub';
-import { startTestServer, TestServer } from './__testUtils__/testServer';
+import {
+  startTestServer,
+  TestServer,
+} from '@readiness/plugin-readiness-node/testUtils';
 
 const TOKEN = 'ghp_module-test-token';
 

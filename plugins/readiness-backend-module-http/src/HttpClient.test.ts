@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HttpClient, HttpClientOptions, parseRetryAfter } from './HttpClient';
+import { HttpClient, HttpClientOptions } from './HttpClient';
 import {
   sendJson,
   startTestServer,
   TestServer,
-} from './__testUtils__/testServer';
+} from '@readiness/plugin-readiness-node/testUtils';
 
 const defaults: HttpClientOptions = {
   timeoutMs: 2000,
@@ -207,15 +207,5 @@ describe('HttpClient', () => {
       expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(30);
     }
     expect(times[4] - times[0]).toBeGreaterThanOrEqual(185);
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it('reads seconds and HTTP dates', () => {
-    const now = Date.parse('2025-01-01T00:00:00Z');
-    expect(parseRetryAfter('3', now)).toBe(3000);
-    expect(parseRetryAfter('Wed, 01 Jan 2025 00:00:05 GMT', now)).toBe(5000);
-    expect(parseRetryAfter('soon', now)).toBeUndefined();
-    expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });

@@ -1,5 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConcurrencyLimiter } from './ConcurrencyLimiter';
+import {
+  ConcurrencyLimiter,
+  describeError,
+  parseRetryAfter,
+} from '@readiness/plugin-readiness-node';
 import { RateLimiter } from './RateLimiter';
 import type { RateLimit } from './types';
 
@@ -31,21 +35,6 @@ type Outcome =
 
 class ResponseTooLargeError extends Error {}
 
-/** `Retry-After` in seconds or as an HTTP date, in milliseconds from now. */
-export function parseRetryAfter(
-  header: string | null,
-  now = Date.now(),
-): number | undefined {
-  if (!header) {
-    return undefined;
-  }
-  if (/^\s*\d+\s*$/.test(header)) {
-    return Number(header) * 1000;
-  }
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 async function readText(response: Response, maxBytes: number) {
   if (Number(response.headers.get('content-length')) > maxBytes) {
     await response.body?.cancel();
@@ -67,19 +56,6 @@ async function readText(response: Response, maxBytes: number) {
     chunks.push(chunk.value);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/** The most telling message of an error (fetch puts the network's in `cause`). */
-export function describeError(error: unknown): string {
-  const { message, cause } = (error ?? {}) as {
-    message?: unknown;
-    cause?: { message?: unknown; code?: unknown };
-  };
-  const detail = cause?.message || cause?.code;
-  if (detail) {
-    return String(detail);
-  }
-  return message ? String(message) : String(error);
 }
 
 /** Was the signal aborted by a timeout, or is the deadline past? */

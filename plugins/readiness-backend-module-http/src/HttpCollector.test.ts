@@ -5,10 +5,10 @@ import { HttpCollector } from './HttpCollector';
 import { readHttpCollectorConfig } from './readHttpCollectorConfig';
 import {
   sendJson,
-  sonarQube,
   startTestServer,
   TestServer,
-} from './__testUtils__/testServer';
+} from '@readiness/plugin-readiness-node/testUtils';
+import { sonarQube } from './__testUtils__/fakeSonarQube';
 import type { Entity } from './types';
 
 const KEY = "metadata.annotations['sonarqube.org/project-key']";

@@ -1,11 +1,13 @@
 import type { EntityPredicate } from '@readiness/plugin-readiness-common';
-import type {
-  CollectedFacts,
-  FactCollector,
-  FactCollectorContext,
-  FactDefinition,
+import {
+  collectEach,
+  describeError,
+  type CollectedFacts,
+  type FactCollector,
+  type FactCollectorContext,
+  type FactDefinition,
 } from '@readiness/plugin-readiness-node';
-import { describeError, HttpClient } from './HttpClient';
+import { HttpClient } from './HttpClient';
 import {
   parseTemplate,
   renderJsonTemplate,
@@ -14,12 +16,6 @@ import {
 } from './renderUrlTemplate';
 import { query, selectFact } from './selectFact';
 import type { Entity, HttpCollectorSpec, HttpPagination } from './types';
-
-/** The entity's ref, as `stringifyEntityRef` of the catalog model writes it. */
-export function entityRef(entity: Entity): string {
-  const namespace = entity.metadata.namespace ?? 'default';
-  return `${entity.kind}:${namespace}/${entity.metadata.name}`.toLowerCase();
-}
 
 /** Where the next page is, or undefined when this was the last. */
 function nextPage(
@@ -105,30 +101,19 @@ export class HttpCollector implements FactCollector {
       context.signal,
       AbortSignal.timeout(remaining),
     ]);
-    const settled = await Promise.allSettled(
-      entities.map(entity => this.collectOne(entity, { ...context, signal })),
+    return collectEach(
+      entities,
+      {
+        logger: context.logger,
+        warning: (ref, error) => `${ref}: ${describeError(error)}`,
+      },
+      (entity, ref) => this.collectOne(entity, ref, { ...context, signal }),
     );
-    const collected = new Map<string, CollectedFacts>();
-    let firstError: unknown;
-    settled.forEach((result, i) => {
-      const ref = entityRef(entities[i]);
-      if (result.status === 'fulfilled') {
-        collected.set(ref, result.value);
-      } else {
-        firstError ??= result.reason;
-        if (entities.length > 1) {
-          context.logger.warn(`${ref}: ${describeError(result.reason)}`);
-        }
-      }
-    });
-    if (collected.size === 0 && firstError !== undefined) {
-      throw firstError;
-    }
-    return collected;
   }
 
   private async collectOne(
     entity: Entity,
+    ref: string,
     context: FactCollectorContext,
   ): Promise<CollectedFacts> {
     const { pagination } = this.spec;
@@ -154,9 +139,7 @@ export class HttpCollector implements FactCollector {
     for (let index = 0; url !== undefined; index += 1) {
       if (index === maxPages) {
         context.logger.warn(
-          `${entityRef(
-            entity,
-          )}: more than ${maxPages} pages (pagination.maxPages); ${
+          `${ref}: more than ${maxPages} pages (pagination.maxPages); ${
             lists.map(f => f.name).join(', ') || 'no list fact'
           } left out as incomplete`,
         );

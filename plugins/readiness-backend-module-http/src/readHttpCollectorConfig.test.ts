@@ -151,10 +151,10 @@ describe('readHttpCollectorConfig', () => {
       /^readiness.http.collectors\[0\].timeout is not a duration/,
     );
     expect(problem({ retries: 1.5 })).toBe(
-      'readiness.http.collectors[0].retries must be a whole number from 0 to 10',
+      'readiness.http.collectors[0].retries must be a whole number from 0 to 10, not 1.5',
     );
     expect(problem({ concurrency: 0 })).toBe(
-      'readiness.http.collectors[0].concurrency must be a whole number from 1 to 64',
+      'readiness.http.collectors[0].concurrency must be a whole number from 1 to 64, not 0',
     );
     expect(problem({ rateLimit: { per: '1s' } })).toBe(
       'readiness.http.collectors[0].rateLimit.requests is required',

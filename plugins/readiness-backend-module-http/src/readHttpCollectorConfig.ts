@@ -1,9 +1,13 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
+import type { Config } from '@backstage/config';
 import {
   appliesToEntity,
   EntityPredicate,
   FactType,
 } from '@readiness/plugin-readiness-common';
+import {
+  readBoundedInteger,
+  readDurationMs,
+} from '@readiness/plugin-readiness-node';
 import { parseTemplate, Template } from './renderUrlTemplate';
 import { checkJsonPath } from './selectFact';
 import type {
@@ -37,16 +41,6 @@ const COLLECTOR_KEYS = [
   'pagination',
   'facts',
 ];
-const MS: Record<string, number> = {
-  milliseconds: 1,
-  seconds: 1000,
-  minutes: 60_000,
-  hours: 3_600_000,
-  days: 86_400_000,
-  weeks: 604_800_000,
-  months: 30 * 86_400_000,
-  years: 365 * 86_400_000,
-};
 const SAMPLE_ENTITY: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -56,55 +50,6 @@ const SAMPLE_ENTITY: Entity = {
 /** A config problem, naming the exact key. */
 function invalid(key: string, problem: string): Error {
   return new Error(`${key} ${problem}`);
-}
-
-function readDurationMs(
-  config: Config,
-  key: string,
-  name: string,
-  fallbackMs?: number,
-): number {
-  if (!config.has(name) && fallbackMs !== undefined) {
-    return fallbackMs;
-  }
-  let duration: Record<string, number | undefined>;
-  try {
-    duration = readDurationFromConfig(config, { key: name });
-  } catch (error) {
-    throw invalid(
-      `${key}.${name}`,
-      `is not a duration such as '10s' or { seconds: 10 }: ${
-        (error as Error).message
-      }`,
-    );
-  }
-  const ms = Object.entries(duration).reduce(
-    (sum, [unit, amount]) => sum + (amount ?? 0) * (MS[unit] ?? 0),
-    0,
-  );
-  if (!(ms > 0)) {
-    throw invalid(`${key}.${name}`, 'must be longer than zero');
-  }
-  return ms;
-}
-
-function readInteger(
-  config: Config,
-  key: string,
-  name: string,
-  range: { min: number; max: number; fallback?: number },
-): number {
-  const value = config.getOptionalNumber(name) ?? range.fallback;
-  if (value === undefined) {
-    throw invalid(`${key}.${name}`, 'is required');
-  }
-  if (!Number.isInteger(value) || value < range.min || value > range.max) {
-    throw invalid(
-      `${key}.${name}`,
-      `must be a whole number from ${range.min} to ${range.max}`,
-    );
-  }
-  return value;
 }
 
 function readJsonPath(config: Config, key: string, name: string): string {
@@ -188,12 +133,17 @@ function readRateLimit(config: Config, key: string): RateLimit | undefined {
   }
   const at = `${key}.rateLimit`;
   return {
-    requests: readInteger(rateLimit, at, 'requests', { min: 1, max: 1e6 }),
-    perMs: readDurationMs(rateLimit, at, 'per'),
-    burst: readInteger(rateLimit, at, 'burst', {
+    requests: readBoundedInteger(rateLimit, 'requests', {
       min: 1,
       max: 1e6,
-      fallback: 1,
+      prefix: at,
+    }),
+    perMs: readDurationMs(rateLimit, 'per', { prefix: at }),
+    burst: readBoundedInteger(rateLimit, 'burst', {
+      min: 1,
+      max: 1e6,
+      default: 1,
+      prefix: at,
     }),
   };
 }
@@ -207,10 +157,11 @@ function readPagination(
     return undefined;
   }
   const at = `${key}.pagination`;
-  const maxPages = readInteger(pagination, at, 'maxPages', {
+  const maxPages = readBoundedInteger(pagination, 'maxPages', {
     min: 1,
     max: 1000,
-    fallback: 10,
+    default: 10,
+    prefix: at,
   });
   const hasNext = pagination.has('nextUrlPath');
   if (hasNext === pagination.has('pageParam')) {
@@ -224,7 +175,11 @@ function readPagination(
     };
   }
   const pageSize = pagination.has('pageSize')
-    ? readInteger(pagination, at, 'pageSize', { min: 1, max: 1e6 })
+    ? readBoundedInteger(pagination, 'pageSize', {
+        min: 1,
+        max: 1e6,
+        prefix: at,
+      })
     : undefined;
   const totalPath = pagination.has('totalPath')
     ? readJsonPath(pagination, at, 'totalPath')
@@ -235,10 +190,11 @@ function readPagination(
   return {
     kind: 'page-number',
     pageParam: pagination.getString('pageParam'),
-    firstPage: readInteger(pagination, at, 'firstPage', {
+    firstPage: readBoundedInteger(pagination, 'firstPage', {
       min: 0,
       max: 1e6,
-      fallback: 1,
+      default: 1,
+      prefix: at,
     }),
     pageSizeParam: pagination.getOptionalString('pageSizeParam'),
     pageSize,
@@ -330,17 +286,22 @@ function readCollector(config: Config, key: string): HttpCollectorSpec {
     method,
     body: config.getOptionalString('body'),
     headers: readHeaders(config, key),
-    timeoutMs: readDurationMs(config, key, 'timeout', 10_000),
-    retries: readInteger(config, key, 'retries', {
+    timeoutMs: readDurationMs(config, 'timeout', {
+      default: 10_000,
+      prefix: key,
+    }),
+    retries: readBoundedInteger(config, 'retries', {
       min: 0,
       max: 10,
-      fallback: 2,
+      default: 2,
+      prefix: key,
     }),
     rateLimit: readRateLimit(config, key),
-    concurrency: readInteger(config, key, 'concurrency', {
+    concurrency: readBoundedInteger(config, 'concurrency', {
       min: 1,
       max: 64,
-      fallback: 4,
+      default: 4,
+      prefix: key,
     }),
     pagination: readPagination(config, key),
     facts: specs,

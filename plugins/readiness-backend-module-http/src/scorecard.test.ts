@@ -8,10 +8,10 @@ import {
 import { HttpCollector } from './HttpCollector';
 import { readHttpCollectorConfig } from './readHttpCollectorConfig';
 import {
-  sonarQube,
   startTestServer,
   TestServer,
-} from './__testUtils__/testServer';
+} from '@readiness/plugin-readiness-node/testUtils';
+import { sonarQube } from './__testUtils__/fakeSonarQube';
 import type { Entity } from './types';
 
 const KEY = "metadata.annotations['sonarqube.org/project-key']";

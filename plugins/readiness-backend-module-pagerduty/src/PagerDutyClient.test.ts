@@ -1,8 +1,8 @@
+import { sendJson } from '@readiness/plugin-readiness-node/testUtils';
 import {
   FakePagerDuty,
   FakeState,
   Intercept,
-  sendJson,
   startFakePagerDuty,
   TOKEN,
 } from './__testUtils__/fakePagerDuty';

@@ -1,5 +1,10 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { ConcurrencyLimiter, sleep } from './ConcurrencyLimiter';
+import {
+  ConcurrencyLimiter,
+  describeError,
+  parseRetryAfter,
+  sleep,
+} from '@readiness/plugin-readiness-node';
 
 /** @internal */
 export interface PagerDutyClientOptions {
@@ -70,28 +75,7 @@ export function rateLimitWaitMs(
   if (reset && /^\d+(\.\d+)?$/.test(reset)) {
     return Number(reset) * 1000;
   }
-  const retryAfter = headers.get('retry-after')?.trim();
-  if (!retryAfter) {
-    return undefined;
-  }
-  if (/^\d+(\.\d+)?$/.test(retryAfter)) {
-    return Number(retryAfter) * 1000;
-  }
-  const date = Date.parse(retryAfter);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** The most telling message of an error (fetch puts the network's in `cause`). */
-function describeError(error: unknown): string {
-  const { message, cause } = (error ?? {}) as {
-    message?: unknown;
-    cause?: { message?: unknown; code?: unknown };
-  };
-  const detail = cause?.message || cause?.code;
-  if (detail) {
-    return String(detail);
-  }
-  return message ? String(message) : String(error);
+  return parseRetryAfter(headers.get('retry-after'), now);
 }
 
 /** PagerDuty's `{ error: { message, errors } }`, shortened; or nothing. */

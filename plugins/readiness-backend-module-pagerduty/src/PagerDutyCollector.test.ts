@@ -1,11 +1,11 @@
 import { appliesToEntity } from '@readiness/plugin-readiness-common';
 import type { FactCollector } from '@readiness/plugin-readiness-node';
+import { sendJson } from '@readiness/plugin-readiness-node/testUtils';
 import {
   FakeIncident,
   FakePagerDuty,
   FakeState,
   Intercept,
-  sendJson,
   startFakePagerDuty,
   TOKEN,
 } from './__testUtils__/fakePagerDuty';

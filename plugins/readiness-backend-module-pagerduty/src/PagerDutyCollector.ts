@@ -2,10 +2,12 @@ import {
   PAGERDUTY_FACTS,
   type EntityPredicate,
 } from '@readiness/plugin-readiness-common';
-import type {
-  CollectedFacts,
-  FactCollector,
-  FactCollectorContext,
+import {
+  collectEach,
+  describeError,
+  type CollectedFacts,
+  type FactCollector,
+  type FactCollectorContext,
 } from '@readiness/plugin-readiness-node';
 import {
   PagerDutyClient,
@@ -23,12 +25,6 @@ export const INTEGRATION_KEY_ANNOTATION = 'pagerduty.com/integration-key';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long the integration key → service lookup is reused. */
 const KEY_INDEX_TTL_MS = 10 * 60 * 1000;
-
-/** The entity's ref, as `stringifyEntityRef` of the catalog model writes it. */
-export function entityRef(entity: Entity): string {
-  const namespace = entity.metadata.namespace ?? 'default';
-  return `${entity.kind}:${namespace}/${entity.metadata.name}`.toLowerCase();
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -127,32 +123,17 @@ export class PagerDutyCollector implements FactCollector {
     entities: Entity[],
     context: FactCollectorContext,
   ): Promise<Map<string, CollectedFacts>> {
-    const settled = await Promise.allSettled(
-      entities.map(entity => this.collectOne(entity, context)),
+    return collectEach(
+      entities,
+      {
+        logger: context.logger,
+        warning: (ref, error) =>
+          `Could not collect PagerDuty facts of ${ref}: ${describeError(
+            error,
+          )}`,
+      },
+      entity => this.collectOne(entity, context),
     );
-    const collected = new Map<string, CollectedFacts>();
-    let firstError: unknown;
-    settled.forEach((result, i) => {
-      const ref = entityRef(entities[i]);
-      if (result.status === 'fulfilled') {
-        collected.set(ref, result.value);
-        return;
-      }
-      firstError ??= result.reason;
-      if (entities.length > 1) {
-        context.logger.warn(
-          `Could not collect PagerDuty facts of ${ref}: ${
-            result.reason instanceof Error
-              ? result.reason.message
-              : String(result.reason)
-          }`,
-        );
-      }
-    });
-    if (collected.size === 0 && firstError !== undefined) {
-      throw firstError;
-    }
-    return collected;
   }
 
   private async collectOne(

@@ -1,4 +1,8 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
+import type { Config } from '@backstage/config';
+import {
+  readBoundedInteger,
+  readDurationMs,
+} from '@readiness/plugin-readiness-node';
 
 const KEY = 'readiness.pagerduty';
 
@@ -14,43 +18,6 @@ export interface PagerDutyConfig {
   concurrency: number;
   timeoutMs: number;
   maxPages: number;
-}
-
-type Duration = ReturnType<typeof readDurationFromConfig>;
-
-function durationToMs(duration: Duration): number {
-  const {
-    years = 0,
-    months = 0,
-    weeks = 0,
-    days = 0,
-    hours = 0,
-    minutes = 0,
-    seconds = 0,
-    milliseconds = 0,
-  } = duration;
-  const totalDays = years * 365 + months * 30 + weeks * 7 + days;
-  return (
-    ((totalDays * 24 + hours) * 60 + minutes) * 60_000 +
-    seconds * 1000 +
-    milliseconds
-  );
-}
-
-function readWholeNumber(
-  config: Config,
-  key: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const value = config.getOptionalNumber(key) ?? fallback;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(
-      `${KEY}.${key} must be a whole number from ${min} to ${max}, not ${value}`,
-    );
-  }
-  return value;
 }
 
 /**
@@ -93,19 +60,25 @@ export function readPagerDutyConfig(root: Config): PagerDutyConfig | undefined {
     );
   }
 
-  const timeoutMs = config!.has('timeout')
-    ? durationToMs(readDurationFromConfig(config!, { key: 'timeout' }))
-    : 10_000;
-  if (!(timeoutMs > 0)) {
-    throw new Error(`${KEY}.timeout must be longer than zero`);
-  }
-
   return {
     baseUrl,
     token: token.trim(),
-    concurrency: readWholeNumber(config!, 'concurrency', 4, 1, 64),
-    timeoutMs,
+    concurrency: readBoundedInteger(config!, 'concurrency', {
+      min: 1,
+      max: 64,
+      default: 4,
+      prefix: KEY,
+    }),
+    timeoutMs: readDurationMs(config!, 'timeout', {
+      default: 10_000,
+      prefix: KEY,
+    }),
     // PagerDuty's classic pagination stops at an offset of 10,000.
-    maxPages: readWholeNumber(config!, 'maxPages', 10, 1, 100),
+    maxPages: readBoundedInteger(config!, 'maxPages', {
+      min: 1,
+      max: 100,
+      default: 10,
+      prefix: KEY,
+    }),
   };
 }

@@ -1,11 +1,12 @@
 import {
-  FakeServer,
-  json,
-  startFakeServer,
-  vector,
-} from './__testUtils__/fakeServer';
+  sendJson,
+  startTestServer,
+  TestServer,
+  TestServerHandler,
+} from '@readiness/plugin-readiness-node/testUtils';
+import { vector } from './__testUtils__/fakePrometheus';
 import { freePort } from './__testUtils__/startPrometheus';
-import { parseRetryAfter, PrometheusClient } from './PrometheusClient';
+import { PrometheusClient } from './PrometheusClient';
 
 const RULES_PAGE = (names: string[], next?: string) => ({
   status: 'success',
@@ -28,21 +29,21 @@ const RULES_PAGE = (names: string[], next?: string) => ({
 });
 
 describe('PrometheusClient', () => {
-  let server: FakeServer | undefined;
+  let server: TestServer | undefined;
 
   afterEach(async () => {
     await server?.close();
     server = undefined;
   });
 
-  const serve = async (handler: Parameters<typeof startFakeServer>[0]) => {
-    server = await startFakeServer(handler);
-    return server;
+  const serve = async (handler: TestServerHandler) => {
+    server = await startTestServer(handler);
+    return { url: `${server.baseUrl}/`, requests: server.requests };
   };
 
   it('runs an instant query and parses the samples', async () => {
     const { url, requests } = await serve((_, res) =>
-      json(
+      sendJson(
         res,
         vector(
           { labels: { job: 'a' }, value: '0.25' },
@@ -61,13 +62,13 @@ describe('PrometheusClient', () => {
       { labels: {}, value: NaN },
       { labels: {}, value: Infinity },
     ]);
-    expect(requests[0].path).toBe('/api/v1/query');
-    expect(requests[0].query.get('query')).toBe('avg(up{job="a"})');
+    expect(requests[0].url.pathname).toBe('/api/v1/query');
+    expect(requests[0].url.searchParams.get('query')).toBe('avg(up{job="a"})');
   });
 
   it('parses a scalar result', async () => {
     const { url } = await serve((_, res) =>
-      json(res, {
+      sendJson(res, {
         status: 'success',
         data: { resultType: 'scalar', result: [1700000000, '3'] },
       }),
@@ -79,7 +80,7 @@ describe('PrometheusClient', () => {
   });
 
   it('keeps a path prefix, sends the headers, and turns URL credentials into basic auth', async () => {
-    const { url, requests } = await serve((_, res) => json(res, vector()));
+    const { url, requests } = await serve((_, res) => sendJson(res, vector()));
     const withCredentials = new URL(url);
     withCredentials.username = 'reader';
     withCredentials.password = 's3cret';
@@ -91,7 +92,7 @@ describe('PrometheusClient', () => {
     });
     await client.query('up');
 
-    expect(requests[0].path).toBe('/prometheus/api/v1/query');
+    expect(requests[0].url.pathname).toBe('/prometheus/api/v1/query');
     expect(requests[0].headers['x-scope-orgid']).toBe('acme');
     expect(requests[0].headers.authorization).toBe(
       `Basic ${Buffer.from('reader:s3cret').toString('base64')}`,
@@ -102,9 +103,9 @@ describe('PrometheusClient', () => {
   it('waits as Retry-After asks after a 429, then succeeds', async () => {
     const { url, requests } = await serve((_, res) => {
       if (requests.length === 1) {
-        json(res, 'slow down', 429, { 'retry-after': '1' });
+        sendJson(res, 'slow down', 429, { 'retry-after': '1' });
       } else {
-        json(res, vector({ value: '1' }));
+        sendJson(res, vector({ value: '1' }));
       }
     });
 
@@ -118,9 +119,9 @@ describe('PrometheusClient', () => {
   it('holds back every request while a Retry-After lasts', async () => {
     const { url, requests } = await serve((_, res) => {
       if (requests.length === 1) {
-        json(res, 'slow down', 429, { 'retry-after': '1' });
+        sendJson(res, 'slow down', 429, { 'retry-after': '1' });
       } else {
-        json(res, vector({ value: '1' }));
+        sendJson(res, vector({ value: '1' }));
       }
     });
     const client = new PrometheusClient({ baseUrl: url });
@@ -137,7 +138,7 @@ describe('PrometheusClient', () => {
 
   it('fails at once when Retry-After reaches past the deadline', async () => {
     const { url, requests } = await serve((_, res) =>
-      json(res, 'slow down', 429, { 'retry-after': '120' }),
+      sendJson(res, 'slow down', 429, { 'retry-after': '120' }),
     );
 
     await expect(
@@ -152,7 +153,7 @@ describe('PrometheusClient', () => {
 
   it('does not retry past the deadline', async () => {
     const { url, requests } = await serve((_, res) =>
-      json(res, 'slow down', 429, { 'retry-after': '3' }),
+      sendJson(res, 'slow down', 429, { 'retry-after': '3' }),
     );
 
     await expect(
@@ -167,7 +168,7 @@ describe('PrometheusClient', () => {
 
   it('retries a 503 with backoff and gives up after the retries', async () => {
     const { url, requests } = await serve((_, res) =>
-      json(
+      sendJson(
         res,
         {
           status: 'error',
@@ -204,7 +205,7 @@ describe('PrometheusClient', () => {
 
   it('does not retry a rejected query, and gives the server error', async () => {
     const { url, requests } = await serve((_, res) =>
-      json(
+      sendJson(
         res,
         {
           status: 'error',
@@ -224,7 +225,7 @@ describe('PrometheusClient', () => {
   });
 
   it('points at the headers on 401, without repeating them', async () => {
-    const { url } = await serve((_, res) => json(res, 'no', 401));
+    const { url } = await serve((_, res) => sendJson(res, 'no', 401));
 
     const error = await new PrometheusClient({
       baseUrl: url,
@@ -339,7 +340,10 @@ describe('PrometheusClient', () => {
 
   it('refuses a response larger than the limit', async () => {
     const { url } = await serve((_, res) =>
-      json(res, vector(...Array.from({ length: 100 }, () => ({ value: '1' })))),
+      sendJson(
+        res,
+        vector(...Array.from({ length: 100 }, () => ({ value: '1' }))),
+      ),
     );
 
     await expect(
@@ -359,7 +363,7 @@ describe('PrometheusClient', () => {
       most = Math.max(most, inFlight);
       await new Promise(resolve => setTimeout(resolve, 30));
       inFlight -= 1;
-      json(res, vector({ value: '1' }));
+      sendJson(res, vector({ value: '1' }));
     });
     const client = new PrometheusClient({ baseUrl: url, concurrency: 2 });
 
@@ -370,13 +374,13 @@ describe('PrometheusClient', () => {
 
   it('lists rules of one type, page after page', async () => {
     const { url, requests } = await serve((request, res) => {
-      const token = request.query.get('group_next_token');
+      const token = request.url.searchParams.get('group_next_token');
       if (!token) {
-        json(res, RULES_PAGE(['A', 'job:x:rate'], 'page-2'));
+        sendJson(res, RULES_PAGE(['A', 'job:x:rate'], 'page-2'));
       } else if (token === 'page-2') {
-        json(res, RULES_PAGE(['B'], 'page-3'));
+        sendJson(res, RULES_PAGE(['B'], 'page-3'));
       } else {
-        json(res, RULES_PAGE(['C']));
+        sendJson(res, RULES_PAGE(['C']));
       }
     });
 
@@ -393,7 +397,7 @@ describe('PrometheusClient', () => {
       query: 'up{job="A"}',
       labels: {},
     });
-    expect(requests.map(r => Object.fromEntries(r.query))).toEqual([
+    expect(requests.map(r => Object.fromEntries(r.url.searchParams))).toEqual([
       { type: 'alert', exclude_alerts: 'true', group_limit: '1' },
       {
         type: 'alert',
@@ -412,7 +416,7 @@ describe('PrometheusClient', () => {
 
   it('fails when the rules pages never end', async () => {
     const { url } = await serve((_, res) =>
-      json(res, RULES_PAGE(['A'], 'same-token')),
+      sendJson(res, RULES_PAGE(['A'], 'same-token')),
     );
 
     await expect(
@@ -424,7 +428,7 @@ describe('PrometheusClient', () => {
 
   it('fails on malformed rules', async () => {
     const { url } = await serve((_, res) =>
-      json(res, {
+      sendJson(res, {
         status: 'success',
         data: {
           groups: [{ name: 'g', rules: [{ name: 'A', type: 'alerting' }] }],
@@ -437,16 +441,5 @@ describe('PrometheusClient', () => {
     ).rejects.toThrow(
       'Prometheus GET /api/v1/rules answered with a malformed payload: data.groups[0].rules[0] has no string "name" and "query"',
     );
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it('reads seconds and HTTP dates', () => {
-    const now = Date.parse('2030-01-01T00:00:00Z');
-    expect(parseRetryAfter('2', now)).toBe(2000);
-    expect(parseRetryAfter('Tue, 01 Jan 2030 00:00:05 GMT', now)).toBe(5000);
-    expect(parseRetryAfter('Mon, 31 Dec 2029 00:00:00 GMT', now)).toBe(0);
-    expect(parseRetryAfter(null, now)).toBeUndefined();
-    expect(parseRetryAfter('soon', now)).toBeUndefined();
   });
 });

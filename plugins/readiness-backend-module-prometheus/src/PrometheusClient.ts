@@ -1,4 +1,10 @@
-import { abortError, ConcurrencyLimiter } from './ConcurrencyLimiter';
+import {
+  abortError,
+  ConcurrencyLimiter,
+  describeError,
+  parseRetryAfter,
+  sleep,
+} from '@readiness/plugin-readiness-node';
 
 /** @internal */
 export interface PrometheusClientOptions {
@@ -60,41 +66,6 @@ function isStringMap(value: unknown): value is Record<string, string> {
   return (
     isRecord(value) && Object.values(value).every(v => typeof v === 'string')
   );
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortError(signal));
-      return;
-    }
-    let timer: NodeJS.Timeout | undefined = undefined;
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal!));
-    };
-    timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** Retry-After in milliseconds: delay-seconds or an HTTP date. */
-export function parseRetryAfter(
-  header: string | null,
-  now = Date.now(),
-): number | undefined {
-  if (header === null || header.trim() === '') {
-    return undefined;
-  }
-  const seconds = Number(header.trim());
-  if (Number.isFinite(seconds)) {
-    return Math.max(0, seconds * 1000);
-  }
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** Prometheus writes sample values as strings, with `NaN`, `+Inf`, `-Inf`. */
@@ -298,18 +269,6 @@ function parseEnvelope(
     );
   }
   return json.data;
-}
-
-function messageOf(error: unknown): string | undefined {
-  // Duck-typed: errors from Node's fetch may come from another realm.
-  const message = (error as { message?: unknown } | undefined)?.message;
-  return typeof message === 'string' ? message : undefined;
-}
-
-/** What went wrong on the network: fetch's cause (ECONNREFUSED, …). */
-function networkProblem(error: unknown): string {
-  const cause = (error as { cause?: unknown } | undefined)?.cause;
-  return messageOf(cause) ?? messageOf(error) ?? String(error);
 }
 
 /**
@@ -565,7 +524,7 @@ export class PrometheusClient {
       }
       return {
         done: false,
-        problem: `${what} failed: ${networkProblem(error)}`,
+        problem: `${what} failed: ${describeError(error)}`,
       };
     }
     if (response.ok) {

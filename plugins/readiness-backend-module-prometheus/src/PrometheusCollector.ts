@@ -1,13 +1,14 @@
 import { PROMETHEUS_FACTS } from '@readiness/plugin-readiness-common';
-import type {
-  CollectedFacts,
-  FactCollector,
-  FactCollectorContext,
+import {
+  abortError,
+  collectEach,
+  describeError,
+  type CollectedFacts,
+  type FactCollector,
+  type FactCollectorContext,
 } from '@readiness/plugin-readiness-node';
-import { abortError } from './ConcurrencyLimiter';
 import {
   Entity,
-  entityRefOf,
   entitySelector,
   PROMETHEUS_APPLIES_TO,
 } from './entitySelector';
@@ -137,30 +138,17 @@ export class PrometheusCollector implements FactCollector {
     entities: Entity[],
     context: FactCollectorContext,
   ): Promise<Map<string, CollectedFacts>> {
-    const outcomes = await Promise.allSettled(
-      entities.map(entity => this.collectOne(entity, context)),
+    return collectEach(
+      entities,
+      {
+        logger: context.logger,
+        warning: (ref, error) =>
+          `Could not collect the Prometheus facts of ${ref}: ${describeError(
+            error,
+          )}`,
+      },
+      entity => this.collectOne(entity, context),
     );
-    const collected = new Map<string, CollectedFacts>();
-    let firstError: unknown;
-    outcomes.forEach((outcome, i) => {
-      const ref = entityRefOf(entities[i]);
-      if (outcome.status === 'fulfilled') {
-        collected.set(ref, outcome.value);
-      } else {
-        firstError ??= outcome.reason;
-        if (entities.length > 1) {
-          context.logger.warn(
-            `Could not collect the Prometheus facts of ${ref}: ${
-              (outcome.reason as Error)?.message ?? outcome.reason
-            }`,
-          );
-        }
-      }
-    });
-    if (collected.size === 0 && firstError !== undefined) {
-      throw firstError;
-    }
-    return collected;
   }
 
   private async collectOne(

@@ -1,7 +1,6 @@
 import { appliesToEntity } from '@readiness/plugin-readiness-common';
 import {
   Entity,
-  entityRefOf,
   entitySelector,
   PROMETHEUS_APPLIES_TO,
   validateSelectorTemplate,
@@ -110,14 +109,5 @@ describe('PROMETHEUS_APPLIES_TO', () => {
       ),
     ).toBe(false);
     expect(appliesToEntity(PROMETHEUS_APPLIES_TO, entity())).toBe(false);
-  });
-});
-
-describe('entityRefOf', () => {
-  it('writes the ref in lower case, with the default namespace', () => {
-    expect(entityRefOf(entity())).toBe('component:shop/payments');
-    expect(
-      entityRefOf({ ...entity(), metadata: { name: 'A' } } as Entity),
-    ).toBe('component:default/a');
   });
 });

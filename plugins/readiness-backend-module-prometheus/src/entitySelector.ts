@@ -125,12 +125,3 @@ export function entitySelector(
     `none of the annotations ${SELECTOR_ANNOTATION}, ${JOB_ANNOTATION}, ${RULE_ANNOTATION} is set`,
   );
 }
-
-/**
- * The entity's ref as the backend keys collected facts by:
- * `kind:namespace/name`, in lower case, as `stringifyEntityRef` writes it.
- */
-export function entityRefOf(entity: Entity): string {
-  const namespace = entity.metadata.namespace ?? 'default';
-  return `${entity.kind}:${namespace}/${entity.metadata.name}`.toLowerCase();
-}

@@ -92,7 +92,7 @@ describe('readPrometheusConfig', () => {
     ],
     [
       { baseUrl: 'http://p', timeout: 'soon' },
-      "readiness.prometheus.timeout: Invalid duration 'soon'",
+      "readiness.prometheus.timeout is not a duration such as '10s' or { seconds: 10 }: 'soon' is not a number and a unit",
     ],
   ])('refuses %j', (prometheus, problem) => {
     expect(() => read(prometheus)).toThrow(problem);

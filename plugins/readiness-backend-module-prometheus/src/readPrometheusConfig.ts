@@ -1,4 +1,8 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
+import type { Config } from '@backstage/config';
+import {
+  readBoundedInteger,
+  readDurationMs,
+} from '@readiness/plugin-readiness-node';
 import {
   DEFAULT_SELECTOR_TEMPLATE,
   validateSelectorTemplate,
@@ -27,43 +31,6 @@ export interface PrometheusConfig {
   concurrency: number;
   timeoutMs: number;
   retries: number;
-}
-
-type Duration = ReturnType<typeof readDurationFromConfig>;
-
-function durationToMs(duration: Duration): number {
-  const {
-    years = 0,
-    months = 0,
-    weeks = 0,
-    days = 0,
-    hours = 0,
-    minutes = 0,
-    seconds = 0,
-    milliseconds = 0,
-  } = duration;
-  const totalDays = years * 365 + months * 30 + weeks * 7 + days;
-  return (
-    ((totalDays * 24 + hours) * 60 + minutes) * 60_000 +
-    seconds * 1000 +
-    milliseconds
-  );
-}
-
-function readWholeNumber(
-  config: Config,
-  key: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const value = config.getOptionalNumber(key) ?? fallback;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(
-      `${KEY}.${key} must be a whole number from ${min} to ${max}, not ${value}`,
-    );
-  }
-  return value;
 }
 
 /**
@@ -124,28 +91,27 @@ export function readPrometheusConfig(
     return value;
   };
 
-  let timeoutMs = 10_000;
-  if (config.has('timeout')) {
-    try {
-      timeoutMs = durationToMs(
-        readDurationFromConfig(config, { key: 'timeout' }),
-      );
-    } catch (error) {
-      throw new Error(`${KEY}.timeout: ${(error as Error).message}`);
-    }
-  }
-  if (!(timeoutMs > 0)) {
-    throw new Error(`${KEY}.timeout must be longer than zero`);
-  }
-
   return {
     baseUrl,
     headers,
     selector,
     errorRateQuery: query('errorRateQuery', DEFAULT_ERROR_RATE_QUERY),
     latencyP99Query: query('latencyP99Query', DEFAULT_LATENCY_P99_QUERY),
-    concurrency: readWholeNumber(config, 'concurrency', 4, 1, 64),
-    timeoutMs,
-    retries: readWholeNumber(config, 'retries', 2, 0, 10),
+    concurrency: readBoundedInteger(config, 'concurrency', {
+      min: 1,
+      max: 64,
+      default: 4,
+      prefix: KEY,
+    }),
+    timeoutMs: readDurationMs(config, 'timeout', {
+      default: 10_000,
+      prefix: KEY,
+    }),
+    retries: readBoundedInteger(config, 'retries', {
+      min: 0,
+      max: 10,
+      default: 2,
+      prefix: KEY,
+    }),
   };
 }

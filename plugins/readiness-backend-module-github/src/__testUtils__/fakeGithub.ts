@@ -1,5 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import type { Handler, RecordedRequest } from './testServer';
+import type {
+  RecordedRequest,
+  TestServerHandler,
+} from '@readiness/plugin-readiness-node/testUtils';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
@@ -128,7 +131,7 @@ function cursorPaged<T>(
 export function fakeGithub(
   repositories: Record<string, FakeRepository>,
   options: FakeGithubOptions = {},
-): Handler {
+): TestServerHandler {
   const maxPerPage = options.maxPerPage ?? 100;
   return (request, response) => {
     const match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(

@@ -1,19 +1,13 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  createServer,
-  IncomingHttpHeaders,
-  IncomingMessage,
-  ServerResponse,
-} from 'node:http';
-import type { AddressInfo } from 'node:net';
+  RecordedRequest,
+  sendJson,
+  startTestServer,
+  TestServer,
+} from '@readiness/plugin-readiness-node/testUtils';
 
 /** The token the fake accepts; tests check it never shows. */
 export const TOKEN = 'u+FAKEpagerdutyTOKEN-0123456789';
-
-export interface RecordedRequest {
-  method: string;
-  url: URL;
-  headers: IncomingHttpHeaders;
-}
 
 /**
  * Answers a request before the fake does, e.g. with a 429 or a delay;
@@ -56,24 +50,7 @@ export interface FakeState {
   pageLimit?: number;
 }
 
-export interface FakePagerDuty {
-  baseUrl: string;
-  requests: RecordedRequest[];
-  /** Requests in flight at once, at most, so far. */
-  maxInFlight: number;
-  close(): Promise<void>;
-}
-
-export function sendJson(
-  response: ServerResponse,
-  body: unknown,
-  status = 200,
-  headers: Record<string, string> = {},
-) {
-  response
-    .writeHead(status, { 'content-type': 'application/json', ...headers })
-    .end(typeof body === 'string' ? body : JSON.stringify(body));
-}
+export type FakePagerDuty = TestServer;
 
 function paginate(url: URL, key: string, items: unknown[], pageLimit: number) {
   const limit = Math.min(
@@ -223,48 +200,17 @@ export async function startFakePagerDuty(
   state: FakeState,
   intercept?: Intercept,
 ): Promise<FakePagerDuty> {
-  let inFlight = 0;
-  const fake: FakePagerDuty = {
-    baseUrl: '',
-    requests: [],
-    maxInFlight: 0,
-    close: async () => undefined,
-  };
-  const server = createServer(async (req, res) => {
-    inFlight += 1;
-    fake.maxInFlight = Math.max(fake.maxInFlight, inFlight);
-    res.on('close', () => {
-      inFlight -= 1;
-    });
-    const request: RecordedRequest = {
-      method: req.method ?? 'GET',
-      url: new URL(req.url ?? '/', 'http://127.0.0.1'),
-      headers: req.headers,
-    };
-    fake.requests.push(request);
-    try {
-      if (await intercept?.(request, res)) {
-        return;
-      }
-      if (req.headers.authorization !== `Token token=${TOKEN}`) {
-        sendJson(res, { error: { message: 'Unauthorized', code: 2006 } }, 401);
-        return;
-      }
-      const [status, body] = route(state, request.url);
-      // Give concurrent requests a chance to overlap.
-      await new Promise(resolve => setTimeout(resolve, 2));
-      sendJson(res, body, status);
-    } catch (error) {
-      res.writeHead(599).end(String(error));
+  return startTestServer(async (request, res) => {
+    if (await intercept?.(request, res)) {
+      return;
     }
+    if (request.headers.authorization !== `Token token=${TOKEN}`) {
+      sendJson(res, { error: { message: 'Unauthorized', code: 2006 } }, 401);
+      return;
+    }
+    const [status, body] = route(state, request.url);
+    // Give concurrent requests a chance to overlap.
+    await new Promise(resolve => setTimeout(resolve, 2));
+    sendJson(res, body, status);
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  fake.baseUrl = `http://127.0.0.1:${port}`;
-  fake.close = () =>
-    new Promise<void>(resolve => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return fake;
 }

@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, Server } from 'node:http';
 import { AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startTestServer } from '@readiness/plugin-readiness-node/testUtils';
 
 /** Debian's prometheus package installs it here; CI installs that package. */
 export const PROMETHEUS_BINARY =
@@ -37,7 +37,7 @@ export interface MetricsTarget {
  */
 export async function startMetricsTarget(): Promise<MetricsTarget> {
   const started = Date.now();
-  const server: Server = createServer((request, response) => {
+  const server = await startTestServer(({ url }, response) => {
     const total = ((Date.now() - started) / 1000) * 100;
     const bodies: Record<string, string[]> = {
       '/metrics': [
@@ -57,7 +57,7 @@ export async function startMetricsTarget(): Promise<MetricsTarget> {
       ],
       '/metrics-idle': ['# TYPE queue_depth gauge', 'queue_depth 3'],
     };
-    const lines = bodies[request.url ?? ''];
+    const lines = bodies[url.pathname];
     if (!lines) {
       response.writeHead(404).end();
       return;
@@ -67,16 +67,7 @@ export async function startMetricsTarget(): Promise<MetricsTarget> {
     });
     response.end(`${lines.join('\n')}\n`);
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    address: `127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>(resolve => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { address: new URL(server.baseUrl).host, close: server.close };
 }
 
 export interface ScrapeJob {

@@ -64,6 +64,31 @@ describe('RepositoryFilesCollector', () => {
     });
   });
 
+  it('reads the trees of a batch one at a time', async () => {
+    let reading = 0;
+    let most = 0;
+    const urlReader = mockServices.urlReader.mock({
+      readTree: jest.fn(async () => {
+        reading += 1;
+        most = Math.max(most, reading);
+        await new Promise(resolve => setTimeout(resolve, 5));
+        reading -= 1;
+        return tree(['README.md']);
+      }),
+    });
+    const collector = new RepositoryFilesCollector(urlReader);
+
+    const facts = await collector.collect(
+      ['a', 'b', 'c'].map(name =>
+        component(name, `url:https://git.example/acme/${name}/tree/main/`),
+      ),
+      context,
+    );
+
+    expect(facts.size).toBe(3);
+    expect(most).toBe(1);
+  });
+
   it('leaves out an entity whose tree cannot be read, and throws when all fail', async () => {
     const urlReader = mockServices.urlReader.mock({
       readTree: jest.fn(async (url: string) => {
@@ -83,6 +108,9 @@ describe('RepositoryFilesCollector', () => {
       context,
     );
     expect([...some.keys()]).toEqual(['component:default/ok']);
+    expect(context.logger.warn).toHaveBeenCalledWith(
+      'Could not read the repository of component:default/broken: Error: NotFoundError: repository not found',
+    );
 
     await expect(
       collector.collect(

@@ -1,6 +1,5 @@
+import { sleep } from './abort';
 import { ConcurrencyLimiter } from './ConcurrencyLimiter';
-
-const tick = () => new Promise(resolve => setTimeout(resolve, 5));
 
 describe('ConcurrencyLimiter', () => {
   it('runs at most `limit` tasks at once, in order', async () => {
@@ -14,7 +13,7 @@ describe('ConcurrencyLimiter', () => {
           started.push(n);
           running += 1;
           most = Math.max(most, running);
-          await tick();
+          await sleep(5);
           running -= 1;
         }),
       ),
@@ -42,18 +41,31 @@ describe('ConcurrencyLimiter', () => {
     const controller = new AbortController();
     const task = jest.fn(async () => 'ran');
     const waiting = limiter.run(task, controller.signal);
+    const third = limiter.run(async () => 'third');
 
     controller.abort(new Error('deadline'));
     await expect(waiting).rejects.toThrow('deadline');
     release();
     await first;
-    await expect(limiter.run(async () => 'after')).resolves.toBe('after');
+    await expect(third).resolves.toBe('third');
     expect(task).not.toHaveBeenCalled();
   });
 
-  it('refuses a limit below one', () => {
+  it('rejects with the reason itself, and refuses a signal aborted already', async () => {
+    const limiter = new ConcurrencyLimiter(1);
+    const controller = new AbortController();
+    const reason = new Error('stopped');
+    controller.abort(reason);
+    const task = jest.fn(async () => 'ran');
+    await expect(limiter.run(task, controller.signal)).rejects.toBe(reason);
+    expect(task).not.toHaveBeenCalled();
+    await expect(limiter.run(async () => 'free')).resolves.toBe('free');
+  });
+
+  it('refuses a limit that is not a whole number of 1 or more', () => {
     expect(() => new ConcurrencyLimiter(0)).toThrow(
-      'concurrency must be a whole number of 1 or more',
+      'concurrency must be a whole number of 1 or more, not 0',
     );
+    expect(() => new ConcurrencyLimiter(1.5)).toThrow('not 1.5');
   });
 });

@@ -1,17 +1,4 @@
-/** The error a wait ends with when its signal is aborted. */
-export function abortError(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  if (reason instanceof Error) {
-    return reason;
-  }
-  // A DOMException from another realm, or any other reason.
-  const message = (reason as { message?: unknown } | undefined)?.message;
-  return new Error(
-    typeof message === 'string'
-      ? message
-      : `aborted${reason === undefined ? '' : `: ${String(reason)}`}`,
-  );
-}
+import { abortError } from './abort';
 
 interface Waiter {
   start(): void;
@@ -19,20 +6,27 @@ interface Waiter {
 }
 
 /**
- * At most `limit` tasks at a time, the others waiting in order. A waiting
- * task whose signal is aborted leaves the queue at once, so that work given
- * up on never runs later.
+ * Runs at most `limit` tasks at once; the others wait their turn, in order.
+ * A waiting task whose signal is aborted leaves the queue at once and
+ * rejects with {@link abortError}, so that work given up on never runs
+ * later. Share one limiter between all the calls that use one server.
+ *
+ * @public
  */
 export class ConcurrencyLimiter {
   private active = 0;
   private readonly waiting: Waiter[] = [];
 
+  /** @param limit - tasks at once: a whole number of 1 or more */
   constructor(readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1) {
-      throw new Error(`concurrency must be a whole number of 1 or more`);
+      throw new Error(
+        `concurrency must be a whole number of 1 or more, not ${limit}`,
+      );
     }
   }
 
+  /** The task's result, once a slot is free and the task has run in it. */
   async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.acquire(signal);
     try {

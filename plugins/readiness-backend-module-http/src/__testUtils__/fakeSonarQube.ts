@@ -1,77 +1,7 @@
 import {
-  createServer,
-  IncomingHttpHeaders,
-  IncomingMessage,
-  ServerResponse,
-} from 'node:http';
-import type { AddressInfo } from 'node:net';
-
-export interface RecordedRequest {
-  method: string;
-  url: URL;
-  headers: IncomingHttpHeaders;
-  body: string;
-  /** When the server received it (milliseconds since the epoch). */
-  at: number;
-}
-
-export type Handler = (
-  request: RecordedRequest,
-  response: ServerResponse<IncomingMessage>,
-) => unknown;
-
-export interface TestServer {
-  baseUrl: string;
-  requests: RecordedRequest[];
-  close(): Promise<void>;
-}
-
-/** A real HTTP server on 127.0.0.1 and a random port, recording requests. */
-export async function startTestServer(handle: Handler): Promise<TestServer> {
-  const requests: RecordedRequest[] = [];
-  const server = createServer((req, res) => {
-    const at = Date.now();
-    const chunks: Buffer[] = [];
-    req.on('data', chunk => chunks.push(chunk));
-    req.on('end', async () => {
-      const recorded: RecordedRequest = {
-        method: req.method ?? 'GET',
-        url: new URL(req.url ?? '/', 'http://127.0.0.1'),
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-        at,
-      };
-      requests.push(recorded);
-      try {
-        await handle(recorded, res);
-      } catch (error) {
-        res.writeHead(599).end(String(error));
-      }
-    });
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>(resolve => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-export function sendJson(
-  response: ServerResponse,
-  body: unknown,
-  status = 200,
-  headers: Record<string, string> = {},
-) {
-  response
-    .writeHead(status, { 'content-type': 'application/json', ...headers })
-    .end(typeof body === 'string' ? body : JSON.stringify(body));
-}
+  sendJson,
+  TestServerHandler,
+} from '@readiness/plugin-readiness-node/testUtils';
 
 export interface SonarQubeProject {
   coverage?: string;
@@ -84,7 +14,9 @@ export interface SonarQubeProject {
  * api/qualitygates/project_status, api/issues/search with p/ps paging),
  * for the projects given by key.
  */
-export function sonarQube(projects: Record<string, SonarQubeProject>): Handler {
+export function sonarQube(
+  projects: Record<string, SonarQubeProject>,
+): TestServerHandler {
   return ({ url }, response) => {
     const notFound = (key: string | null) =>
       sendJson(
