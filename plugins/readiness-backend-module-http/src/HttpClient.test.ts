@@ -1,3 +1,4 @@
+import { recordSends } from './__testUtils__/recordSends';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpClient, HttpClientOptions } from './HttpClient';
 import {
@@ -194,16 +195,7 @@ describe('HttpClient', () => {
 
   it('spaces requests by the rate limit', async () => {
     server = await startTestServer((_, res) => sendJson(res, {}));
-    // When the client sends, not when the server receives: arrival times
-    // carry the machine's scheduling jitter, send times only the limiter's.
-    const sent: number[] = [];
-    const realFetch = global.fetch;
-    const spy = jest
-      .spyOn(global, 'fetch')
-      .mockImplementation((...args: Parameters<typeof fetch>) => {
-        sent.push(performance.now());
-        return realFetch(...args);
-      });
+    const sends = recordSends();
     try {
       const client = new HttpClient({
         ...defaults,
@@ -213,8 +205,9 @@ describe('HttpClient', () => {
         Array.from({ length: 5 }, () => client.getJson(get('/a'), run())),
       );
     } finally {
-      spy.mockRestore();
+      sends.restore();
     }
+    const sent = sends.times;
     // 50 ms apart; timers may fire a millisecond early, never much more.
     for (let i = 1; i < sent.length; i++) {
       expect(sent[i] - sent[i - 1]).toBeGreaterThanOrEqual(48);

@@ -22,7 +22,8 @@ describe('RateLimiter', () => {
       limiter.acquire(),
       limiter.acquire(),
     ]);
-    expect(Date.now() - start).toBeLessThan(50);
+    // Not the minute the fourth request would wait.
+    expect(Date.now() - start).toBeLessThan(10_000);
   });
 
   it('holds every request back while paused', async () => {
