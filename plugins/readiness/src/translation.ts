@@ -98,6 +98,8 @@ export const readinessTranslationRef = createTranslationRef({
       fromTo: '{{before}} → {{after}}',
       checkChange: '{{check}}: {{change}}',
       checkAbsent: 'Absent',
+      firstEvaluationChecks_one: '{{count}} check evaluated',
+      firstEvaluationChecks_other: '{{count}} checks evaluated',
     },
     cause: {
       'first-evaluation': 'First evaluation',

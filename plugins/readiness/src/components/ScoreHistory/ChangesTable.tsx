@@ -78,26 +78,34 @@ export function ChangesTable(props: {
     {
       id: 'checks',
       label: t('history.checks'),
-      cell: change => (
-        <Cell>
-          <ul style={{ margin: 0, paddingLeft: '1em' }}>
-            {change.checks.map(item => (
-              <li key={item.check}>
-                <Text variant="body-small">
-                  {t('history.checkChange', {
-                    check: checkTitle(item.check),
-                    change: fromTo(
-                      statusText(item.before),
-                      statusText(item.after),
-                      item.before === null,
-                    ),
-                  })}
-                </Text>
-              </li>
-            ))}
-          </ul>
-        </Cell>
-      ),
+      // A first evaluation "changes" every check: a count says enough.
+      cell: change =>
+        change.cause === 'first-evaluation' ? (
+          <CellText
+            title={t('history.firstEvaluationChecks', {
+              count: change.checks.length,
+            })}
+          />
+        ) : (
+          <Cell>
+            <ul style={{ margin: 0, paddingLeft: '1em' }}>
+              {change.checks.map(item => (
+                <li key={item.check}>
+                  <Text variant="body-small">
+                    {t('history.checkChange', {
+                      check: checkTitle(item.check),
+                      change: fromTo(
+                        statusText(item.before),
+                        statusText(item.after),
+                        item.before === null,
+                      ),
+                    })}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </Cell>
+        ),
     },
   ];
 

@@ -109,4 +109,30 @@ describe('ScoreHistory', () => {
     expect(row).toHaveTextContent('Title of slo: Failing → Passing');
     expect(row).toHaveTextContent('removed: Passing → Absent');
   });
+
+  it('counts the checks of a first evaluation instead of listing them', async () => {
+    await renderInTestApp(
+      <ScoreHistory
+        result={result}
+        history={{
+          loading: false,
+          changes: [
+            change({
+              cause: 'first-evaluation',
+              levelBefore: null,
+              scoreBefore: null,
+              checks: [
+                { check: 'slo', before: null, after: 'pass' },
+                { check: 'runbook', before: null, after: 'fail' },
+              ],
+            }),
+          ],
+        }}
+      />,
+    );
+
+    const [, row] = screen.getAllByRole('row');
+    expect(row).toHaveTextContent('2 checks evaluated');
+    expect(row).not.toHaveTextContent('Title of slo');
+  });
 });
