@@ -86,4 +86,18 @@ describe('CatalogRelationsResolver', () => {
       system: null,
     });
   });
+
+  it('answers even when its lookups push the oldest refs out of the cache', async () => {
+    const small = new CatalogRelationsResolver(
+      catalogServiceMock({ entities: [team, payments] }),
+      mockServices.auth(),
+      Date.now,
+      1,
+    );
+    await expect(
+      small.resolve(
+        entity('Component', 'svc', { owner: 'team-a', system: 'payments' }),
+      ),
+    ).resolves.toEqual({ owner: team, system: payments });
+  });
 });

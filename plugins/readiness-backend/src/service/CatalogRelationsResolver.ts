@@ -43,6 +43,7 @@ export class CatalogRelationsResolver {
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
     private readonly now: () => number = Date.now,
+    private readonly cacheSize: number = CACHE_SIZE,
   ) {}
 
   async resolve(entity: Entity): Promise<CatalogRelations> {
@@ -64,6 +65,14 @@ export class CatalogRelationsResolver {
       (ref): ref is string =>
         ref !== undefined && !((this.cache.get(ref)?.expires ?? 0) > now),
     );
+    // Read before evicting, so that eviction cannot drop what this asks for.
+    const found = new Map<string, Promise<Entity | null>>();
+    for (const ref of refs) {
+      const cached = ref && !missing.includes(ref) && this.cache.get(ref);
+      if (cached) {
+        found.set(ref!, cached.entity);
+      }
+    }
     if (missing.length > 0) {
       const fetched = this.auth
         .getOwnServiceCredentials()
@@ -75,6 +84,7 @@ export class CatalogRelationsResolver {
         );
       missing.forEach((ref, index) => {
         const entity = fetched.then(({ items }) => items[index] ?? null);
+        found.set(ref, entity);
         this.cache.delete(ref);
         this.cache.set(ref, { expires: now + CACHE_MS, entity });
         // A failed lookup is not kept.
@@ -85,14 +95,12 @@ export class CatalogRelationsResolver {
         });
       });
       for (const oldest of this.cache.keys()) {
-        if (this.cache.size <= CACHE_SIZE) {
+        if (this.cache.size <= this.cacheSize) {
           break;
         }
         this.cache.delete(oldest);
       }
     }
-    return refs.map(ref =>
-      ref ? this.cache.get(ref)!.entity : Promise.resolve(null),
-    );
+    return refs.map(ref => (ref && found.get(ref)) || Promise.resolve(null));
   }
 }
