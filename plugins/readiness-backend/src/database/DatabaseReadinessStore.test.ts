@@ -115,8 +115,13 @@ describe('DatabaseReadinessStore', () => {
 
       // better-sqlite3 errors come from outside Jest's sandbox, so they fail
       // the instanceof Error check of toThrow().
-      const duplicate = [stored(result('a', 1)), stored(result('a', 2))];
-      const failed = await store.replaceEntityResults(entity, duplicate).then(
+      const broken = [
+        stored(result('a', 1)),
+        // Rejected by the database (the score is NOT NULL) after the old
+        // rows were deleted in the same transaction.
+        stored({ ...result('b', 2), score: null as unknown as number }),
+      ];
+      const failed = await store.replaceEntityResults(entity, broken).then(
         () => false,
         () => true,
       );
@@ -124,6 +129,27 @@ describe('DatabaseReadinessStore', () => {
 
       const kept = await store.getEntityResults(entity.ref);
       expect(kept.results.get('production-readiness')?.score).toBe(40);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'lets two writers store the same entity at once, the last one winning, %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const entity = { ref: 'component:default/checkout', etag: 'e1' };
+      // As the change scan and a full run may, for a new entity.
+      await Promise.all([
+        store.replaceEntityResults(entity, [
+          stored(result('production-readiness', 40)),
+        ]),
+        store.replaceEntityResults(entity, [
+          stored(result('production-readiness', 60)),
+        ]),
+      ]);
+      const stored_ = await store.getEntityResults(entity.ref);
+      expect([40, 60]).toContain(
+        stored_.results.get('production-readiness')?.score,
+      );
     },
   );
 

@@ -212,8 +212,15 @@ export class DatabaseReadinessStore implements ReadinessStore {
           .whereIn(['entity_ref', 'scorecard_id'], chunk)
           .delete();
       }
-      // Few rows per statement for results: each holds a whole result.
-      await tx.batchInsert(RESULTS_TABLE, resultRows, 50);
+      // Few rows per statement for results: each holds a whole result. An
+      // upsert, because a concurrent writer of the same entity (the change
+      // scan during a full run) may have inserted since the delete.
+      for (const chunk of chunks(resultRows, 50)) {
+        await tx(RESULTS_TABLE)
+          .insert(chunk)
+          .onConflict(['entity_ref', 'scorecard_id'])
+          .merge();
+      }
       await tx.batchInsert(HISTORY_TABLE, historyRows, ROWS_PER_STATEMENT);
       await tx.batchInsert(CHECKS_TABLE, checkRows, ROWS_PER_STATEMENT);
     });
