@@ -5,6 +5,7 @@ import { seededRandom } from '../generate/random';
 import { createDatabase, DatabaseKind } from './databases';
 import { MemoryCatalog } from './MemoryCatalog';
 import { readinessBackend } from './readinessBackend';
+import { edited } from './edited';
 
 export interface EvaluationFigures {
   entities: number;
@@ -21,21 +22,6 @@ export interface EvaluationFigures {
   oneEntityMs: number;
   /** After `days` daily changes of 2% of the components, if asked. */
   growth?: { days: number; databaseMb: number; historyRows: number };
-}
-
-/** A changed copy, as an edit in the catalog makes it. */
-function edited(entity: Entity, round: number): Entity {
-  const annotations = { ...entity.metadata.annotations };
-  const key = 'backstage.io/techdocs-ref';
-  if (annotations[key]) {
-    delete annotations[key];
-  } else {
-    annotations[key] = 'dir:.';
-  }
-  return {
-    ...entity,
-    metadata: { ...entity.metadata, annotations, etag: `edit-${round}` },
-  };
 }
 
 function sampleRss(): { peakMb: () => number; stop: () => void } {

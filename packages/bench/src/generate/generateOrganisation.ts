@@ -91,11 +91,17 @@ export function generateOrganisation(
           annotations[key] = `${key.split('/')[0]}-${i}`;
         }
       }
-      if (annotations['github.com/project-slug']) {
-        annotations['github.com/project-slug'] = `acme/${name}`;
+      // A source location is a URL, whether it comes with a slug or alone.
+      if (
+        annotations['github.com/project-slug'] ||
+        annotations['backstage.io/source-location']
+      ) {
         annotations[
           'backstage.io/source-location'
         ] = `url:https://github.com/acme/${name}/tree/main/`;
+      }
+      if (annotations['github.com/project-slug']) {
+        annotations['github.com/project-slug'] = `acme/${name}`;
       }
       const links = Object.entries(profile.linkTypes)
         .filter(([, share]) => has(share))
