@@ -140,6 +140,29 @@ function changedCheckRows(
   };
 }
 
+/** Deadlock or serialization failure: MySQL/MariaDB and PostgreSQL. */
+function isDeadlock(error: unknown): boolean {
+  const { code } = (error ?? {}) as { code?: string };
+  return code === 'ER_LOCK_DEADLOCK' || code === '40P01' || code === '40001';
+}
+
+/**
+ * Runs a transaction again when the database chose it as a deadlock's
+ * victim: two writers of one entity (the change scan during a full run) can
+ * deadlock on MySQL's gap locks; the retry then sees the other's rows.
+ */
+async function withDeadlockRetries<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 3 || !isDeadlock(error)) {
+        throw error;
+      }
+    }
+  }
+}
+
 /** SQLite returns dates as numbers or strings, the others as dates. */
 function isoTime(value: Date | string | number): string {
   return new Date(value).toISOString();
@@ -181,49 +204,51 @@ export class DatabaseReadinessStore implements ReadinessStore {
     if (refs.length === 0) {
       return;
     }
-    await this.db.transaction(async tx => {
-      const previous = await this.readVersioned(tx, refs);
-      const resultRows: ResultRow[] = [];
-      const historyRows: HistoryRow[] = [];
-      const checkRows: CheckRow[] = [];
-      const staleChecks: Array<[string, string]> = [];
-      for (const { entity, results } of byRef.values()) {
-        const before = previous.get(entity.ref) ?? new Map();
-        for (const { result, scorecardVersion } of results) {
-          resultRows.push(this.resultRow(entity, result, scorecardVersion));
-          const change = describeChange(before.get(result.scorecard.id), {
-            result,
-            entityEtag: entity.etag,
-            scorecardVersion,
-          });
-          if (change) {
-            historyRows.push(this.historyRow(entity.ref, change));
+    await withDeadlockRetries(() =>
+      this.db.transaction(async tx => {
+        const previous = await this.readVersioned(tx, refs);
+        const resultRows: ResultRow[] = [];
+        const historyRows: HistoryRow[] = [];
+        const checkRows: CheckRow[] = [];
+        const staleChecks: Array<[string, string]> = [];
+        for (const { entity, results } of byRef.values()) {
+          const before = previous.get(entity.ref) ?? new Map();
+          for (const { result, scorecardVersion } of results) {
+            resultRows.push(this.resultRow(entity, result, scorecardVersion));
+            const change = describeChange(before.get(result.scorecard.id), {
+              result,
+              entityEtag: entity.etag,
+              scorecardVersion,
+            });
+            if (change) {
+              historyRows.push(this.historyRow(entity.ref, change));
+            }
           }
+          const checks = changedCheckRows(entity.ref, before, results);
+          staleChecks.push(...checks.stale);
+          checkRows.push(...checks.rows);
         }
-        const checks = changedCheckRows(entity.ref, before, results);
-        staleChecks.push(...checks.stale);
-        checkRows.push(...checks.rows);
-      }
-      for (const chunk of chunks(refs, ROWS_PER_STATEMENT)) {
-        await tx(RESULTS_TABLE).whereIn('entity_ref', chunk).delete();
-      }
-      for (const chunk of chunks(staleChecks, ROWS_PER_STATEMENT)) {
-        await tx(CHECKS_TABLE)
-          .whereIn(['entity_ref', 'scorecard_id'], chunk)
-          .delete();
-      }
-      // Few rows per statement for results: each holds a whole result. An
-      // upsert, because a concurrent writer of the same entity (the change
-      // scan during a full run) may have inserted since the delete.
-      for (const chunk of chunks(resultRows, 50)) {
-        await tx(RESULTS_TABLE)
-          .insert(chunk)
-          .onConflict(['entity_ref', 'scorecard_id'])
-          .merge();
-      }
-      await tx.batchInsert(HISTORY_TABLE, historyRows, ROWS_PER_STATEMENT);
-      await tx.batchInsert(CHECKS_TABLE, checkRows, ROWS_PER_STATEMENT);
-    });
+        for (const chunk of chunks(refs, ROWS_PER_STATEMENT)) {
+          await tx(RESULTS_TABLE).whereIn('entity_ref', chunk).delete();
+        }
+        for (const chunk of chunks(staleChecks, ROWS_PER_STATEMENT)) {
+          await tx(CHECKS_TABLE)
+            .whereIn(['entity_ref', 'scorecard_id'], chunk)
+            .delete();
+        }
+        // Few rows per statement for results: each holds a whole result. An
+        // upsert, because a concurrent writer of the same entity (the change
+        // scan during a full run) may have inserted since the delete.
+        for (const chunk of chunks(resultRows, 50)) {
+          await tx(RESULTS_TABLE)
+            .insert(chunk)
+            .onConflict(['entity_ref', 'scorecard_id'])
+            .merge();
+        }
+        await tx.batchInsert(HISTORY_TABLE, historyRows, ROWS_PER_STATEMENT);
+        await tx.batchInsert(CHECKS_TABLE, checkRows, ROWS_PER_STATEMENT);
+      }),
+    );
   }
 
   private resultRow(
@@ -442,41 +467,38 @@ export class DatabaseReadinessStore implements ReadinessStore {
     filter: EntityFilter,
     visible?: ReadonlySet<string>,
   ): Promise<GroupStanding[]> {
+    // Nothing recorded by then (a young installation, a short history
+    // retention): no group had a standing, and no need to look further.
+    const anyThen = await this.db(HISTORY_TABLE)
+      .where({ scorecard_id: scorecardId })
+      .where('changed_at', '<=', time)
+      .first('id');
+    if (!anyThen) {
+      return [];
+    }
     const column = `${RESULTS_TABLE}.${GROUP_COLUMNS[groupBy]}`;
     const level = `${HISTORY_TABLE}.level_after`;
-    // Each current entity's last recorded change up to then; history ids
-    // grow with time, so the highest id is the latest change.
-    const lastChangeThen = () =>
-      this.db(`${HISTORY_TABLE} as earlier`)
-        .max('earlier.id')
-        .whereRaw('?? = ??', [
-          'earlier.entity_ref',
-          `${RESULTS_TABLE}.entity_ref`,
-        ])
-        .whereRaw('?? = ??', [
-          'earlier.scorecard_id',
-          `${RESULTS_TABLE}.scorecard_id`,
-        ])
-        .where('earlier.changed_at', '<=', time);
+    // Each entity's last recorded change up to then, in one pass over the
+    // history; ids grow with time, so the highest id is the latest change.
+    const lastChangesThen = this.db(HISTORY_TABLE)
+      .where({ scorecard_id: scorecardId })
+      .where('changed_at', '<=', time)
+      .groupBy('entity_ref')
+      .select('entity_ref', this.db.raw('max(id) as last_id'))
+      .as('latest');
     const rows = await aggregateOver<LevelAggregateRow>(
       visible,
       `${RESULTS_TABLE}.entity_ref`,
       () =>
         whereEntityMatches(
           this.db(RESULTS_TABLE)
-            .join(HISTORY_TABLE, join =>
-              join
-                .on(
-                  `${HISTORY_TABLE}.entity_ref`,
-                  `${RESULTS_TABLE}.entity_ref`,
-                )
-                .andOn(
-                  `${HISTORY_TABLE}.scorecard_id`,
-                  `${RESULTS_TABLE}.scorecard_id`,
-                ),
+            .join(
+              lastChangesThen,
+              'latest.entity_ref',
+              `${RESULTS_TABLE}.entity_ref`,
             )
-            .where(`${RESULTS_TABLE}.scorecard_id`, scorecardId)
-            .where(`${HISTORY_TABLE}.id`, lastChangeThen()),
+            .join(HISTORY_TABLE, `${HISTORY_TABLE}.id`, 'latest.last_id')
+            .where(`${RESULTS_TABLE}.scorecard_id`, scorecardId),
           filter,
         )
           .groupBy(column, level)
