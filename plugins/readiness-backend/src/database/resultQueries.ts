@@ -115,7 +115,12 @@ export function groupStandingsOf(rows: LevelAggregateRow[]): GroupStanding[] {
   const byGroup = new Map<string | null, LevelAggregateRow[]>();
   for (const row of rows) {
     const group = row.group_ref ?? null;
-    byGroup.set(group, [...(byGroup.get(group) ?? []), row]);
+    const groupRows = byGroup.get(group);
+    if (groupRows) {
+      groupRows.push(row);
+    } else {
+      byGroup.set(group, [row]);
+    }
   }
   return [...byGroup].map(([group, levelRows]) => ({
     group,

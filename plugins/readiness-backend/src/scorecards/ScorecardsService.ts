@@ -23,13 +23,24 @@ export type LeaderboardOptions = Required<
 > &
   EntityFilter;
 
+/**
+ * Code-point order: entity refs are lower-case ASCII, and `localeCompare`
+ * was most of the cost of ranking 10,000 groups.
+ */
+function compareText(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
+}
+
 const COMPARE: Record<
   LeaderboardOptions['orderBy'],
   (a: LeaderboardRow, b: LeaderboardRow) => number
 > = {
   averageScore: (a, b) => (a.averageScore ?? -1) - (b.averageScore ?? -1),
   entities: (a, b) => a.entities - b.entities,
-  group: (a, b) => (a.group ?? '').localeCompare(b.group ?? ''),
+  group: (a, b) => compareText(a.group ?? '', b.group ?? ''),
   trend: (a, b) =>
     (a.trend.change ?? -Infinity) - (b.trend.change ?? -Infinity),
 };
