@@ -105,6 +105,87 @@ describe('DatabaseReadinessStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'rewrites a result row only when the result changed, and always records the evaluation time, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseReadinessStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      const entity = { ref: 'component:default/checkout', etag: 'e1' };
+      const evaluatedAt = (time: string, score = 50) => {
+        const evaluation = result('production-readiness', score, {
+          owner: 'pass',
+        });
+        evaluation.checks[0].evidence = [
+          {
+            fact: 'catalog.owner',
+            value: 'group:default/team-a',
+            source: 'catalog',
+            observedAt: time,
+          },
+        ];
+        return stored({ ...evaluation, evaluatedAt: time });
+      };
+      const resultWrites: string[] = [];
+      knex.on('query', ({ sql }: { sql: string }) => {
+        if (
+          /^(insert|update|delete)\b.*readiness_scorecard_results/i.test(sql)
+        ) {
+          resultWrites.push(sql);
+        }
+      });
+
+      await store.replaceEntityResults(entity, [
+        evaluatedAt('2026-11-25T10:00:00.000Z'),
+      ]);
+      expect(resultWrites).toHaveLength(1);
+
+      // The same outcome an hour later: only the evaluation time moves.
+      await store.replaceEntityResults(entity, [
+        evaluatedAt('2026-11-25T11:00:00.000Z'),
+      ]);
+      expect(resultWrites).toHaveLength(1);
+      const again = (await store.getEntityResults(entity.ref)).results.get(
+        'production-readiness',
+      );
+      expect(again?.evaluatedAt).toBe('2026-11-25T11:00:00.000Z');
+      expect(again?.checks[0].evidence[0].observedAt).toBe(
+        '2026-11-25T11:00:00.000Z',
+      );
+
+      // A new score, a new owner or a new scorecard version is written.
+      await store.replaceEntityResults(entity, [
+        evaluatedAt('2026-11-25T12:00:00.000Z', 60),
+      ]);
+      await store.replaceEntityResults(
+        { ...entity, attributes: attributes({ owner: 'group:default/b' }) },
+        [evaluatedAt('2026-11-25T13:00:00.000Z', 60)],
+      );
+      expect(resultWrites).toHaveLength(3);
+      await expect(
+        store.listResults(
+          { scorecardId: 'production-readiness', owner: 'group:default/b' },
+          { limit: 10, offset: 0 },
+        ),
+      ).resolves.toEqual([
+        {
+          entityRef: entity.ref,
+          score: 60,
+          level: null,
+          evaluatedAt: '2026-11-25T13:00:00.000Z',
+        },
+      ]);
+
+      // No scorecard applies any more: the entity is no longer scored.
+      await store.replaceEntityResults(entity, []);
+      await expect(store.getEntityEtags([entity.ref])).resolves.toEqual(
+        new Map(),
+      );
+      expect((await store.getEntityResults(entity.ref)).results.size).toBe(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'keeps results whole when a write fails, %p',
     async databaseId => {
       const store = await createStore(databaseId);

@@ -14,7 +14,12 @@ import {
 } from '@readiness/plugin-readiness-common';
 import { Knex } from 'knex';
 import { describeChange, VersionedResult } from './describeChange';
-import { StoredResult, toStoredResult } from './storedResult';
+import {
+  parseStoredResult,
+  StoredResult,
+  storedResultJson,
+  toStoredResult,
+} from './storedResult';
 import {
   CheckStatusCounts,
   EntityToStore,
@@ -29,6 +34,7 @@ import {
   aggregateOver,
   attributeColumns,
   CHECKS_TABLE,
+  ENTITIES_TABLE,
   FACTS_TABLE,
   GROUP_COLUMNS,
   groupStandingsOf,
@@ -60,7 +66,6 @@ function statusesOf(result: StoredResult | undefined): string {
 interface ResultRow {
   entity_ref: string;
   scorecard_id: string;
-  entity_etag: string | null;
   scorecard_version: string | null;
   owner_ref: string | null;
   system_ref: string | null;
@@ -71,8 +76,42 @@ interface ResultRow {
   tags: string | null;
   score: number;
   level: string | null;
-  evaluated_at: Date;
   result: string;
+}
+
+/**
+ * The columns that tell whether a result row must be written again. Score
+ * and level are in the result's JSON (and come back from some databases as
+ * imprecise floats).
+ */
+const COMPARED_COLUMNS = [
+  'result',
+  'scorecard_version',
+  'owner_ref',
+  'system_ref',
+  'domain_ref',
+  'entity_kind',
+  'entity_type',
+  'lifecycle',
+  'tags',
+] as const;
+
+type ComparedRow = Pick<ResultRow, (typeof COMPARED_COLUMNS)[number]>;
+
+function sameResultRow(stored: ComparedRow, row: ResultRow): boolean {
+  return COMPARED_COLUMNS.every(column => stored[column] === row[column]);
+}
+
+interface EvaluatedEntityRow {
+  entity_ref: string;
+  entity_etag: string | null;
+  evaluated_at: Date | string | number;
+}
+
+/** What is stored of an entity: its etag, and its result rows by scorecard. */
+interface StoredEntity {
+  etag: string | null;
+  rows: Map<string, ComparedRow & Pick<ResultRow, 'scorecard_id'>>;
 }
 
 interface HistoryRow {
@@ -138,6 +177,21 @@ function changedCheckRows(
       })),
     ),
   };
+}
+
+/** An entity's stored results as the history compares them, by scorecard. */
+function versionedResultsOf(
+  stored: StoredEntity | undefined,
+): Map<string, VersionedResult> {
+  const results = new Map<string, VersionedResult>();
+  for (const [scorecardId, row] of stored?.rows ?? []) {
+    results.set(scorecardId, {
+      result: JSON.parse(row.result),
+      entityEtag: stored!.etag,
+      scorecardVersion: row.scorecard_version,
+    });
+  }
+  return results;
 }
 
 /** Deadlock or serialization failure: MySQL/MariaDB and PostgreSQL. */
@@ -206,15 +260,23 @@ export class DatabaseReadinessStore implements ReadinessStore {
     }
     await withDeadlockRetries(() =>
       this.db.transaction(async tx => {
-        const previous = await this.readVersioned(tx, refs);
-        const resultRows: ResultRow[] = [];
+        const previous = await this.readStoredEntities(tx, refs);
+        const changedRows: ResultRow[] = [];
+        const goneResults: Array<[string, string]> = [];
+        const entityRows: EvaluatedEntityRow[] = [];
+        const unscoredRefs: string[] = [];
         const historyRows: HistoryRow[] = [];
         const checkRows: CheckRow[] = [];
         const staleChecks: Array<[string, string]> = [];
         for (const { entity, results } of byRef.values()) {
-          const before = previous.get(entity.ref) ?? new Map();
+          const stored = previous.get(entity.ref);
+          const before = versionedResultsOf(stored);
           for (const { result, scorecardVersion } of results) {
-            resultRows.push(this.resultRow(entity, result, scorecardVersion));
+            const row = this.resultRow(entity, result, scorecardVersion);
+            const storedRow = stored?.rows.get(result.scorecard.id);
+            if (!storedRow || !sameResultRow(storedRow, row)) {
+              changedRows.push(row);
+            }
             const change = describeChange(before.get(result.scorecard.id), {
               result,
               entityEtag: entity.etag,
@@ -224,12 +286,34 @@ export class DatabaseReadinessStore implements ReadinessStore {
               historyRows.push(this.historyRow(entity.ref, change));
             }
           }
+          const current = new Set(results.map(r => r.result.scorecard.id));
+          for (const scorecardId of stored?.rows.keys() ?? []) {
+            if (!current.has(scorecardId)) {
+              goneResults.push([entity.ref, scorecardId]);
+            }
+          }
+          if (results.length > 0) {
+            entityRows.push({
+              entity_ref: entity.ref,
+              entity_etag: entity.etag,
+              evaluated_at: new Date(
+                Math.max(...results.map(r => Date.parse(r.result.evaluatedAt))),
+              ),
+            });
+          } else if (stored) {
+            unscoredRefs.push(entity.ref);
+          }
           const checks = changedCheckRows(entity.ref, before, results);
           staleChecks.push(...checks.stale);
           checkRows.push(...checks.rows);
         }
-        for (const chunk of chunks(refs, ROWS_PER_STATEMENT)) {
-          await tx(RESULTS_TABLE).whereIn('entity_ref', chunk).delete();
+        for (const chunk of chunks(goneResults, ROWS_PER_STATEMENT)) {
+          await tx(RESULTS_TABLE)
+            .whereIn(['entity_ref', 'scorecard_id'], chunk)
+            .delete();
+        }
+        for (const chunk of chunks(unscoredRefs, ROWS_PER_STATEMENT)) {
+          await tx(ENTITIES_TABLE).whereIn('entity_ref', chunk).delete();
         }
         for (const chunk of chunks(staleChecks, ROWS_PER_STATEMENT)) {
           await tx(CHECKS_TABLE)
@@ -238,11 +322,17 @@ export class DatabaseReadinessStore implements ReadinessStore {
         }
         // Few rows per statement for results: each holds a whole result. An
         // upsert, because a concurrent writer of the same entity (the change
-        // scan during a full run) may have inserted since the delete.
-        for (const chunk of chunks(resultRows, 50)) {
+        // scan during a full run) may have inserted since the read.
+        for (const chunk of chunks(changedRows, 50)) {
           await tx(RESULTS_TABLE)
             .insert(chunk)
             .onConflict(['entity_ref', 'scorecard_id'])
+            .merge();
+        }
+        for (const chunk of chunks(entityRows, ROWS_PER_STATEMENT)) {
+          await tx(ENTITIES_TABLE)
+            .insert(chunk)
+            .onConflict('entity_ref')
             .merge();
         }
         await tx.batchInsert(HISTORY_TABLE, historyRows, ROWS_PER_STATEMENT);
@@ -259,47 +349,43 @@ export class DatabaseReadinessStore implements ReadinessStore {
     return {
       entity_ref: entity.ref,
       scorecard_id: result.scorecard.id,
-      entity_etag: entity.etag,
       scorecard_version: scorecardVersion,
       ...attributeColumns(entity.attributes),
       score: result.score,
       level: result.level,
-      evaluated_at: new Date(result.evaluatedAt),
-      result: JSON.stringify(toStoredResult(result)),
+      result: storedResultJson(toStoredResult(result)),
     };
   }
 
-  /** The stored results of these entities, by entity ref and scorecard id. */
-  private async readVersioned(
+  /** The stored etags and result rows of these entities, by entity ref. */
+  private async readStoredEntities(
     tx: Knex.Transaction,
     entityRefs: string[],
-  ): Promise<Map<string, Map<string, VersionedResult>>> {
-    const byEntity = new Map<string, Map<string, VersionedResult>>();
+  ): Promise<Map<string, StoredEntity>> {
+    const byEntity = new Map<string, StoredEntity>();
     for (const chunk of chunks(entityRefs, ROWS_PER_STATEMENT)) {
-      const rows: Pick<
-        ResultRow,
-        | 'entity_ref'
-        | 'scorecard_id'
-        | 'entity_etag'
-        | 'scorecard_version'
-        | 'result'
-      >[] = await tx(RESULTS_TABLE)
-        .whereIn('entity_ref', chunk)
-        .select(
-          'entity_ref',
-          'scorecard_id',
-          'entity_etag',
-          'scorecard_version',
-          'result',
-        );
-      for (const row of rows) {
-        const results = byEntity.get(row.entity_ref) ?? new Map();
-        results.set(row.scorecard_id, {
-          result: JSON.parse(row.result),
-          entityEtag: row.entity_etag,
-          scorecardVersion: row.scorecard_version,
+      const entities: Pick<EvaluatedEntityRow, 'entity_ref' | 'entity_etag'>[] =
+        await tx(ENTITIES_TABLE)
+          .whereIn('entity_ref', chunk)
+          .select('entity_ref', 'entity_etag');
+      for (const entity of entities) {
+        byEntity.set(entity.entity_ref, {
+          etag: entity.entity_etag,
+          rows: new Map(),
         });
-        byEntity.set(row.entity_ref, results);
+      }
+      const rows: Array<
+        ComparedRow & Pick<ResultRow, 'entity_ref' | 'scorecard_id'>
+      > = await tx(RESULTS_TABLE)
+        .whereIn('entity_ref', chunk)
+        .select('entity_ref', 'scorecard_id', ...COMPARED_COLUMNS);
+      for (const row of rows) {
+        let entity = byEntity.get(row.entity_ref);
+        if (!entity) {
+          entity = { etag: null, rows: new Map() };
+          byEntity.set(row.entity_ref, entity);
+        }
+        entity.rows.set(row.scorecard_id, row);
       }
     }
     return byEntity;
@@ -323,24 +409,38 @@ export class DatabaseReadinessStore implements ReadinessStore {
     entityRefs: string[],
   ): Promise<Map<string, string | null>> {
     const rows = await aggregateOver<
-      Pick<ResultRow, 'entity_ref' | 'entity_etag'>
+      Pick<EvaluatedEntityRow, 'entity_ref' | 'entity_etag'>
     >(new Set(entityRefs), 'entity_ref', () =>
-      this.db(RESULTS_TABLE).distinct('entity_ref', 'entity_etag'),
+      this.db(ENTITIES_TABLE).select('entity_ref', 'entity_etag'),
     );
     return new Map(rows.map(row => [row.entity_ref, row.entity_etag]));
   }
 
   async getEntityResults(entityRef: string): Promise<StoredEntityResults> {
-    const rows: Pick<
-      ResultRow,
-      'scorecard_id' | 'entity_etag' | 'scorecard_version' | 'result'
-    >[] = await this.db(RESULTS_TABLE)
-      .where({ entity_ref: entityRef })
-      .select('scorecard_id', 'entity_etag', 'scorecard_version', 'result');
+    const rows: Array<
+      Pick<ResultRow, 'scorecard_id' | 'scorecard_version' | 'result'> &
+        Pick<EvaluatedEntityRow, 'entity_etag' | 'evaluated_at'>
+    > = await this.db(RESULTS_TABLE)
+      .join(
+        ENTITIES_TABLE,
+        `${ENTITIES_TABLE}.entity_ref`,
+        `${RESULTS_TABLE}.entity_ref`,
+      )
+      .where(`${RESULTS_TABLE}.entity_ref`, entityRef)
+      .select(
+        'scorecard_id',
+        'scorecard_version',
+        'result',
+        'entity_etag',
+        'evaluated_at',
+      );
     return {
       entityEtag: rows[0]?.entity_etag ?? null,
       results: new Map(
-        rows.map(row => [row.scorecard_id, JSON.parse(row.result)]),
+        rows.map(row => [
+          row.scorecard_id,
+          parseStoredResult(row.result, isoTime(row.evaluated_at)),
+        ]),
       ),
       scorecardVersions: new Map(
         rows.map(row => [row.scorecard_id, row.scorecard_version]),
@@ -351,8 +451,14 @@ export class DatabaseReadinessStore implements ReadinessStore {
   async deleteResultsEvaluatedBefore(time: Date): Promise<number> {
     return this.db.transaction(async tx => {
       const removed = await tx(RESULTS_TABLE)
-        .where('evaluated_at', '<', time)
+        .whereIn(
+          'entity_ref',
+          tx(ENTITIES_TABLE)
+            .where('evaluated_at', '<', time)
+            .select('entity_ref'),
+        )
         .delete();
+      await tx(ENTITIES_TABLE).where('evaluated_at', '<', time).delete();
       if (removed > 0) {
         await tx(CHECKS_TABLE)
           .whereNotExists(
@@ -547,17 +653,25 @@ export class DatabaseReadinessStore implements ReadinessStore {
         query.where(GROUP_COLUMNS[grouping], ref);
       }
     }
-    const rows: Pick<
-      ResultRow,
-      'entity_ref' | 'score' | 'level' | 'evaluated_at'
-    >[] = await query
-      .select('entity_ref', 'score', 'level', 'evaluated_at')
-      .orderBy([
-        { column: 'score', order: 'asc' },
-        { column: 'entity_ref', order: 'asc' },
-      ])
+    const order = (table: string) => [
+      { column: 'score', order: 'asc' },
+      { column: `${table}.entity_ref`, order: 'asc' },
+    ];
+    // The page first, then the evaluation times of its entities only.
+    const pageOfResults = query
+      .select(`${RESULTS_TABLE}.entity_ref`, 'score', 'level')
+      .orderBy(order(RESULTS_TABLE))
       .limit(page.limit)
-      .offset(page.offset);
+      .offset(page.offset)
+      .as('page');
+    const rows: Array<
+      Pick<ResultRow, 'entity_ref' | 'score' | 'level'> &
+        Pick<EvaluatedEntityRow, 'evaluated_at'>
+    > = await this.db
+      .from(pageOfResults)
+      .join(ENTITIES_TABLE, `${ENTITIES_TABLE}.entity_ref`, 'page.entity_ref')
+      .select('page.entity_ref', 'score', 'level', 'evaluated_at')
+      .orderBy(order('page'));
     return rows.map(row => ({
       entityRef: row.entity_ref,
       score: Number(row.score),

@@ -102,6 +102,8 @@ export interface ReadinessStore {
   /**
    * Replaces every stored result of the entity with these, and records in
    * the history each level or check status that changed, with its cause.
+   * A result equal to the stored one but for the time is not written again;
+   * only the entity's evaluation time is.
    */
   replaceEntityResults(
     entity: EntityToStore,
@@ -174,7 +176,8 @@ export interface ReadinessStore {
   ): Promise<ReadinessChange[]>;
 
   /**
-   * Removes results computed before this time, and the facts of entities
+   * Removes the results of entities last evaluated before this time, and the
+   * facts of entities
    * left without results: after a run over the whole catalog, those of
    * entities that are gone or no longer scored. Returns how many results went.
    */

@@ -44,6 +44,15 @@ describe('migrations', () => {
       await expect(
         knex('readiness_history').count({ n: '*' }),
       ).resolves.toEqual([{ n: expect.anything() }]);
+      // Each entity's evaluation time and etag move to a table of their own.
+      const [evaluated] = await knex('readiness_evaluated_entities').select();
+      expect(evaluated).toMatchObject({
+        entity_ref: 'component:default/checkout',
+        entity_etag: 'e1',
+      });
+      expect(new Date(evaluated.evaluated_at).toISOString()).toBe(
+        '2026-11-25T10:00:00.000Z',
+      );
       // Results from before check rows existed get theirs.
       await expect(
         knex('readiness_check_results').select(
@@ -67,6 +76,7 @@ describe('migrations', () => {
         'readiness_scorecard_results',
         'readiness_check_results',
         'readiness_entity_facts',
+        'readiness_evaluated_entities',
       ]) {
         await expect(knex.schema.hasTable(table)).resolves.toBe(false);
       }

@@ -10,6 +10,7 @@ export const RESULTS_TABLE = 'readiness_scorecard_results';
 export const CHECKS_TABLE = 'readiness_check_results';
 export const HISTORY_TABLE = 'readiness_history';
 export const FACTS_TABLE = 'readiness_entity_facts';
+export const ENTITIES_TABLE = 'readiness_evaluated_entities';
 
 export const GROUP_COLUMNS: Record<LeaderboardGrouping, string> = {
   owner: 'owner_ref',

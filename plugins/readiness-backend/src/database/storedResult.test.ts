@@ -6,7 +6,12 @@ import {
 import { loadScorecards } from '../scorecards/loadScorecards';
 import { ConfigReader } from '@backstage/config';
 import { BUILT_IN_FACTS } from '@readiness/plugin-readiness-common';
-import { fromStoredResult, toStoredResult } from './storedResult';
+import {
+  fromStoredResult,
+  parseStoredResult,
+  storedResultJson,
+  toStoredResult,
+} from './storedResult';
 
 describe('stored results', () => {
   const definition = loadScorecards(
@@ -43,5 +48,29 @@ describe('stored results', () => {
     expect(JSON.stringify(toStoredResult(result))).not.toContain(
       definition.checks[0].remediation.text,
     );
+  });
+
+  it('keep the same JSON when only the time of evaluation differs', () => {
+    const later = new Date('2026-11-26T10:00:00Z');
+    const again = evaluateScorecard(
+      definition,
+      entity,
+      catalogFacts(entity, later),
+      later,
+    );
+    const json = storedResultJson(toStoredResult(again));
+    expect(json).toBe(storedResultJson(toStoredResult(result)));
+    expect(json).not.toContain('2026-11-2');
+    expect(parseStoredResult(json, again.evaluatedAt)).toEqual(
+      toStoredResult(again),
+    );
+  });
+
+  it('keep observation times that differ from the evaluation', () => {
+    const stored = toStoredResult(result);
+    const evidence = stored.checks.find(c => c.evidence.length > 0)!.evidence;
+    evidence[0] = { ...evidence[0], observedAt: '2026-11-01T00:00:00.000Z' };
+    const json = storedResultJson(stored);
+    expect(parseStoredResult(json, stored.evaluatedAt)).toEqual(stored);
   });
 });

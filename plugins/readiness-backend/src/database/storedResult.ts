@@ -38,6 +38,39 @@ export function toStoredResult(result: ScorecardResult): StoredResult {
 }
 
 /**
+ * A stored result as the JSON kept in its row: without the time of the
+ * evaluation (kept per entity) or observation times equal to it, so that
+ * evaluating an unchanged entity again gives the same text and its row
+ * need not be written.
+ */
+export function storedResultJson(result: StoredResult): string {
+  const { evaluatedAt, ...outcome } = result;
+  return JSON.stringify({
+    ...outcome,
+    checks: outcome.checks.map(check => ({
+      ...check,
+      evidence: check.evidence.map(({ observedAt, ...evidence }) =>
+        observedAt === evaluatedAt ? evidence : { ...evidence, observedAt },
+      ),
+    })),
+  });
+}
+
+/** A result from its row's JSON and the time its entity was evaluated. */
+export function parseStoredResult(
+  json: string,
+  evaluatedAt: string,
+): StoredResult {
+  const outcome = JSON.parse(json) as StoredResult;
+  for (const check of outcome.checks) {
+    for (const evidence of check.evidence) {
+      evidence.observedAt ??= evaluatedAt;
+    }
+  }
+  return { ...outcome, evaluatedAt };
+}
+
+/**
  * The full result again, with the definition it was computed from. Only
  * for a stored result of this very definition (the same version): checks
  * and categories are matched by id.
