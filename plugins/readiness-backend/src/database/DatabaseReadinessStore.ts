@@ -23,6 +23,7 @@ import {
 import {
   CheckStatusCounts,
   EntityToStore,
+  GroupRanking,
   GroupStanding,
   ReadinessStore,
   ResultFilter,
@@ -43,6 +44,7 @@ import {
   RESULTS_TABLE,
   standingOf,
   whereEntityMatches,
+  whereGroupIn,
 } from './resultQueries';
 
 const migrationsDir = resolvePackagePath(
@@ -548,15 +550,20 @@ export class DatabaseReadinessStore implements ReadinessStore {
     groupBy: LeaderboardGrouping,
     filter: EntityFilter,
     visible?: ReadonlySet<string>,
+    groups?: ReadonlyArray<string | null>,
   ): Promise<GroupStanding[]> {
     const column = GROUP_COLUMNS[groupBy];
     const rows = await aggregateOver<LevelAggregateRow>(
       visible,
       'entity_ref',
       () =>
-        whereEntityMatches(
-          this.db(RESULTS_TABLE).where({ scorecard_id: scorecardId }),
-          filter,
+        whereGroupIn(
+          whereEntityMatches(
+            this.db(RESULTS_TABLE).where({ scorecard_id: scorecardId }),
+            filter,
+          ),
+          column,
+          groups,
         )
           .groupBy(column, 'level')
           .select({ group_ref: column, level: 'level' })
@@ -572,6 +579,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
     groupBy: LeaderboardGrouping,
     filter: EntityFilter,
     visible?: ReadonlySet<string>,
+    groups?: ReadonlyArray<string | null>,
   ): Promise<GroupStanding[]> {
     // Nothing recorded by then (a young installation, a short history
     // retention): no group had a standing, and no need to look further.
@@ -596,16 +604,20 @@ export class DatabaseReadinessStore implements ReadinessStore {
       visible,
       `${RESULTS_TABLE}.entity_ref`,
       () =>
-        whereEntityMatches(
-          this.db(RESULTS_TABLE)
-            .join(
-              lastChangesThen,
-              'latest.entity_ref',
-              `${RESULTS_TABLE}.entity_ref`,
-            )
-            .join(HISTORY_TABLE, `${HISTORY_TABLE}.id`, 'latest.last_id')
-            .where(`${RESULTS_TABLE}.scorecard_id`, scorecardId),
-          filter,
+        whereGroupIn(
+          whereEntityMatches(
+            this.db(RESULTS_TABLE)
+              .join(
+                lastChangesThen,
+                'latest.entity_ref',
+                `${RESULTS_TABLE}.entity_ref`,
+              )
+              .join(HISTORY_TABLE, `${HISTORY_TABLE}.id`, 'latest.last_id')
+              .where(`${RESULTS_TABLE}.scorecard_id`, scorecardId),
+            filter,
+          ),
+          column,
+          groups,
         )
           .groupBy(column, level)
           .select({ group_ref: column, level })
@@ -613,6 +625,50 @@ export class DatabaseReadinessStore implements ReadinessStore {
           .sum({ total: `${HISTORY_TABLE}.score_after` }),
     );
     return groupStandingsOf(rows);
+  }
+
+  async rankGroups(
+    scorecardId: string,
+    groupBy: LeaderboardGrouping,
+    filter: EntityFilter,
+    ranking: GroupRanking,
+    page: { limit: number; offset: number },
+  ): Promise<{ groups: Array<string | null>; total: number }> {
+    const column = GROUP_COLUMNS[groupBy];
+    const grouped = () =>
+      whereEntityMatches(
+        this.db(RESULTS_TABLE).where({ scorecard_id: scorecardId }),
+        filter,
+      ).groupBy(column);
+    const byGroup = (direction: 'asc' | 'desc') =>
+      `CASE WHEN ?? IS NULL THEN 0 ELSE 1 END ${direction}, ?? ${direction}`;
+    const query = grouped().select({ group_ref: column });
+    if (ranking.orderBy === 'group') {
+      query.orderByRaw(byGroup(ranking.order), [column, column]);
+    } else {
+      const measure =
+        ranking.orderBy === 'entities' ? 'count(*)' : 'avg(score)';
+      query.orderByRaw(`${measure} ${ranking.order}, ${byGroup('asc')}`, [
+        column,
+        column,
+      ]);
+    }
+    const rows: Array<{ group_ref: string | null; total: number | string }> =
+      await query
+        .select(this.db.raw('count(*) over () as total'))
+        .limit(page.limit)
+        .offset(page.offset);
+    if (rows.length > 0) {
+      return {
+        groups: rows.map(row => row.group_ref),
+        total: Number(rows[0].total),
+      };
+    }
+    // A page past the end: the count of groups alone.
+    const [{ n }] = await this.db
+      .from(grouped().select(this.db.raw('1 as one')).as('groups'))
+      .count({ n: '*' });
+    return { groups: [], total: Number(n) };
   }
 
   async listResults(

@@ -71,6 +71,12 @@ export interface GroupStanding extends ScorecardStanding {
   group: string | null;
 }
 
+/** What groups are ranked by, and in which direction. @public */
+export interface GroupRanking {
+  orderBy: 'averageScore' | 'entities' | 'group';
+  order: 'asc' | 'desc';
+}
+
 /** @public */
 export interface ResultFilter extends EntityFilter {
   scorecardId: string;
@@ -143,12 +149,16 @@ export interface ReadinessStore {
     visible?: ReadonlySet<string>,
   ): Promise<CheckStatusCounts>;
 
-  /** The standing of each owner, system or domain on the scorecard. */
+  /**
+   * The standing of each owner, system or domain on the scorecard, or of
+   * the given groups only.
+   */
   getLeaderboard(
     scorecardId: string,
     groupBy: LeaderboardGrouping,
     filter: EntityFilter,
     visible?: ReadonlySet<string>,
+    groups?: ReadonlyArray<string | null>,
   ): Promise<GroupStanding[]>;
 
   /**
@@ -161,7 +171,21 @@ export interface ReadinessStore {
     groupBy: LeaderboardGrouping,
     filter: EntityFilter,
     visible?: ReadonlySet<string>,
+    groups?: ReadonlyArray<string | null>,
   ): Promise<GroupStanding[]>;
+
+  /**
+   * One page of the groups of all entities scored on the scorecard, ranked
+   * in the database, and how many groups there are. Ties, and `group`
+   * order, go by the group's ref, entities that declare none first.
+   */
+  rankGroups(
+    scorecardId: string,
+    groupBy: LeaderboardGrouping,
+    filter: EntityFilter,
+    ranking: GroupRanking,
+    page: { limit: number; offset: number },
+  ): Promise<{ groups: Array<string | null>; total: number }>;
 
   /** Results matching the filter, lowest score first, then by entity ref. */
   listResults(

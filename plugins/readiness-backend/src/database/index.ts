@@ -2,6 +2,7 @@ export type {
   CheckStatusCounts,
   EntityAttributes,
   EntityToStore,
+  GroupRanking,
   GroupStanding,
   ReadinessStore,
   ResultFilter,

@@ -84,6 +84,24 @@ export function whereEntityMatches(
   return query;
 }
 
+/** Narrows a query to these groups; `null` stands for "declares none". */
+export function whereGroupIn(
+  query: Knex.QueryBuilder,
+  column: string,
+  groups: ReadonlyArray<string | null> | undefined,
+): Knex.QueryBuilder {
+  if (!groups) {
+    return query;
+  }
+  const refs = groups.filter((group): group is string => group !== null);
+  return query.where(q => {
+    q.whereIn(column, refs);
+    if (refs.length < groups.length) {
+      q.orWhereNull(column);
+    }
+  });
+}
+
 export interface LevelAggregateRow {
   group_ref?: string | null;
   level: string | null;

@@ -9,7 +9,7 @@ import {
   ScorecardOverview,
   StatusCounts,
 } from '@readiness/plugin-readiness-common';
-import { GroupStanding, ReadinessStore } from '../database';
+import { GroupRanking, GroupStanding, ReadinessStore } from '../database';
 import { ScorecardRegistry } from './ScorecardRegistry';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -44,6 +44,13 @@ const COMPARE: Record<
   trend: (a, b) =>
     (a.trend.change ?? -Infinity) - (b.trend.change ?? -Infinity),
 };
+
+/** The options' entity filter: the rest once the leaderboard's own go. */
+function entityFilterOf(options: LeaderboardOptions): EntityFilter {
+  const { groupBy, orderBy, order, periodDays, limit, offset, ...filter } =
+    options;
+  return filter;
+}
 
 function passRate(counts: StatusCounts): number | null {
   const decided = counts.pass + counts.fail + counts.unknown;
@@ -114,9 +121,12 @@ export class ScorecardsService {
 
   /**
    * Owners, systems or domains ranked on a scorecard, with the trend of
-   * their average over the period. The database aggregates; there are far
-   * fewer groups than entities, so they are ordered and paged here, with the
-   * group's ref as a stable tie-break.
+   * their average over the period and the group's ref as a stable
+   * tie-break. Ranked and paged in the database when it can (the caller
+   * sees every entity and the order is not the trend), so that only the
+   * page's groups are read; otherwise ranked here from every group, as
+   * partial aggregates over chunks of visible entities must be added up
+   * first.
    */
   async leaderboard(
     id: string,
@@ -124,9 +134,51 @@ export class ScorecardsService {
     visible?: ReadonlySet<string>,
   ): Promise<Leaderboard> {
     this.find(id);
-    const { groupBy, orderBy, order, periodDays, limit, offset, ...filter } =
-      options;
-    const since = new Date(this.now().getTime() - periodDays * DAY_MS);
+    const since = new Date(this.now().getTime() - options.periodDays * DAY_MS);
+    return !visible && options.orderBy !== 'trend'
+      ? this.rankedInDatabase(id, options, since)
+      : this.rankedHere(id, options, since, visible);
+  }
+
+  private async rankedInDatabase(
+    id: string,
+    options: LeaderboardOptions,
+    since: Date,
+  ): Promise<Leaderboard> {
+    const { groupBy, orderBy, order, limit, offset } = options;
+    const filter = entityFilterOf(options);
+    const ranked = await this.store.rankGroups(
+      id,
+      groupBy,
+      filter,
+      { orderBy: orderBy as GroupRanking['orderBy'], order },
+      { limit, offset },
+    );
+    const [current, then] = await Promise.all([
+      this.store.getLeaderboard(id, groupBy, filter, undefined, ranked.groups),
+      this.store.getLeaderboardAt(
+        since,
+        id,
+        groupBy,
+        filter,
+        undefined,
+        ranked.groups,
+      ),
+    ]);
+    const rank = new Map(ranked.groups.map((group, i) => [group, i]));
+    const rows = withTrends(current, then, since);
+    rows.sort((a, b) => rank.get(a.group)! - rank.get(b.group)!);
+    return { items: rows, total: ranked.total };
+  }
+
+  private async rankedHere(
+    id: string,
+    options: LeaderboardOptions,
+    since: Date,
+    visible?: ReadonlySet<string>,
+  ): Promise<Leaderboard> {
+    const { groupBy, orderBy, order, limit, offset } = options;
+    const filter = entityFilterOf(options);
     const [current, then] = await Promise.all([
       this.store.getLeaderboard(id, groupBy, filter, visible),
       this.store.getLeaderboardAt(since, id, groupBy, filter, visible),
