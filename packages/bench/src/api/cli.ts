@@ -14,6 +14,7 @@ import { appliesToEntity } from '@readiness/plugin-readiness-common';
 import profile from '../profile/profile.json';
 import { generateOrganisation } from '../generate/generateOrganisation';
 import {
+  analyzeDatabase,
   dropDatabases,
   databaseSizes,
   POSTGRES,
@@ -107,6 +108,9 @@ async function runConfiguration(
         1,
       )} s\n`,
     );
+    if (kind === 'postgres') {
+      await analyzeDatabase(`${prefix}readiness`);
+    }
 
     const list = await backend.json<{
       items: Array<{ id: string; entities: number }>;

@@ -104,6 +104,27 @@ export async function vacuumDatabase(name: string): Promise<void> {
   }
 }
 
+/**
+ * Runs ANALYZE on a PostgreSQL database, as autovacuum does soon after a
+ * bulk load when it is on, and says so when it is off: stale statistics
+ * after the first catalog run make the planner expect a dozen rows where
+ * there are tens of thousands.
+ */
+export async function analyzeDatabase(name: string): Promise<void> {
+  const knex = connect(name);
+  try {
+    const { rows } = await knex.raw('SHOW autovacuum');
+    if (rows[0]?.autovacuum !== 'on') {
+      process.stderr.write(
+        `autovacuum is off on this server: running ANALYZE on ${name} as autovacuum would\n`,
+      );
+    }
+    await knex.raw('ANALYZE');
+  } finally {
+    await knex.destroy();
+  }
+}
+
 /** The PostgreSQL databases whose names start with `prefix`. */
 async function databasesNamed(admin: Knex, prefix: string): Promise<string[]> {
   const { rows } = await admin.raw(
