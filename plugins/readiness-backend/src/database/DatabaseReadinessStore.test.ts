@@ -6,6 +6,8 @@ import { attributes, result, stored } from '../__testUtils__/storeFixtures';
 
 jest.setTimeout(60_000);
 
+const SCORECARD = 'production-readiness';
+
 describe('DatabaseReadinessStore', () => {
   const databases = TestDatabases.create();
 
@@ -182,6 +184,43 @@ describe('DatabaseReadinessStore', () => {
         new Map(),
       );
       expect((await store.getEntityResults(entity.ref)).results.size).toBe(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'rewrites the rows of checks whose status changed only, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseReadinessStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      const entity = { ref: 'component:default/checkout', etag: 'e1' };
+      const rowIds = async () =>
+        Object.fromEntries(
+          (await knex('readiness_check_results').select('check_id', 'id')).map(
+            row => [row.check_id, Number(row.id)],
+          ),
+        );
+      await store.replaceEntityResults(entity, [
+        stored(result(SCORECARD, 50, { a: 'pass', b: 'fail', c: 'pass' })),
+      ]);
+      const before = await rowIds();
+
+      // b passes now, c is no longer defined, d is new.
+      await store.replaceEntityResults(entity, [
+        stored(result(SCORECARD, 50, { a: 'pass', b: 'pass', d: 'fail' })),
+      ]);
+      const after = await rowIds();
+      expect(Object.keys(after).sort()).toEqual(['a', 'b', 'd']);
+      expect(after.a).toBe(before.a);
+      expect(after.b).not.toBe(before.b);
+      const counts = await store.getCheckStatusCounts(SCORECARD);
+      expect(counts.get('b')).toMatchObject({ pass: 1, fail: 0 });
+      expect(counts.get('d')).toMatchObject({ fail: 1 });
+
+      // A scorecard that no longer applies takes its check rows along.
+      await store.replaceEntityResults(entity, [stored(result('other', 10))]);
+      await expect(rowIds()).resolves.toEqual({});
     },
   );
 

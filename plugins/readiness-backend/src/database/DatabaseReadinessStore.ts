@@ -16,7 +16,6 @@ import { Knex } from 'knex';
 import { describeChange, VersionedResult } from './describeChange';
 import {
   parseStoredResult,
-  StoredResult,
   storedResultJson,
   toStoredResult,
 } from './storedResult';
@@ -59,11 +58,6 @@ const STATUSES: CheckStatus[] = [
   'not-applicable',
   'waived',
 ];
-
-/** Check id to status, to tell whether any status changed. */
-function statusesOf(result: StoredResult | undefined): string {
-  return JSON.stringify(result?.checks.map(c => [c.id, c.status]) ?? null);
-}
 
 interface ResultRow {
   entity_ref: string;
@@ -147,38 +141,43 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /**
- * The check rows to rewrite for an entity: those of scorecards whose
- * statuses changed, and the (entity, scorecard) pairs whose rows go first,
- * including scorecards that no longer apply.
+ * The check rows to write for an entity: those whose status changed or
+ * that are new, and the (entity, scorecard, check) rows that go first,
+ * changed or no longer defined. Rows of unchanged checks stay as they are.
  */
 function changedCheckRows(
   entityRef: string,
   previous: Map<string, VersionedResult>,
   results: ResultToStore[],
-): { stale: Array<[string, string]>; rows: CheckRow[] } {
-  const current = new Set(results.map(r => r.result.scorecard.id));
-  const gone = [...previous.keys()].filter(id => !current.has(id));
-  const changed = results
-    .map(r => r.result)
-    .filter(
-      result =>
-        statusesOf(result) !==
-        statusesOf(previous.get(result.scorecard.id)?.result),
+): { stale: Array<[string, string, string]>; rows: CheckRow[] } {
+  const stale: Array<[string, string, string]> = [];
+  const rows: CheckRow[] = [];
+  for (const { result } of results) {
+    const scorecardId = result.scorecard.id;
+    const before = new Map(
+      previous.get(scorecardId)?.result.checks.map(c => [c.id, c.status]),
     );
-  return {
-    stale: [...gone, ...changed.map(result => result.scorecard.id)].map(id => [
-      entityRef,
-      id,
-    ]),
-    rows: changed.flatMap(result =>
-      result.checks.map(check => ({
+    for (const check of result.checks) {
+      const was = before.get(check.id);
+      before.delete(check.id);
+      if (was === check.status) {
+        continue;
+      }
+      if (was !== undefined) {
+        stale.push([entityRef, scorecardId, check.id]);
+      }
+      rows.push({
         entity_ref: entityRef,
-        scorecard_id: result.scorecard.id,
+        scorecard_id: scorecardId,
         check_id: check.id,
         status: check.status,
-      })),
-    ),
-  };
+      });
+    }
+    for (const checkId of before.keys()) {
+      stale.push([entityRef, scorecardId, checkId]);
+    }
+  }
+  return { stale, rows };
 }
 
 /** An entity's stored results as the history compares them, by scorecard. */
@@ -269,7 +268,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
         const unscoredRefs: string[] = [];
         const historyRows: HistoryRow[] = [];
         const checkRows: CheckRow[] = [];
-        const staleChecks: Array<[string, string]> = [];
+        const staleChecks: Array<[string, string, string]> = [];
         for (const { entity, results } of byRef.values()) {
           const stored = previous.get(entity.ref);
           const before = versionedResultsOf(stored);
@@ -317,9 +316,14 @@ export class DatabaseReadinessStore implements ReadinessStore {
         for (const chunk of chunks(unscoredRefs, ROWS_PER_STATEMENT)) {
           await tx(ENTITIES_TABLE).whereIn('entity_ref', chunk).delete();
         }
-        for (const chunk of chunks(staleChecks, ROWS_PER_STATEMENT)) {
+        for (const chunk of chunks(goneResults, ROWS_PER_STATEMENT)) {
           await tx(CHECKS_TABLE)
             .whereIn(['entity_ref', 'scorecard_id'], chunk)
+            .delete();
+        }
+        for (const chunk of chunks(staleChecks, ROWS_PER_STATEMENT)) {
+          await tx(CHECKS_TABLE)
+            .whereIn(['entity_ref', 'scorecard_id', 'check_id'], chunk)
             .delete();
         }
         // Few rows per statement for results: each holds a whole result. An
