@@ -140,17 +140,24 @@ function chunks<T>(items: T[], size: number): T[][] {
   return result;
 }
 
+/** Checks of one entity and scorecard whose rows go. */
+interface RemovedChecks {
+  entityRef: string;
+  scorecardId: string;
+  checkIds: string[];
+}
+
 /**
- * The check rows to write for an entity: those whose status changed or
- * that are new, and the (entity, scorecard, check) rows that go first,
- * changed or no longer defined. Rows of unchanged checks stay as they are.
+ * The check rows to write for an entity, those whose status changed or
+ * that are new, and those to delete, of checks no longer defined. Rows of
+ * unchanged checks stay as they are.
  */
 function changedCheckRows(
   entityRef: string,
   previous: Map<string, VersionedResult>,
   results: ResultToStore[],
-): { stale: Array<[string, string, string]>; rows: CheckRow[] } {
-  const stale: Array<[string, string, string]> = [];
+): { removed: RemovedChecks[]; rows: CheckRow[] } {
+  const removed: RemovedChecks[] = [];
   const rows: CheckRow[] = [];
   for (const { result } of results) {
     const scorecardId = result.scorecard.id;
@@ -160,24 +167,36 @@ function changedCheckRows(
     for (const check of result.checks) {
       const was = before.get(check.id);
       before.delete(check.id);
-      if (was === check.status) {
-        continue;
+      if (was !== check.status) {
+        rows.push({
+          entity_ref: entityRef,
+          scorecard_id: scorecardId,
+          check_id: check.id,
+          status: check.status,
+        });
       }
-      if (was !== undefined) {
-        stale.push([entityRef, scorecardId, check.id]);
-      }
-      rows.push({
-        entity_ref: entityRef,
-        scorecard_id: scorecardId,
-        check_id: check.id,
-        status: check.status,
-      });
     }
-    for (const checkId of before.keys()) {
-      stale.push([entityRef, scorecardId, checkId]);
+    if (before.size > 0) {
+      removed.push({ entityRef, scorecardId, checkIds: [...before.keys()] });
     }
   }
-  return { stale, rows };
+  return { removed, rows };
+}
+
+/** Narrows a query over check rows to these checks. */
+function whereChecksIn(
+  query: Knex.QueryBuilder,
+  checks: RemovedChecks[],
+): Knex.QueryBuilder {
+  return query.where(q => {
+    for (const { entityRef, scorecardId, checkIds } of checks) {
+      q.orWhere(group =>
+        group
+          .where({ entity_ref: entityRef, scorecard_id: scorecardId })
+          .whereIn('check_id', checkIds),
+      );
+    }
+  });
 }
 
 /** An entity's stored results as the history compares them, by scorecard. */
@@ -268,7 +287,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
         const unscoredRefs: string[] = [];
         const historyRows: HistoryRow[] = [];
         const checkRows: CheckRow[] = [];
-        const staleChecks: Array<[string, string, string]> = [];
+        const removedChecks: RemovedChecks[] = [];
         for (const { entity, results } of byRef.values()) {
           const stored = previous.get(entity.ref);
           const before = versionedResultsOf(stored);
@@ -305,7 +324,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
             unscoredRefs.push(entity.ref);
           }
           const checks = changedCheckRows(entity.ref, before, results);
-          staleChecks.push(...checks.stale);
+          removedChecks.push(...checks.removed);
           checkRows.push(...checks.rows);
         }
         for (const chunk of chunks(goneResults, ROWS_PER_STATEMENT)) {
@@ -321,10 +340,8 @@ export class DatabaseReadinessStore implements ReadinessStore {
             .whereIn(['entity_ref', 'scorecard_id'], chunk)
             .delete();
         }
-        for (const chunk of chunks(staleChecks, ROWS_PER_STATEMENT)) {
-          await tx(CHECKS_TABLE)
-            .whereIn(['entity_ref', 'scorecard_id', 'check_id'], chunk)
-            .delete();
+        for (const chunk of chunks(removedChecks, 20)) {
+          await whereChecksIn(tx(CHECKS_TABLE), chunk).delete();
         }
         // Few rows per statement for results: each holds a whole result. An
         // upsert, because a concurrent writer of the same entity (the change
@@ -342,7 +359,12 @@ export class DatabaseReadinessStore implements ReadinessStore {
             .merge();
         }
         await tx.batchInsert(HISTORY_TABLE, historyRows, ROWS_PER_STATEMENT);
-        await tx.batchInsert(CHECKS_TABLE, checkRows, ROWS_PER_STATEMENT);
+        for (const chunk of chunks(checkRows, ROWS_PER_STATEMENT)) {
+          await tx(CHECKS_TABLE)
+            .insert(chunk)
+            .onConflict(['entity_ref', 'scorecard_id', 'check_id'])
+            .merge(['status']);
+        }
       }),
     );
   }

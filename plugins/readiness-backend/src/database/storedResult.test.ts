@@ -28,13 +28,9 @@ describe('stored results', () => {
     },
     spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
   };
-  const now = new Date('2026-11-25T10:00:00Z');
-  const result = evaluateScorecard(
-    definition,
-    entity,
-    catalogFacts(entity, now),
-    now,
-  );
+  const evaluatedAt = (time: Date) =>
+    evaluateScorecard(definition, entity, catalogFacts(entity, time), time);
+  const result = evaluatedAt(new Date('2026-11-25T10:00:00Z'));
 
   it('come back whole from the definition they were computed with', () => {
     const stored = JSON.parse(JSON.stringify(toStoredResult(result)));
@@ -51,13 +47,7 @@ describe('stored results', () => {
   });
 
   it('keep the same JSON when only the time of evaluation differs', () => {
-    const later = new Date('2026-11-26T10:00:00Z');
-    const again = evaluateScorecard(
-      definition,
-      entity,
-      catalogFacts(entity, later),
-      later,
-    );
+    const again = evaluatedAt(new Date('2026-11-26T10:00:00Z'));
     const json = storedResultJson(toStoredResult(again));
     expect(json).toBe(storedResultJson(toStoredResult(result)));
     expect(json).not.toContain('2026-11-2');
