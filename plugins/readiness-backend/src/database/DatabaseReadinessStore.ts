@@ -141,62 +141,52 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** Checks of one entity and scorecard whose rows go. */
-interface RemovedChecks {
+interface StaleChecks {
   entityRef: string;
   scorecardId: string;
   checkIds: string[];
 }
 
 /**
- * The check rows to write for an entity, those whose status changed or
- * that are new, and those to delete, of checks no longer defined. Rows of
- * unchanged checks stay as they are.
+ * The check rows to write for an entity, of checks whose status changed or
+ * that are new, and the rows to delete first, of checks whose status
+ * changed or that are no longer defined. Rows of unchanged checks stay.
  */
 function changedCheckRows(
   entityRef: string,
   previous: Map<string, VersionedResult>,
   results: ResultToStore[],
-): { removed: RemovedChecks[]; rows: CheckRow[] } {
-  const removed: RemovedChecks[] = [];
+): { stale: StaleChecks[]; rows: CheckRow[] } {
+  const stale: StaleChecks[] = [];
   const rows: CheckRow[] = [];
   for (const { result } of results) {
     const scorecardId = result.scorecard.id;
     const before = new Map(
       previous.get(scorecardId)?.result.checks.map(c => [c.id, c.status]),
     );
+    const checkIds: string[] = [];
     for (const check of result.checks) {
       const was = before.get(check.id);
       before.delete(check.id);
-      if (was !== check.status) {
-        rows.push({
-          entity_ref: entityRef,
-          scorecard_id: scorecardId,
-          check_id: check.id,
-          status: check.status,
-        });
+      if (was === check.status) {
+        continue;
       }
+      if (was !== undefined) {
+        checkIds.push(check.id);
+      }
+      rows.push({
+        entity_ref: entityRef,
+        scorecard_id: scorecardId,
+        check_id: check.id,
+        status: check.status,
+      });
     }
-    if (before.size > 0) {
-      removed.push({ entityRef, scorecardId, checkIds: [...before.keys()] });
+    checkIds.push(...before.keys());
+    if (checkIds.length > 0) {
+      stale.push({ entityRef, scorecardId, checkIds });
     }
   }
-  return { removed, rows };
-}
-
-/** Narrows a query over check rows to these checks. */
-function whereChecksIn(
-  query: Knex.QueryBuilder,
-  checks: RemovedChecks[],
-): Knex.QueryBuilder {
-  return query.where(q => {
-    for (const { entityRef, scorecardId, checkIds } of checks) {
-      q.orWhere(group =>
-        group
-          .where({ entity_ref: entityRef, scorecard_id: scorecardId })
-          .whereIn('check_id', checkIds),
-      );
-    }
-  });
+  return { stale, rows };
 }
 
 /** An entity's stored results as the history compares them, by scorecard. */
@@ -287,7 +277,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
         const unscoredRefs: string[] = [];
         const historyRows: HistoryRow[] = [];
         const checkRows: CheckRow[] = [];
-        const removedChecks: RemovedChecks[] = [];
+        const staleChecks: StaleChecks[] = [];
         for (const { entity, results } of byRef.values()) {
           const stored = previous.get(entity.ref);
           const before = versionedResultsOf(stored);
@@ -324,7 +314,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
             unscoredRefs.push(entity.ref);
           }
           const checks = changedCheckRows(entity.ref, before, results);
-          removedChecks.push(...checks.removed);
+          staleChecks.push(...checks.stale);
           checkRows.push(...checks.rows);
         }
         for (const chunk of chunks(goneResults, ROWS_PER_STATEMENT)) {
@@ -340,9 +330,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
             .whereIn(['entity_ref', 'scorecard_id'], chunk)
             .delete();
         }
-        for (const chunk of chunks(removedChecks, 20)) {
-          await whereChecksIn(tx(CHECKS_TABLE), chunk).delete();
-        }
+        await this.deleteCheckRows(tx, staleChecks);
         // Few rows per statement for results: each holds a whole result. An
         // upsert, because a concurrent writer of the same entity (the change
         // scan during a full run) may have inserted since the read.
@@ -359,14 +347,43 @@ export class DatabaseReadinessStore implements ReadinessStore {
             .merge();
         }
         await tx.batchInsert(HISTORY_TABLE, historyRows, ROWS_PER_STATEMENT);
-        for (const chunk of chunks(checkRows, ROWS_PER_STATEMENT)) {
-          await tx(CHECKS_TABLE)
-            .insert(chunk)
-            .onConflict(['entity_ref', 'scorecard_id', 'check_id'])
-            .merge(['status']);
-        }
+        await tx.batchInsert(CHECKS_TABLE, checkRows, ROWS_PER_STATEMENT);
       }),
     );
+  }
+
+  /**
+   * Deletes these checks' rows, found by entity and scorecard and deleted
+   * by id: a lookup that names the check too lets SQLite, which has no
+   * statistics, choose the status index and scan every entity's row of it.
+   */
+  private async deleteCheckRows(
+    tx: Knex.Transaction,
+    stale: StaleChecks[],
+  ): Promise<void> {
+    const key = (entityRef: string, scorecardId: string, checkId: string) =>
+      JSON.stringify([entityRef, scorecardId, checkId]);
+    for (const chunk of chunks(stale, ROWS_PER_STATEMENT)) {
+      const wanted = new Set(
+        chunk.flatMap(s =>
+          s.checkIds.map(c => key(s.entityRef, s.scorecardId, c)),
+        ),
+      );
+      const rows: Array<CheckRow & { id: number | string }> = await tx(
+        CHECKS_TABLE,
+      )
+        .whereIn(
+          ['entity_ref', 'scorecard_id'],
+          chunk.map(s => [s.entityRef, s.scorecardId]),
+        )
+        .select('id', 'entity_ref', 'scorecard_id', 'check_id');
+      const ids = rows
+        .filter(r => wanted.has(key(r.entity_ref, r.scorecard_id, r.check_id)))
+        .map(r => r.id);
+      for (const idChunk of chunks(ids, ROWS_PER_STATEMENT)) {
+        await tx(CHECKS_TABLE).whereIn('id', idChunk).delete();
+      }
+    }
   }
 
   private resultRow(
