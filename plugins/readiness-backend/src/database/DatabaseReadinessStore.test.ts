@@ -267,20 +267,51 @@ describe('DatabaseReadinessStore', () => {
     'lets two writers store the same entity at once, the last one winning, %p',
     async databaseId => {
       const store = await createStore(databaseId);
-      const entity = { ref: 'component:default/checkout', etag: 'e1' };
-      // As the change scan and a full run may, for a new entity.
-      await Promise.all([
-        store.replaceEntityResults(entity, [
-          stored(result('production-readiness', 40)),
+      const write = (name: string, score: number, status: 'pass' | 'fail') =>
+        store.replaceEntityResults(
+          { ref: `component:default/${name}`, etag: 'e1' },
+          [
+            stored(
+              result(SCORECARD, score, { owner: status, runbook: status }),
+            ),
+          ],
+        );
+      const names = Array.from({ length: 20 }, (_, i) => `service-${i}`);
+      // One row per check and entity, agreeing with the result that won.
+      const expectOneRowPerCheck = async () => {
+        let passing = 0;
+        for (const name of names) {
+          const { results } = await store.getEntityResults(
+            `component:default/${name}`,
+          );
+          const score = results.get(SCORECARD)?.score;
+          expect([40, 60]).toContain(score);
+          passing += score === 60 ? 1 : 0;
+        }
+        const counts = await store.getCheckStatusCounts(SCORECARD);
+        for (const check of ['owner', 'runbook']) {
+          expect(counts.get(check)).toMatchObject({
+            pass: passing,
+            fail: names.length - passing,
+          });
+        }
+      };
+      // As the change scan and a full run may, for new entities, then for
+      // entities whose statuses change.
+      await Promise.all(
+        names.flatMap(name => [
+          write(name, 40, 'fail'),
+          write(name, 60, 'pass'),
         ]),
-        store.replaceEntityResults(entity, [
-          stored(result('production-readiness', 60)),
-        ]),
-      ]);
-      const stored_ = await store.getEntityResults(entity.ref);
-      expect([40, 60]).toContain(
-        stored_.results.get('production-readiness')?.score,
       );
+      await expectOneRowPerCheck();
+      await Promise.all(
+        names.flatMap(name => [
+          write(name, 60, 'pass'),
+          write(name, 40, 'fail'),
+        ]),
+      );
+      await expectOneRowPerCheck();
     },
   );
 

@@ -189,6 +189,20 @@ function changedCheckRows(
   return { stale, rows };
 }
 
+/** An entity's row as a write with these results leaves it. */
+function evaluatedEntityRow(
+  entity: EntityToStore,
+  results: ResultToStore[],
+): EvaluatedEntityRow {
+  return {
+    entity_ref: entity.ref,
+    entity_etag: entity.etag,
+    evaluated_at: new Date(
+      Math.max(...results.map(r => Date.parse(r.result.evaluatedAt))),
+    ),
+  };
+}
+
 /** An entity's stored results as the history compares them, by scorecard. */
 function versionedResultsOf(
   stored: StoredEntity | undefined,
@@ -250,7 +264,12 @@ export class DatabaseReadinessStore implements ReadinessStore {
     return new DatabaseReadinessStore(client);
   }
 
-  private constructor(private readonly db: Knex) {}
+  /** Whether the database locks rows; SQLite serialises transactions. */
+  private readonly locksRows: boolean;
+
+  private constructor(private readonly db: Knex) {
+    this.locksRows = !String(db.client.config.client).includes('sqlite');
+  }
 
   async replaceEntityResults(
     entity: EntityToStore,
@@ -270,10 +289,13 @@ export class DatabaseReadinessStore implements ReadinessStore {
     }
     await withDeadlockRetries(() =>
       this.db.transaction(async tx => {
+        const entityRows = [...byRef.values()]
+          .filter(({ results }) => results.length > 0)
+          .map(({ entity, results }) => evaluatedEntityRow(entity, results));
+        await this.claimEntities(tx, entityRows);
         const previous = await this.readStoredEntities(tx, refs);
         const changedRows: ResultRow[] = [];
         const goneResults: Array<[string, string]> = [];
-        const entityRows: EvaluatedEntityRow[] = [];
         const unscoredRefs: string[] = [];
         const historyRows: HistoryRow[] = [];
         const checkRows: CheckRow[] = [];
@@ -302,15 +324,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
               goneResults.push([entity.ref, scorecardId]);
             }
           }
-          if (results.length > 0) {
-            entityRows.push({
-              entity_ref: entity.ref,
-              entity_etag: entity.etag,
-              evaluated_at: new Date(
-                Math.max(...results.map(r => Date.parse(r.result.evaluatedAt))),
-              ),
-            });
-          } else if (stored) {
+          if (results.length === 0 && stored) {
             unscoredRefs.push(entity.ref);
           }
           const checks = changedCheckRows(entity.ref, before, results);
@@ -402,6 +416,27 @@ export class DatabaseReadinessStore implements ReadinessStore {
     };
   }
 
+  /**
+   * Gives the entities that are new a row (the etag and time are written
+   * again at the end), so that with the rows read `FOR UPDATE` next, a
+   * concurrent writer of the same entity waits until this one commits and
+   * then reads what it wrote. SQLite runs one write transaction at a time.
+   */
+  private async claimEntities(
+    tx: Knex.Transaction,
+    rows: EvaluatedEntityRow[],
+  ): Promise<void> {
+    if (!this.locksRows) {
+      return;
+    }
+    const sorted = [...rows].sort((a, b) =>
+      a.entity_ref < b.entity_ref ? -1 : 1,
+    );
+    for (const chunk of chunks(sorted, ROWS_PER_STATEMENT)) {
+      await tx(ENTITIES_TABLE).insert(chunk).onConflict('entity_ref').ignore();
+    }
+  }
+
   /** The stored etags and result rows of these entities, by entity ref. */
   private async readStoredEntities(
     tx: Knex.Transaction,
@@ -412,7 +447,13 @@ export class DatabaseReadinessStore implements ReadinessStore {
       const entities: Pick<EvaluatedEntityRow, 'entity_ref' | 'entity_etag'>[] =
         await tx(ENTITIES_TABLE)
           .whereIn('entity_ref', chunk)
-          .select('entity_ref', 'entity_etag');
+          .orderBy('entity_ref')
+          .select('entity_ref', 'entity_etag')
+          .modify(query => {
+            if (this.locksRows) {
+              query.forUpdate();
+            }
+          });
       for (const entity of entities) {
         byEntity.set(entity.entity_ref, {
           etag: entity.entity_etag,
