@@ -119,6 +119,14 @@ export interface Leaderboard {
   total: number;
 }
 
+/**
+ * The `owner`, `system` or `domain` of `GET /results` that selects the
+ * entities declaring none (entity refs always hold a colon).
+ *
+ * @public
+ */
+export const NO_GROUP = 'none';
+
 /** `GET /results` parameters. @public */
 export interface ResultQuery extends EntityFilter {
   scorecard: string;
@@ -131,8 +139,11 @@ export interface ResultQuery extends EntityFilter {
    * their checks.
    */
   status?: 'pass' | 'fail' | 'unknown' | 'not-applicable' | 'waived';
+  /** An entity ref, or {@link NO_GROUP} for entities that declare none. */
   owner?: string;
+  /** An entity ref, or {@link NO_GROUP} for entities that declare none. */
   system?: string;
+  /** An entity ref, or {@link NO_GROUP} for entities that declare none. */
   domain?: string;
   limit?: number;
   offset?: number;

@@ -7,6 +7,7 @@
 
 export * from './types';
 export type * from './api';
+export { NO_GROUP } from './api';
 export { evaluateScorecard, appliesToEntity } from './engine';
 export { catalogFacts } from './facts';
 export { parseScorecardFile, formatScorecardProblem } from './schema';

@@ -201,6 +201,11 @@ export const readinessTranslationRef = createTranslationRef({
         system: 'No system',
         domain: 'No domain',
       },
+      entitiesWithout: {
+        owner: 'Entities without an owner',
+        system: 'Entities in no system',
+        domain: 'Entities in no domain',
+      },
       averageNow: 'Average now',
       averageThen_one: 'Average {{count}} day ago',
       averageThen_other: 'Average {{count}} days ago',

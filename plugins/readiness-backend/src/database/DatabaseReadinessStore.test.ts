@@ -539,6 +539,7 @@ describe('DatabaseReadinessStore', () => {
             etag: null,
             attributes: attributes({
               owner: name === 'd' ? 'group:default/b' : 'group:default/a',
+              system: name === 'c' ? 'system:default/shop' : null,
             }),
           },
           [stored({ ...result('production-readiness', score), level })],
@@ -562,6 +563,11 @@ describe('DatabaseReadinessStore', () => {
       await expect(refs({ owner: 'group:default/a' })).resolves.toEqual([
         'a',
         'b',
+        'c',
+      ]);
+      // Entities in no system, as a leaderboard's "No system" row has them.
+      await expect(refs({ system: 'none' })).resolves.toEqual(['d', 'a', 'b']);
+      await expect(refs({ system: 'system:default/shop' })).resolves.toEqual([
         'c',
       ]);
       await expect(refs({}, { limit: 2, offset: 1 })).resolves.toEqual([

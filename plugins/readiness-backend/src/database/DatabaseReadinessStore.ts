@@ -7,6 +7,7 @@ import {
   CheckStatus,
   EntityFilter,
   LeaderboardGrouping,
+  NO_GROUP,
   ReadinessChange,
   ResultSummary,
   ScorecardResult,
@@ -789,7 +790,9 @@ export class DatabaseReadinessStore implements ReadinessStore {
     }
     for (const grouping of ['owner', 'system', 'domain'] as const) {
       const ref = filter[grouping];
-      if (ref) {
+      if (ref === NO_GROUP) {
+        query.whereNull(GROUP_COLUMNS[grouping]);
+      } else if (ref) {
         query.where(GROUP_COLUMNS[grouping], ref);
       }
     }

@@ -300,6 +300,8 @@ export const spec = {
             name: 'owner',
             in: 'query',
             required: false,
+            description:
+              "The owner's entity ref, or `none` for entities without an owner.",
             schema: {
               type: 'string',
               maxLength: 512,
@@ -309,6 +311,8 @@ export const spec = {
             name: 'system',
             in: 'query',
             required: false,
+            description:
+              "The system's entity ref, or `none` for entities without a system.",
             schema: {
               type: 'string',
               maxLength: 512,
@@ -318,6 +322,8 @@ export const spec = {
             name: 'domain',
             in: 'query',
             required: false,
+            description:
+              "The domain's entity ref, or `none` for entities without a domain.",
             schema: {
               type: 'string',
               maxLength: 512,

@@ -141,8 +141,10 @@ describe('LeaderboardPage', () => {
     expect(rows[3]).toHaveTextContent('No owner');
     expect(rows[3]).toHaveTextContent('No score on');
     expect(
-      within(rows[3]).queryByRole('button', { name: /Entities of/ }),
-    ).not.toBeInTheDocument();
+      within(rows[3]).getByRole('button', {
+        name: 'Entities without an owner',
+      }),
+    ).toBeInTheDocument();
 
     expect(
       screen.getByRole('img', {
@@ -278,6 +280,39 @@ describe('LeaderboardPage', () => {
       scorecard: 'production-readiness',
       owner: 'group:default/team-a',
       tag: 'java',
+      limit: 20,
+      offset: 0,
+    });
+  });
+
+  it('lists the entities that declare no owner', async () => {
+    const api = await renderLeaderboard({
+      listResults: async () => ({
+        items: [
+          {
+            entityRef: 'component:default/orphan',
+            score: 20,
+            level: null,
+            evaluatedAt: minutesAgo(2),
+          },
+        ],
+        nextOffset: null,
+      }),
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Entities without an owner' }),
+    );
+
+    const entities = await screen.findByRole('region', {
+      name: 'Entities without an owner',
+    });
+    expect(
+      await within(entities).findByRole('link', { name: /orphan/ }),
+    ).toBeInTheDocument();
+    expect(api.listResults).toHaveBeenCalledWith({
+      scorecard: 'production-readiness',
+      owner: 'none',
       limit: 20,
       offset: 0,
     });

@@ -4,6 +4,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Flex, Text } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';
+import { NO_GROUP } from '@readiness/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 import { useReadinessPageParams } from '../../hooks/useReadinessPageParams';
 import { readinessTranslationRef } from '../../translation';
@@ -59,9 +60,13 @@ export function LeaderboardPage() {
       />
       {params.group && (
         <DrillDownSection
-          title={t('leaderboard.entitiesOf', {
-            group: parseEntityRef(params.group).name,
-          })}
+          title={
+            params.group === NO_GROUP
+              ? t(`leaderboard.entitiesWithout.${groupBy}`)
+              : t('leaderboard.entitiesOf', {
+                  group: parseEntityRef(params.group).name,
+                })
+          }
           onClose={() => setParams({ group: undefined })}
         >
           <EntityResultsTable

@@ -2,10 +2,11 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Button, Cell, CellText, ColumnConfig } from '@backstage/ui';
-import type {
-  LeaderboardGrouping,
-  LeaderboardRow,
-  LevelDefinition,
+import {
+  NO_GROUP,
+  type LeaderboardGrouping,
+  type LeaderboardRow,
+  type LevelDefinition,
 } from '@readiness/plugin-readiness-common';
 import { readinessTranslationRef } from '../../translation';
 import { LevelDistribution } from '../LevelDistribution';
@@ -22,6 +23,7 @@ export type RankingRow = LeaderboardRow & { id: string };
 export function useRankingColumns(options: {
   groupBy: LeaderboardGrouping;
   levels: LevelDefinition[];
+  /** With the group's ref, or `NO_GROUP` for the entities declaring none. */
   onShowEntities: (group: string) => void;
 }): ColumnConfig<RankingRow>[] {
   const { groupBy, levels, onShowEntities } = options;
@@ -85,25 +87,24 @@ export function useRankingColumns(options: {
     {
       id: 'actions',
       label: t('leaderboard.actions'),
-      cell: row => {
-        const group = row.group;
-        return (
-          <Cell>
-            {group && (
-              <Button
-                size="small"
-                variant="secondary"
-                aria-label={t('leaderboard.showEntitiesLabel', {
-                  group: parseEntityRef(group).name,
-                })}
-                onPress={() => onShowEntities(group)}
-              >
-                {t('leaderboard.showEntities')}
-              </Button>
-            )}
-          </Cell>
-        );
-      },
+      cell: row => (
+        <Cell>
+          <Button
+            size="small"
+            variant="secondary"
+            aria-label={
+              row.group
+                ? t('leaderboard.showEntitiesLabel', {
+                    group: parseEntityRef(row.group).name,
+                  })
+                : t(`leaderboard.entitiesWithout.${groupBy}`)
+            }
+            onPress={() => onShowEntities(row.group ?? NO_GROUP)}
+          >
+            {t('leaderboard.showEntities')}
+          </Button>
+        </Cell>
+      ),
     },
   ];
 }
