@@ -11,14 +11,17 @@ Exit codes:
   1  a check failed: invalid scorecards (validate), an entity below the
      required level (gate)
   2  usage or input error: bad flags, an unreadable file or directory, broken
-     YAML, invalid scorecards (evaluate, gate), an unknown entity, scorecard
-     or level
+     YAML in a file named on the command line (or, with --strict, in any
+     catalog file), invalid scorecards (evaluate, gate), an unknown entity,
+     scorecard or level
 
 Set READINESS_DEBUG=1 to print the stack trace of an error.`;
 
 const CATALOG_OPTIONS_HELP = {
   catalog:
-    'catalog files or directories (multi-document YAML; kind: Location targets that are relative files are followed)',
+    'catalog files or directories (multi-document YAML; kind: Location targets are followed to files within the directory given)',
+  strict:
+    'fail (exit 2) on files found in --catalog directories that are not YAML, such as Scaffolder skeletons (default: skip them with a warning)',
   scorecard:
     'scorecard files or directories (default: the scorecards of @readiness/plugin-readiness-common)',
   repo: 'a checkout whose files give the repository facts of every evaluated entity',
@@ -74,6 +77,7 @@ ${EXIT_CODES}`,
     .description('Score the entities of catalog files against the scorecards')
     .allowExcessArguments(false)
     .requiredOption('--catalog <paths...>', CATALOG_OPTIONS_HELP.catalog)
+    .option('--strict', CATALOG_OPTIONS_HELP.strict)
     .option('--scorecard <paths...>', CATALOG_OPTIONS_HELP.scorecard)
     .option('--repo <dir>', CATALOG_OPTIONS_HELP.repo)
     .option(
@@ -102,6 +106,7 @@ ${EXIT_CODES}`,
     )
     .allowExcessArguments(false)
     .requiredOption('--catalog <paths...>', CATALOG_OPTIONS_HELP.catalog)
+    .option('--strict', CATALOG_OPTIONS_HELP.strict)
     .option('--scorecard <paths...>', CATALOG_OPTIONS_HELP.scorecard)
     .option('--repo <dir>', CATALOG_OPTIONS_HELP.repo)
     .requiredOption(

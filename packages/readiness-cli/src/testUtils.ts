@@ -176,3 +176,18 @@ spec:
   owner: group:default/team-a
   system: payments
 `;
+
+/**
+ * A Scaffolder skeleton as found in catalog repositories: not YAML until the
+ * template is filled in (line 5 breaks it).
+ */
+export const SKELETON_YAML = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: \${{ values.name }}
+{%- if values.description %}
+  description: \${{ values.description }}
+{%- endif %}
+spec:
+  type: service
+`;

@@ -3,6 +3,7 @@ import {
   CATALOG_YAML,
   runCli,
   SCORECARD_YAML,
+  SKELETON_YAML,
   writeTempFiles,
 } from '../testUtils';
 
@@ -130,7 +131,7 @@ metadata:
     expect(JSON.parse(stdout).results).toHaveLength(2);
     expect(stderr.split('\n')).toEqual([
       'warning: all.yaml:1: location target ./missing.yaml is not followed: no such file',
-      'warning: all.yaml:1: location target https://example.com/c.yaml is not followed: only relative files are',
+      'warning: all.yaml:1: location target https://example.com/c.yaml is not followed: URLs are not read (the CLI works offline)',
       'warning: org/catalog.yaml:44: skipped a document without kind',
       expect.stringMatching(
         /^warning: org\/catalog\.yaml:24: component:default\/bare-service has owner /,
@@ -152,6 +153,46 @@ metadata:
     expect(stdout).toBe('');
     expect(stderr).toMatch(
       /^error: catalog\.yaml:\d+:\d+: invalid YAML: [^\n]+\n$/,
+    );
+  });
+
+  it('skips files in directories that are not YAML yet, unless --strict', async () => {
+    const dir = writeTempFiles({
+      'scorecards/basic.yaml': SCORECARD_YAML,
+      'catalog/all.yaml': CATALOG_YAML,
+      'catalog/templates/service/skeleton/catalog-info.yaml': SKELETON_YAML,
+    });
+    const catalogArgs = ['evaluate', '--catalog', 'catalog'];
+    const skipped =
+      /^catalog\/templates\/service\/skeleton\/catalog-info\.yaml:5:\d+: invalid YAML: [^\n]+$/;
+
+    const lenient = await runCli(
+      [...catalogArgs, '--scorecard', 'scorecards'],
+      dir,
+    );
+    expect(lenient.code).toBe(0);
+    expect(JSON.parse(lenient.stdout).results).toHaveLength(2);
+    const warnings = lenient.stderr
+      .split('\n')
+      .filter(line => !/ has owner /.test(line));
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(`^warning: ${skipped.source.slice(1, -1)} \\(skipped\\)$`),
+      ),
+      'warning: skipped 1 of 2 catalog files: not valid YAML (--strict fails on them)',
+      '',
+    ]);
+
+    const strict = await runCli(
+      [...catalogArgs, '--scorecard', 'scorecards', '--strict'],
+      dir,
+    );
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toBe('');
+    const lines = strict.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(skipped);
+    expect(lines.at(-1)).toBe(
+      'error: 1 of 2 catalog files is not valid YAML (--strict)',
     );
   });
 

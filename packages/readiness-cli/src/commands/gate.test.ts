@@ -2,6 +2,7 @@ import {
   CATALOG_YAML,
   runCli,
   SCORECARD_YAML,
+  SKELETON_YAML,
   writeTempFiles,
 } from '../testUtils';
 
@@ -133,6 +134,41 @@ describe('readiness gate', () => {
       stderr:
         'error: no scorecard applies to group:default/team-a; the loaded scorecards are: basic\n',
     });
+  });
+
+  it('skips files in directories that are not YAML yet, unless --strict', async () => {
+    const dir = writeTempFiles({
+      'scorecard.yaml': SCORECARD_YAML,
+      'catalog/all.yaml': CATALOG_YAML,
+      'catalog/skeleton/catalog-info.yaml': SKELETON_YAML,
+    });
+    const gateArgs = [
+      'gate',
+      '--catalog',
+      'catalog',
+      '--scorecard',
+      'scorecard.yaml',
+      '--entity',
+      'rich-service',
+      '--min-level',
+      'silver',
+    ];
+
+    const lenient = await runCli(gateArgs, dir);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toMatch(
+      /^warning: catalog\/skeleton\/catalog-info\.yaml:5:\d+: invalid YAML: .+ \(skipped\)\nwarning: skipped 1 of 2 catalog files: not valid YAML \(--strict fails on them\)\n$/,
+    );
+
+    await expect(runCli([...gateArgs, '--strict'], dir)).resolves.toMatchObject(
+      {
+        code: 2,
+        stdout: '',
+        stderr: expect.stringMatching(
+          /^catalog\/skeleton\/catalog-info\.yaml:5:\d+: invalid YAML: .+\nerror: 1 of 2 catalog files is not valid YAML \(--strict\)\n$/,
+        ),
+      },
+    );
   });
 
   it('requires --entity and --min-level', async () => {

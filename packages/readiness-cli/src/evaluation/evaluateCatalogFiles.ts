@@ -3,12 +3,13 @@ import {
   ScorecardResult,
 } from '@readiness/plugin-readiness-common';
 import { findEntity } from '../catalog/findEntity';
-import { loadCatalogFiles } from '../catalog/loadCatalogFiles';
+import { LoadedCatalog, loadCatalogFiles } from '../catalog/loadCatalogFiles';
 import {
   indexEntities,
   unresolvedReferences,
 } from '../catalog/resolveRelations';
 import { Context } from '../context';
+import { InputError } from '../errors';
 import { observeRepository } from '../repository/observeRepository';
 import { loadScorecards } from '../scorecards/loadScorecards';
 import { evaluateEntities } from './evaluateEntities';
@@ -20,6 +21,8 @@ export interface CatalogEvaluationOptions {
   repo?: string;
   /** Only this entity; every loaded entity when absent. */
   entity?: string;
+  /** Fail on catalog files found in directories that are not YAML. */
+  strict?: boolean;
 }
 
 export interface CatalogEvaluation {
@@ -31,8 +34,9 @@ export interface CatalogEvaluation {
 
 /**
  * Loads the catalog files, scorecards and repository, and evaluates the
- * entities. Catalog warnings go to stderr; everything that prevents an
- * evaluation is an `InputError`.
+ * entities. Catalog warnings (and, unless `strict`, catalog files that are
+ * not YAML) go to stderr; everything that prevents an evaluation is an
+ * `InputError`.
  */
 export function evaluateCatalogFiles(
   options: CatalogEvaluationOptions,
@@ -42,6 +46,7 @@ export function evaluateCatalogFiles(
   for (const warning of catalog.warnings) {
     ctx.stderr(`warning: ${warning}\n`);
   }
+  reportUnparsable(catalog, options.strict ?? false, ctx);
   const index = indexEntities(catalog.entities);
   const selected =
     options.entity === undefined
@@ -71,4 +76,35 @@ export function evaluateCatalogFiles(
     entityRef: options.entity === undefined ? undefined : selected[0].ref,
     results,
   };
+}
+
+/**
+ * Catalog files that are not YAML (Scaffolder skeletons, mostly) are
+ * warnings, so that a catalog repository can be evaluated as it is; with
+ * `strict` they are an `InputError` listing them all.
+ */
+function reportUnparsable(
+  catalog: LoadedCatalog,
+  strict: boolean,
+  ctx: Context,
+): void {
+  const { unparsable, fileCount } = catalog;
+  if (unparsable.length === 0) {
+    return;
+  }
+  const share = `${unparsable.length} of ${fileCount} catalog files`;
+  if (strict) {
+    throw new InputError(
+      `${share} ${
+        unparsable.length === 1 ? 'is' : 'are'
+      } not valid YAML (--strict)`,
+      unparsable,
+    );
+  }
+  for (const message of unparsable) {
+    ctx.stderr(`warning: ${message} (skipped)\n`);
+  }
+  ctx.stderr(
+    `warning: skipped ${share}: not valid YAML (--strict fails on them)\n`,
+  );
 }

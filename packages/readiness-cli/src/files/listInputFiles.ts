@@ -8,6 +8,20 @@ export interface InputFile {
   /** As given, or joined to the directory as given: for messages. */
   shownAs: string;
   absolutePath: string;
+  /** Named on the command line itself, not found in a directory. */
+  named: boolean;
+  /**
+   * The directory given on the command line (a named file's own directory)
+   * that this file, and every file it points to, must resolve within.
+   */
+  root: InputRoot;
+}
+
+export interface InputRoot {
+  /** With symbolic links resolved, to compare real paths against. */
+  realPath: string;
+  /** As given, ending in `/`: for messages. */
+  shownAs: string;
 }
 
 /**
@@ -22,10 +36,10 @@ export function listInputFiles(
 ): InputFile[] {
   const files: InputFile[] = [];
   const seen = new Set<string>();
-  const add = (shownAs: string, absolutePath: string) => {
-    if (!seen.has(absolutePath)) {
-      seen.add(absolutePath);
-      files.push({ shownAs, absolutePath });
+  const add = (file: InputFile) => {
+    if (!seen.has(file.absolutePath)) {
+      seen.add(file.absolutePath);
+      files.push(file);
     }
   };
   for (const arg of args) {
@@ -37,7 +51,12 @@ export function listInputFiles(
       throw fileError(arg, error);
     }
     if (!stats.isDirectory()) {
-      add(arg, absolutePath);
+      add({
+        shownAs: arg,
+        absolutePath,
+        named: true,
+        root: inputRoot(path.dirname(arg), path.dirname(absolutePath)),
+      });
       continue;
     }
     const found = walkDirectory(absolutePath, arg).filter(file =>
@@ -48,11 +67,24 @@ export function listInputFiles(
         `${arg} holds no ${describeExtensions(extensions)} files`,
       );
     }
+    const root = inputRoot(arg, absolutePath);
     for (const file of found) {
-      add(path.join(arg, file), path.join(absolutePath, file));
+      add({
+        shownAs: path.join(arg, file),
+        absolutePath: path.join(absolutePath, file),
+        named: false,
+        root,
+      });
     }
   }
   return files;
+}
+
+function inputRoot(shownAs: string, absolutePath: string): InputRoot {
+  return {
+    realPath: fs.realpathSync(absolutePath),
+    shownAs: path.join(shownAs, '/'),
+  };
 }
 
 function describeExtensions(extensions: string[]): string {
