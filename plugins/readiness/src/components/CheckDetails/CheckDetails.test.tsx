@@ -52,6 +52,24 @@ describe('CheckDetails', () => {
     expect(screen.queryByText('Remediation of slo')).not.toBeInTheDocument();
   });
 
+  it('renders the description without raw HTML or remote images', async () => {
+    const { container } = await renderInTestApp(
+      <CheckDetails
+        levels={levels}
+        check={check('slo', {
+          level: 'gold',
+          status: 'fail',
+          weight: 3,
+          description:
+            'Has an SLO <img src="https://tracker.example/p.gif"> ![](https://tracker.example/q.gif)',
+        })}
+      />,
+    );
+
+    expect(container.querySelector('img')).toBeNull();
+    expect(container).toHaveTextContent('<img src=');
+  });
+
   it('says whether a decided check was verified or only declared', async () => {
     await renderInTestApp(
       <>

@@ -1,4 +1,3 @@
-import { MarkdownContent } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Accordion,
@@ -15,6 +14,7 @@ import { readinessTranslationRef } from '../../translation';
 import { levelTitle } from '../../utils/levels';
 import { EvidenceList } from '../EvidenceList';
 import { Remediation } from '../Remediation';
+import { SafeMarkdown } from '../SafeMarkdown';
 import { StatusBadge } from '../StatusBadge';
 
 /** Checks that need work: open by default, with how to fix them. */
@@ -50,7 +50,7 @@ export function CheckDetails(props: {
       </AccordionTrigger>
       <AccordionPanel>
         <Flex direction="column" gap="2">
-          {check.description && <MarkdownContent content={check.description} />}
+          {check.description && <SafeMarkdown content={check.description} />}
           {check.reason && (
             <Text as="p">{t('check.reason', { reason: check.reason })}</Text>
           )}

@@ -46,6 +46,48 @@ describe('Remediation', () => {
     ).toBeInTheDocument();
   });
 
+  it('renders no raw HTML, no remote image and no script link', async () => {
+    const hostile = [
+      'Fix it <img src="https://tracker.example/pixel.gif">.',
+      '',
+      '<script>window.pwned = true</script>',
+      '',
+      'Open <a href="javascript:alert(1)">the guide</a> or',
+      '[this one](javascript:alert(2)) or [that one](data:text/html,hi).',
+      '',
+      '![status badge](https://tracker.example/badge.svg)',
+      '',
+      'Mail [us](mailto:team@example.com) or read [the docs](/docs/owner).',
+    ].join('\n');
+
+    const { container } = await renderInTestApp(
+      <Remediation remediation={{ text: hostile }} checkTitle="Check" />,
+    );
+
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('script')).toBeNull();
+    for (const link of container.querySelectorAll('a')) {
+      expect(link.getAttribute('href')).toMatch(/^(https:|mailto:|\/)/);
+    }
+    expect(screen.getByText(/<script>/)).toBeInTheDocument();
+    for (const name of ['the guide', 'this one', 'that one']) {
+      expect(container).toHaveTextContent(name);
+      expect(screen.queryByRole('link', { name })).not.toBeInTheDocument();
+    }
+    const image = screen.getByRole('link', { name: 'status badge' });
+    expect(image).toHaveAttribute('href', 'https://tracker.example/badge.svg');
+    expect(image).toHaveAttribute('target', '_blank');
+    expect(image).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(screen.getByRole('link', { name: 'us' })).toHaveAttribute(
+      'href',
+      'mailto:team@example.com',
+    );
+    expect(screen.getByRole('link', { name: 'the docs' })).toHaveAttribute(
+      'href',
+      '/docs/owner',
+    );
+  });
+
   it('shows the text alone when there are no links', async () => {
     await renderInTestApp(
       <Remediation remediation={{ text: 'Do it.' }} checkTitle="Check" />,

@@ -1,14 +1,14 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { MarkdownContent } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Flex, Link, Text, VisuallyHidden } from '@backstage/ui';
 import type { Remediation as RemediationDefinition } from '@readiness/plugin-readiness-common';
 import { createFromTemplateRouteRef } from '../../routes';
 import { readinessTranslationRef } from '../../translation';
+import { SafeMarkdown } from '../SafeMarkdown';
 
 /**
- * How to fix a check: its markdown (rendered without raw HTML), a link to
+ * How to fix a check: its markdown (no raw HTML, no images), a link to
  * docs, and a link to the Scaffolder template that fixes it, if it names one.
  */
 export function Remediation(props: {
@@ -27,7 +27,7 @@ export function Remediation(props: {
 
   return (
     <div>
-      <MarkdownContent content={remediation.text} />
+      <SafeMarkdown content={remediation.text} />
       <Flex gap="4" align="center">
         {remediation.docsUrl && (
           <Link
