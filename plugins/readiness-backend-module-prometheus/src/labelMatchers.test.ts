@@ -96,6 +96,48 @@ describe('ruleSelects', () => {
     );
   });
 
+  it('matches rule regexes in linear time, refusing what it cannot match', () => {
+    const refused = jest.fn();
+    // Backtracking takes minutes on this; the entity picks the value.
+    const hostile = parseSelector(`job="${'a'.repeat(50_000)}"`);
+    const start = performance.now();
+    expect(
+      ruleSelects(
+        hostile,
+        { query: 'up{job=~".*.*.*.*.*.*.*.*.*.*x"}' },
+        refused,
+      ),
+    ).toBe(false);
+    expect(ruleSelects(hostile, { query: 'up{job=~"(a|aa)+"}' }, refused)).toBe(
+      true,
+    );
+    expect(performance.now() - start).toBeLessThan(1_000);
+    expect(refused).not.toHaveBeenCalled();
+
+    for (const query of [
+      'up{job=~"(p)\\\\1"}',
+      'up{job=~"(?i)PAYMENTS"}',
+      'up{job=~"pay)|(.*"}',
+    ]) {
+      expect(ruleSelects(selector, { query }, refused)).toBe(false);
+    }
+    expect(refused.mock.calls).toEqual([
+      [
+        'Prometheus rule regex "(p)\\1" is not used to match labels: backreferences are not allowed: \\1',
+      ],
+      [
+        expect.stringMatching(
+          /^Prometheus rule regex "\(\?i\)PAYMENTS" is not used to match labels: Invalid regular expression/,
+        ),
+      ],
+      [
+        expect.stringMatching(
+          /^Prometheus rule regex "pay\)\|\(\.\*" is not used to match labels: Invalid regular expression/,
+        ),
+      ],
+    ]);
+  });
+
   it("matches the rule's labels", () => {
     expect(
       ruleSelects(selector, {

@@ -4,6 +4,11 @@
  * finding the matchers in a rule's expression.
  */
 
+import {
+  compileLinearRegex,
+  type LinearRegex,
+} from '@readiness/plugin-readiness-common';
+
 /** @internal */
 export type MatchOperator = '=' | '!=' | '=~' | '!~';
 
@@ -114,25 +119,70 @@ export function findMatchers(expression: string): LabelMatcher[] {
   }));
 }
 
-/** Whether a PromQL regular expression matches the whole value. */
-function fullyMatches(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(value);
-  } catch {
-    // RE2 syntax that JavaScript does not know: no evidence either way.
-    return false;
+/*
+ * Rule regexes come from the Prometheus server's rule files and are matched
+ * against values from anyone's catalog file, so they run on Readiness's
+ * linear-time matcher, never on a backtracking RegExp. PromQL regexes are
+ * RE2 and anchored at both ends; those written the same in JavaScript work,
+ * the others (`(?i)`, `\pL`, `[[:alpha:]]`) are refused.
+ */
+
+// A rule regex only meets short label values, so a larger automaton than
+// a scorecard's is still quick (long alternations of job names are common).
+const RULE_REGEX_LIMITS = { maxStates: 20_000 };
+const CACHE_SIZE = 1000;
+const compiledRuleRegexes = new Map<string, LinearRegex | string>();
+
+/**
+ * A rule regex compiled, or why it cannot be used; `refused` hears the
+ * reason once, when the pattern is first met (rule lists are reused).
+ */
+function ruleRegex(
+  pattern: string,
+  refused: (problem: string) => void,
+): LinearRegex | string {
+  let compiled = compiledRuleRegexes.get(pattern);
+  if (compiled === undefined) {
+    try {
+      // On its own first, so that `a)|(b` cannot undo the anchors.
+      RegExp(pattern, 'u');
+      compiled = compileLinearRegex(`^(?:${pattern})$`, RULE_REGEX_LIMITS);
+    } catch (error) {
+      compiled = `Prometheus rule regex "${pattern}" is not used to match labels: ${
+        (error as Error).message
+      }`;
+      refused(compiled);
+    }
+    if (compiledRuleRegexes.size >= CACHE_SIZE) {
+      compiledRuleRegexes.delete(compiledRuleRegexes.keys().next().value!);
+    }
+    compiledRuleRegexes.set(pattern, compiled);
   }
+  return compiled;
+}
+
+/** Whether a PromQL regular expression matches the whole value. */
+function fullyMatches(
+  pattern: string,
+  value: string,
+  refused: (problem: string) => void,
+): boolean {
+  const regex = ruleRegex(pattern, refused);
+  // A regex that cannot be used is no evidence either way.
+  return typeof regex !== 'string' && regex.test(value);
 }
 
 /**
  * Whether a rule is about the entity: each of the entity's matchers appears
  * in the rule's expression (the same matcher, or for `label="value"` a
  * `label=~"…"` whose pattern matches the value) or, for `label="value"`, in
- * the rule's own labels.
+ * the rule's own labels. A rule regex that cannot be matched in linear time
+ * (or is not JavaScript syntax) selects nothing; `refused` hears why.
  */
 export function ruleSelects(
   selector: LabelMatcher[],
   rule: { query: string; labels?: Record<string, string> },
+  refused: (problem: string) => void = () => {},
 ): boolean {
   const inExpression = findMatchers(rule.query);
   return selector.every(
@@ -144,7 +194,7 @@ export function ruleSelects(
           ((found.op === wanted.op && found.value === wanted.value) ||
             (wanted.op === '=' &&
               found.op === '=~' &&
-              fullyMatches(found.value, wanted.value))),
+              fullyMatches(found.value, wanted.value, refused))),
       ),
   );
 }

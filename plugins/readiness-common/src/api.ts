@@ -146,7 +146,8 @@ export interface ResultQuery extends EntityFilter {
   /** An entity ref, or {@link NO_GROUP} for entities that declare none. */
   domain?: string;
   limit?: number;
-  offset?: number;
+  /** The `nextCursor` of the previous page; none for the first page. */
+  cursor?: string;
 }
 
 /** One entity's standing on a scorecard, as lists show it. @public */
@@ -160,6 +161,10 @@ export interface ResultSummary {
 /** `GET /results`. @public */
 export interface ResultList {
   items: ResultSummary[];
-  /** The offset of the next page; `null` after the last. */
-  nextOffset: number | null;
+  /**
+   * Where the next page starts; `null` after the last. A page may hold fewer
+   * than `limit` items, even none, and still have a next one: the backend
+   * reads a bounded number of results per request.
+   */
+  nextCursor: string | null;
 }

@@ -8,10 +8,17 @@
 export * from './types';
 export type * from './api';
 export { NO_GROUP } from './api';
-export { evaluateScorecard, appliesToEntity } from './engine';
+export { evaluateScorecard, appliesToEntity, RESULT_LIMITS } from './engine';
 export { catalogFacts } from './facts';
-export { parseScorecardFile, formatScorecardProblem } from './schema';
-export type { ScorecardProblem } from './schema';
+export { compileLinearRegex } from './engine/linearRegex';
+export type { LinearRegex, LinearRegexLimits } from './engine/linearRegex';
+export {
+  DEFAULT_SCORECARD_LIMITS,
+  formatScorecardProblem,
+  MAX_ID_LENGTH,
+  parseScorecardFile,
+} from './schema';
+export type { ScorecardLimits, ScorecardProblem } from './schema';
 export {
   BUILT_IN_FACTS,
   CATALOG_FACTS,

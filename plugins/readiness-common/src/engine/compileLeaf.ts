@@ -9,6 +9,8 @@ import {
 } from './evaluationContext';
 import { CATALOG_SOURCE } from '../facts/catalogFacts';
 import { compileOperator, show } from './leafOperators';
+import { truncate } from './resultLimits';
+import { SubjectTooLongError } from './linearRegex';
 
 /** Why a fact observed at `observedAt` is too old at `now`, if it is. */
 type FreshnessTest = (observedAt: string, now: number) => string | undefined;
@@ -33,7 +35,7 @@ function compileMaxAge(leaf: FactCondition, name: string): FreshnessTest {
 }
 
 function unknown(reason: string): ConditionVerdict {
-  return { outcome: 'unknown', reasons: [reason] };
+  return { outcome: 'unknown', reasons: [truncate(reason)] };
 }
 
 /** Returned by a keyed lookup into a value that is not a map. */
@@ -60,33 +62,43 @@ function lookup(
   fact: Fact,
   factName: string,
   key: string | undefined,
+  recordsEvidence: boolean,
 ) {
+  const { evidence } = context;
   if (key === undefined) {
-    context.evidence.push({
-      fact: factName,
-      value: fact.value,
-      source: fact.source,
-      observedAt: fact.observedAt,
-    });
+    if (recordsEvidence) {
+      evidence.push({
+        fact: factName,
+        value: fact.value,
+        source: fact.source,
+        observedAt: fact.observedAt,
+      });
+    }
     return fact.value;
   }
   const value = valueAtKey(fact.value, key);
-  context.evidence.push({
-    fact: factName,
-    key,
-    value: value === undefined || value === NOT_A_MAP ? null : value,
-    source: fact.source,
-    observedAt: fact.observedAt,
-  });
+  if (recordsEvidence) {
+    evidence.push({
+      fact: factName,
+      key,
+      value: value === undefined || value === NOT_A_MAP ? null : value,
+      source: fact.source,
+      observedAt: fact.observedAt,
+    });
+  }
   return value;
 }
 
 /**
  * A leaf: a fact that was not collected or is unavailable makes it unknown,
  * and so does a fact older than `maxAge`; otherwise its operator decides. The
- * fact it read becomes evidence.
+ * fact it read becomes evidence if `recordsEvidence`: the compiler leaves
+ * that to the first leaf of a check reading each fact (and key).
  */
-export function compileLeaf(leaf: FactCondition): CompiledCondition {
+export function compileLeaf(
+  leaf: FactCondition,
+  recordsEvidence: boolean,
+): CompiledCondition {
   const { fact: factName, key } = leaf;
   const name = key === undefined ? factName : `${factName}[${key}]`;
   const test = compileOperator(leaf, name);
@@ -102,22 +114,31 @@ export function compileLeaf(leaf: FactCondition): CompiledCondition {
     if (!('value' in fact)) {
       return unknown(`fact ${factName} is unavailable: ${fact.reason}`);
     }
-    const value = lookup(context, fact, factName, key);
+    const value = lookup(context, fact, factName, key, recordsEvidence);
     const stale = fresh?.(fact.observedAt, context.now);
     if (stale !== undefined) {
       return unknown(stale);
     }
-    const problem =
-      value === NOT_A_MAP
-        ? `${factName} is ${show(fact.value)}, not a map`
-        : test(value);
+    let problem: string | undefined;
+    try {
+      problem =
+        value === NOT_A_MAP
+          ? `${factName} is ${show(fact.value)}, not a map`
+          : test(value);
+    } catch (error) {
+      // Text too long to match a pattern against: no evidence either way.
+      if (error instanceof SubjectTooLongError) {
+        return unknown(`${name}: ${error.message}`);
+      }
+      throw error;
+    }
     const declared = fact.source === CATALOG_SOURCE;
     if (problem === undefined) {
       return declared ? HOLDS_DECLARED : HOLDS_VERIFIED;
     }
     return {
       outcome: false,
-      reasons: [problem],
+      reasons: [truncate(problem)],
       basis: declared ? 'declared' : 'verified',
     };
   };

@@ -8,6 +8,7 @@ import {
 import { compileCondition } from './evaluateCondition';
 import { CompiledCondition } from './evaluationContext';
 import { compileWaiver, CompiledWaiver } from './compileWaiver';
+import { truncate } from './resultLimits';
 
 /** A predicate with the reason given to the entities it excludes. */
 export interface CompiledPredicate {
@@ -42,9 +43,11 @@ function compilePredicate(
     ? undefined
     : {
         matches: filterPredicateToFilterFunction<Entity>(predicate),
-        excluded: `not applicable: ${subject} applies only to ${JSON.stringify(
-          predicate,
-        )}`,
+        excluded: truncate(
+          `not applicable: ${subject} applies only to ${JSON.stringify(
+            predicate,
+          )}`,
+        ),
       };
 }
 

@@ -12,6 +12,12 @@ import {
   strongerBasis,
   weakerBasis,
 } from './evaluationContext';
+import {
+  ReasonGatherer,
+  RESULT_LIMITS,
+  resultReasons,
+  truncate,
+} from './resultLimits';
 
 /** The shared verdict that holds on this basis. */
 function holds(basis: EvidenceBasis | undefined): ConditionVerdict {
@@ -24,48 +30,47 @@ function holds(basis: EvidenceBasis | undefined): ConditionVerdict {
 export interface ConditionEvaluation {
   outcome: ConditionOutcome;
   evidence: Evidence[];
-  /** Why the outcome is not `true`. */
+  /** Why the outcome is not `true`, bounded as a check result's are. */
   reasons: string[];
 }
 
-/** Adds reasons to a list this evaluation owns; verdicts' lists are shared. */
-function collect(
-  list: string[] | undefined,
-  reasons: readonly string[],
-): string[] {
-  const into = list ?? [];
-  for (const reason of reasons) {
-    into.push(reason);
-  }
-  return into;
-}
-
 // Every part is evaluated, even after the outcome is known, so that the
-// evidence shows every fact the condition looked at.
+// evidence shows every fact the condition looked at. Reasons are gathered
+// distinct and capped (`ReasonGatherer`), so that their number stays bounded
+// however conditions and check references nest.
 
 function compileAll(parts: CompiledCondition[]): CompiledCondition {
   return context => {
-    let failed: string[] | undefined;
-    let unknown: string[] | undefined;
+    let failed: ReasonGatherer | undefined;
+    let unknown: ReasonGatherer | undefined;
     // Holding rests on the weakest part; failing on the strongest failure.
     let held: EvidenceBasis | undefined;
     let failedOn: EvidenceBasis | undefined;
     for (const part of parts) {
-      const { outcome, reasons, basis } = part(context);
+      const { outcome, reasons, omitted, basis } = part(context);
       if (outcome === false) {
-        failed = collect(failed, reasons);
+        (failed ??= new ReasonGatherer()).add(reasons, omitted);
         failedOn = strongerBasis(failedOn, basis);
       } else if (outcome === 'unknown') {
-        unknown = collect(unknown, reasons);
+        (unknown ??= new ReasonGatherer()).add(reasons, omitted);
       } else {
         held = weakerBasis(held, basis);
       }
     }
     if (failed !== undefined) {
-      return { outcome: false, reasons: failed, basis: failedOn };
+      return {
+        outcome: false,
+        reasons: failed.reasons!,
+        omitted: failed.omitted,
+        basis: failedOn,
+      };
     }
     if (unknown !== undefined) {
-      return { outcome: 'unknown', reasons: unknown };
+      return {
+        outcome: 'unknown',
+        reasons: unknown.reasons!,
+        omitted: unknown.omitted,
+      };
     }
     return holds(held);
   };
@@ -76,27 +81,37 @@ function compileAny(parts: CompiledCondition[]): CompiledCondition {
     let held = false;
     let heldOn: EvidenceBasis | undefined;
     let failedOn: EvidenceBasis | undefined;
-    let failed: string[] | undefined;
-    let unknown: string[] | undefined;
+    let failed: ReasonGatherer | undefined;
+    let unknown: ReasonGatherer | undefined;
     // Holding rests on the strongest part that holds; failing on the weakest.
     for (const part of parts) {
-      const { outcome, reasons, basis } = part(context);
+      const { outcome, reasons, omitted, basis } = part(context);
       if (outcome === true) {
         held = true;
         heldOn = strongerBasis(heldOn, basis);
       } else if (outcome === 'unknown') {
-        unknown = collect(unknown, reasons);
+        (unknown ??= new ReasonGatherer()).add(reasons, omitted);
       } else {
-        failed = collect(failed, reasons);
+        (failed ??= new ReasonGatherer()).add(reasons, omitted);
         failedOn = weakerBasis(failedOn, basis);
       }
     }
     if (held) {
       return holds(heldOn);
     }
-    return unknown === undefined
-      ? { outcome: false, reasons: failed ?? NO_REASONS, basis: failedOn }
-      : { outcome: 'unknown', reasons: unknown };
+    if (unknown !== undefined) {
+      return {
+        outcome: 'unknown',
+        reasons: unknown.reasons!,
+        omitted: unknown.omitted,
+      };
+    }
+    return {
+      outcome: false,
+      reasons: failed?.reasons ?? NO_REASONS,
+      omitted: failed?.omitted ?? 0,
+      basis: failedOn,
+    };
   };
 }
 
@@ -107,18 +122,27 @@ function compileAny(parts: CompiledCondition[]): CompiledCondition {
 function compileFirstKnown(parts: CompiledCondition[]): CompiledCondition {
   return context => {
     let decided: ConditionVerdict | undefined;
-    let unknown: string[] | undefined;
+    let unknown: ReasonGatherer | undefined;
     for (const part of parts) {
       const verdict = part(context);
       if (decided === undefined) {
         if (verdict.outcome === 'unknown') {
-          unknown = collect(unknown, verdict.reasons);
+          (unknown ??= new ReasonGatherer()).add(
+            verdict.reasons,
+            verdict.omitted,
+          );
         } else {
           decided = verdict;
         }
       }
     }
-    return decided ?? { outcome: 'unknown', reasons: unknown ?? NO_REASONS };
+    return (
+      decided ?? {
+        outcome: 'unknown',
+        reasons: unknown?.reasons ?? NO_REASONS,
+        omitted: unknown?.omitted ?? 0,
+      }
+    );
   };
 }
 
@@ -139,31 +163,23 @@ function compileNot(inner: CompiledCondition): CompiledCondition {
   };
 }
 
-function referenceReasons(
-  id: string,
-  check: CheckOutcome,
-  fallback: string,
-): string[] {
-  return check.reasons.length === 0
-    ? [`check ${id} ${fallback}`]
-    : check.reasons.map(reason => `check ${id}: ${reason}`);
-}
-
+/**
+ * A reference says whether the referenced check failed or is unknown, not
+ * why: its own result says that, and copying reasons along chains of
+ * references would multiply them with every link.
+ */
 function compileReference(id: string, index: number): CompiledCondition {
+  // Shared, never changed; not frozen, as frozen arrays slow the loops
+  // that gather reasons.
+  const fails = [truncate(`check ${id} fails`)];
+  const isUnknown = [truncate(`check ${id} is unknown`)];
   return context => {
     const check = context.checks[index]!;
     switch (check.status) {
       case 'fail':
-        return {
-          outcome: false,
-          reasons: referenceReasons(id, check, 'fails'),
-          basis: check.basis,
-        };
+        return { outcome: false, reasons: fails, basis: check.basis };
       case 'unknown':
-        return {
-          outcome: 'unknown',
-          reasons: referenceReasons(id, check, 'is unknown'),
-        };
+        return { outcome: 'unknown', reasons: isUnknown };
       default:
         return holds(check.basis); // pass, waived or not applicable
     }
@@ -171,16 +187,17 @@ function compileReference(id: string, index: number): CompiledCondition {
 }
 
 /**
- * Compiles a condition into a closure evaluated with Kleene logic: `unknown`
- * decides `all` or `any` only when no known part already does. A check
- * reference reads the outcome of the check at `checkIndex(id)` from the
- * context, which must have been evaluated before.
+ * Compiles one node. `evidenceOf` holds the facts (and keys) whose evidence
+ * an earlier leaf of the check records: every part of a condition is
+ * evaluated, in order, and a leaf records evidence exactly when its fact is
+ * there, so a later leaf over the same fact would only repeat it.
  */
-export function compileCondition(
+function compileNode(
   condition: Condition,
   checkIndex: (id: string) => number,
+  evidenceOf: Set<string>,
 ): CompiledCondition {
-  const compile = (c: Condition) => compileCondition(c, checkIndex);
+  const compile = (c: Condition) => compileNode(c, checkIndex, evidenceOf);
   if ('all' in condition) {
     return compileAll(condition.all.map(compile));
   }
@@ -196,7 +213,28 @@ export function compileCondition(
   if ('check' in condition) {
     return compileReference(condition.check, checkIndex(condition.check));
   }
-  return compileLeaf(condition);
+  const read = `${condition.fact}\u0000${condition.key ?? ''}`;
+  const records =
+    !evidenceOf.has(read) && evidenceOf.size < RESULT_LIMITS.evidencePerCheck;
+  if (records) {
+    evidenceOf.add(read);
+  }
+  return compileLeaf(condition, records);
+}
+
+/**
+ * Compiles a condition into a closure evaluated with Kleene logic: `unknown`
+ * decides `all` or `any` only when no known part already does. A check
+ * reference reads the outcome of the check at `checkIndex(id)` from the
+ * context, which must have been evaluated before. Its evidence holds one
+ * item per fact (and key) read, at most `RESULT_LIMITS.evidencePerCheck`,
+ * decided here so that evaluation pays nothing for it.
+ */
+export function compileCondition(
+  condition: Condition,
+  checkIndex: (id: string) => number,
+): CompiledCondition {
+  return compileNode(condition, checkIndex, new Set());
 }
 
 /**
@@ -222,6 +260,10 @@ export function evaluateCondition(
     checks: ids.map(id => checks[id]),
     evidence: [],
   };
-  const { outcome, reasons } = compiled(context);
-  return { outcome, evidence: context.evidence, reasons: [...reasons] };
+  const { outcome, reasons, omitted } = compiled(context);
+  return {
+    outcome,
+    evidence: context.evidence,
+    reasons: [...resultReasons(reasons, omitted)],
+  };
 }

@@ -165,7 +165,7 @@ describe('evaluateScorecard applicability', () => {
 });
 
 describe('evaluateScorecard check references', () => {
-  it('evaluates references first, whatever the order, and prefixes their reasons', () => {
+  it('evaluates references first, whatever the order, and names the referenced check', () => {
     const card = scorecard([
       check('top', { check: 'middle' }),
       check('middle', { all: [{ check: 'bottom' }, set('t.a')] }),
@@ -174,12 +174,9 @@ describe('evaluateScorecard check references', () => {
     expect(
       statuses(card, entity('x', 'service'), factsOf({ 't.a': 'a' })),
     ).toEqual([
-      [
-        'top',
-        'unknown',
-        'check middle: check bottom: fact t.b was not collected',
-      ],
-      ['middle', 'unknown', 'check bottom: fact t.b was not collected'],
+      // The referenced check's own result says why.
+      ['top', 'unknown', 'check middle is unknown'],
+      ['middle', 'unknown', 'check bottom is unknown'],
       ['bottom', 'unknown', 'fact t.b was not collected'],
     ]);
     expect(
@@ -189,7 +186,7 @@ describe('evaluateScorecard check references', () => {
         factsOf({ 't.a': null, 't.b': 'b' }),
       ),
     ).toEqual([
-      ['top', 'fail', 'check middle: t.a is not set'],
+      ['top', 'fail', 'check middle fails'],
       ['middle', 'fail', 't.a is not set'],
       ['bottom', 'pass', undefined],
     ]);

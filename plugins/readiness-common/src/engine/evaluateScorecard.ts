@@ -17,6 +17,7 @@ import {
   ConditionOutcome,
   EvaluationContext,
 } from './evaluationContext';
+import { resultReasons, truncate } from './resultLimits';
 import { scoreChecks } from './scoreChecks';
 
 function statusOf(outcome: ConditionOutcome): CheckStatus {
@@ -27,6 +28,8 @@ function statusOf(outcome: ConditionOutcome): CheckStatus {
 }
 
 interface Decision extends CheckOutcome {
+  /** Bounded by `RESULT_LIMITS`. */
+  reasons: readonly string[];
   evidence: Evidence[];
 }
 
@@ -70,21 +73,23 @@ function decide(
   for (const waiver of check.waivers) {
     if (waiver.matches(entity)) {
       if (context.now <= waiver.lastApplies) {
-        return { status: 'waived', reasons: [waiver.waived], evidence: [] };
+        return {
+          status: 'waived',
+          reasons: [truncate(waiver.waived)],
+          evidence: [],
+        };
       }
       expired ??= waiver.expired;
     }
   }
   const evidence: Evidence[] = [];
   context.evidence = evidence;
-  const { outcome, reasons, basis } = check.condition(context);
+  const { outcome, reasons, omitted, basis } = check.condition(context);
   return {
     status: statusOf(outcome),
     basis,
     reasons:
-      expired === undefined || outcome === true
-        ? reasons
-        : reasons.concat(expired),
+      outcome === true ? reasons : resultReasons(reasons, omitted, expired),
     evidence,
   };
 }
@@ -119,6 +124,7 @@ function toResult(check: CompiledCheck, decision: Decision): CheckResult {
  * result. Checks that the entity is outside of (by their own or their
  * category's `appliesTo`) are `not-applicable`; checks an active waiver covers
  * are `waived`; both count neither for nor against the score and levels.
+ * Each check's reasons and evidence are bounded by `RESULT_LIMITS`.
  *
  * @public
  */

@@ -6,16 +6,24 @@ export type ConditionOutcome = true | false | 'unknown';
 /** What a compiled condition returns; evidence goes to the context. */
 export interface ConditionVerdict {
   outcome: ConditionOutcome;
-  /** Why the outcome is not `true`. Shared between evaluations: never mutate. */
+  /**
+   * Why the outcome is not `true`: distinct, at most
+   * `RESULT_LIMITS.reasonsPerCheck`. Shared between evaluations: never
+   * mutate.
+   */
   reasons: readonly string[];
+  /** How many more reasons there were. */
+  omitted?: number;
   /** What a known outcome rests on; none when unknown or fact-free. */
   basis?: EvidenceBasis;
 }
 
-/** How another check of the scorecard turned out, for check references. */
+/**
+ * How another check of the scorecard turned out, for check references: its
+ * status, not its reasons, which the referenced check's result shows.
+ */
 export interface CheckOutcome {
   status: CheckStatus;
-  reasons: readonly string[];
   basis?: EvidenceBasis;
 }
 

@@ -1,5 +1,6 @@
 import { FactCondition, FactValue, Scalar } from '../types';
 import { FACT_OPERATORS, FactOperator } from './factOperators';
+import { truncate } from './resultLimits';
 import { compileSafeRegex } from './safeRegex';
 
 /**
@@ -10,13 +11,53 @@ export type ValueTest = (value: FactValue | undefined) => string | undefined;
 
 const MAX_SHOWN = 100;
 
-/** A value as a reason shows it: JSON, shortened, "not set" for nothing. */
+/**
+ * The JSON of `value`, or a longer text that starts like it: only as much is
+ * serialised as `MAX_SHOWN` characters need, so that a huge fact value costs
+ * no more than a small one.
+ */
+function jsonStart(value: unknown): string {
+  if (typeof value === 'string') {
+    return JSON.stringify(
+      value.length > MAX_SHOWN ? value.slice(0, MAX_SHOWN) : value,
+    );
+  }
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length && text.length <= MAX_SHOWN; i++) {
+      text += `${i > 0 ? ',' : ''}${jsonStart(value[i])}`;
+    }
+    return `${text}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    let text = '{';
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) {
+        continue;
+      }
+      if (text.length > MAX_SHOWN) {
+        break;
+      }
+      const entry = (value as Record<string, unknown>)[key];
+      text += `${text.length > 1 ? ',' : ''}${jsonStart(key)}:${jsonStart(
+        entry,
+      )}`;
+    }
+    return `${text}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * A value as a reason shows it: JSON, shortened to `MAX_SHOWN` characters,
+ * "not set" for nothing. Fact values come from entities, so both the text
+ * and the work are bounded.
+ */
 export function show(value: FactValue | undefined): string {
   if (value === undefined || value === null) {
     return 'not set';
   }
-  const text =
-    typeof value === 'number' ? String(value) : JSON.stringify(value);
+  const text = typeof value === 'number' ? String(value) : jsonStart(value);
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
 }
 
@@ -57,7 +98,10 @@ function compileExists(name: string, expected: boolean): ValueTest {
 
 function compileIn(name: string, candidates: Scalar[]): ValueTest {
   const allowed = new Set<FactValue | undefined>(candidates);
-  const listed = candidates.map(c => JSON.stringify(c)).join(', ') || '(none)';
+  const listed = truncate(
+    candidates.map(c => JSON.stringify(c)).join(', ') || '(none)',
+    MAX_SHOWN,
+  );
   return value =>
     allowed.has(value)
       ? undefined
@@ -65,7 +109,7 @@ function compileIn(name: string, candidates: Scalar[]): ValueTest {
 }
 
 function compileContains(name: string, part: string): ValueTest {
-  const expected = JSON.stringify(part);
+  const expected = show(part);
   return value =>
     typeProblem(
       name,
@@ -112,12 +156,12 @@ function compilePrefix(name: string, prefix: string): ValueTest {
   return compileTextTest(
     name,
     text => text.startsWith(prefix),
-    `to start with ${JSON.stringify(prefix)}`,
+    `to start with ${show(prefix)}`,
   );
 }
 
 function compileMatches(name: string, pattern: string): ValueTest {
-  let regex: RegExp;
+  let regex: ReturnType<typeof compileSafeRegex>;
   try {
     regex = compileSafeRegex(pattern);
   } catch (error) {
@@ -126,7 +170,7 @@ function compileMatches(name: string, pattern: string): ValueTest {
   return compileTextTest(
     name,
     text => regex.test(text),
-    `to match /${pattern}/`,
+    `to match /${truncate(pattern, MAX_SHOWN)}/`,
   );
 }
 
@@ -164,7 +208,7 @@ function compileOne(
       return compileExists(name, leaf.exists!);
     case 'equals': {
       const expected = leaf.equals!;
-      const text = JSON.stringify(expected);
+      const text = show(expected);
       return value =>
         value === expected
           ? undefined

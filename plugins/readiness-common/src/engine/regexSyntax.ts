@@ -1,6 +1,8 @@
 /**
- * A regular expression as a tree, just detailed enough to judge whether it
- * can backtrack catastrophically. `source` is the node's text in the pattern.
+ * A regular expression as a tree, just detailed enough to compile it into an
+ * automaton: every atom that matches one character is kept as its source
+ * text, which a native RegExp can decide for one code point. `source` is the
+ * node's text in the pattern.
  */
 export type RegexNode =
   /** Matches exactly one character: a literal, `.`, an escape or a class. */
@@ -11,6 +13,8 @@ export type RegexNode =
   | {
       type: 'group';
       lookaround: boolean;
+      /** Inline flags such as `(?i:…)`, which newer engines accept. */
+      modifiers: boolean;
       alternatives: RegexNode[][];
       source: string;
     }
@@ -60,6 +64,13 @@ export function parseRegex(pattern: string): RegexNode[][] {
       skipPast('}');
     } else if (c === 'u') {
       pos += 4;
+      // In Unicode mode `\uD83D\uDE00` is one code point, as `😀` is.
+      if (
+        /^\\u[dD][89abAB]/.test(pattern.slice(start, pos)) &&
+        /^\\u[dD][c-fC-F][0-9a-fA-F]{2}/.test(pattern.slice(pos, pos + 6))
+      ) {
+        pos += 6;
+      }
     } else if (c === 'x') {
       pos += 2;
     } else if (c === 'c') {
@@ -86,16 +97,18 @@ export function parseRegex(pattern: string): RegexNode[][] {
       pos = close + 1;
     }
     if (bounds && pattern[pos] === '?') {
-      pos += 1; // lazy: the same backtracking, in another order
+      pos += 1; // lazy: another order, the same answer to whether it matches
     }
     return bounds;
   }
 
   function group(start: number): RegexNode {
     let lookaround = false;
+    let modifiers = false;
     if (pattern[pos] === '?') {
       const next = pattern.slice(pos + 1, pos + 3);
       lookaround = /^(=|!|<=|<!)/.test(next);
+      modifiers = !lookaround && !/^[:<]/.test(next);
       if (lookaround) {
         pos += next.startsWith('<') ? 3 : 2;
       } else {
@@ -108,6 +121,7 @@ export function parseRegex(pattern: string): RegexNode[][] {
     return {
       type: 'group',
       lookaround,
+      modifiers,
       alternatives: inner,
       source: pattern.slice(start, pos),
     };

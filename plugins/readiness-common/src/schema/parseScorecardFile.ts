@@ -6,9 +6,12 @@ import {
   YAMLError,
 } from 'yaml';
 import { FactDefinition, ScorecardDefinition } from '../types';
+import { resolveAliases } from './aliases';
 import { Context } from './context';
 import { reportDuplicateKeys } from './duplicateKeys';
+import { DEFAULT_SCORECARD_LIMITS, ScorecardLimits } from './limits';
 import { ScorecardProblem } from './problems';
+import { textLimitProblem } from './textLimits';
 import { validateScorecard } from './validateScorecard';
 
 /** A document holding nothing, such as after a trailing `---`. */
@@ -30,21 +33,56 @@ function yamlProblem(
   return { source, line, column: col, path: '', message: error.message };
 }
 
+/** 1-based line and column of an offset into `text`. */
+function positionIn(
+  text: string,
+  offset: number,
+): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return {
+    line: before.split('\n').length,
+    column: offset - lineStart + 1,
+  };
+}
+
 /**
  * Reads the scorecards of one YAML or JSON file (several documents may be
  * separated by `---`) and validates them against the facts collectors
  * provide.
  *
  * If the file has any problem, no scorecard is returned from it: a scorecard
- * is never half-loaded. Problems are sorted by position.
+ * is never half-loaded. Problems are sorted by position. A file over one of
+ * the `limits` gets a problem naming the limit, and its reading stops there,
+ * so that the work is bounded by the limits, whatever the file holds.
  *
  * @public
  */
 export function parseScorecardFile(
   text: string,
-  options: { source: string; knownFacts: FactDefinition[] },
+  options: {
+    source: string;
+    knownFacts: FactDefinition[];
+    /** Defaults to `DEFAULT_SCORECARD_LIMITS`, limit by limit. */
+    limits?: Partial<ScorecardLimits>;
+  },
 ): { scorecards: ScorecardDefinition[]; problems: ScorecardProblem[] } {
   const { source } = options;
+  const limits = { ...DEFAULT_SCORECARD_LIMITS, ...options.limits };
+  const refused = textLimitProblem(text, limits);
+  if (refused) {
+    return {
+      scorecards: [],
+      problems: [
+        {
+          source,
+          ...positionIn(text, refused.offset),
+          path: '',
+          message: refused.message,
+        },
+      ],
+    };
+  }
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, {
     lineCounter,
@@ -63,7 +101,20 @@ export function parseScorecardFile(
       continue;
     }
     documentCount++;
-    const ctx = new Context(source, lineCounter, doc, problems);
+    const aliases = resolveAliases(doc, limits);
+    const ctx = new Context(
+      source,
+      lineCounter,
+      doc,
+      aliases.targets,
+      problems,
+      limits,
+    );
+    if (aliases.problem) {
+      const { node, path, message } = aliases.problem;
+      ctx.report(node, path, message);
+      continue;
+    }
     reportDuplicateKeys(ctx, doc.contents, '');
     const scorecard = validateScorecard(ctx, doc.contents!, facts, names);
     if (scorecard) {

@@ -152,6 +152,7 @@ export function validateCheck(
   const level = reference(mapping, 'level', scope.levelIds);
   const weight = weightOf(mapping);
   const appliesTo = validatePredicate(ctx, mapping, 'appliesTo', false);
+  ctx.conditions.startCheck();
   const condition = mapping.has('condition')
     ? validateCondition(
         ctx,

@@ -74,6 +74,9 @@ export function validateCondition(
   path: string,
   scope: ConditionScope,
 ): Condition | undefined {
+  if (!ctx.conditions.spend(message => ctx.report(node ?? at, path, message))) {
+    return undefined;
+  }
   const mapping = Mapping.of(ctx, node, at, path);
   if (!mapping) {
     return undefined;
