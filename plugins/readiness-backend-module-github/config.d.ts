@@ -40,6 +40,13 @@ export interface Config {
        * unknown rather than undercounted. Defaults to 10.
        */
       maxPages?: number;
+
+      /**
+       * The largest response body read, in bytes; a larger one is not read
+       * further and fails that entity with a reason. Defaults to 5242880
+       * (5 MiB).
+       */
+      maxResponseBytes?: number;
     };
   };
 }

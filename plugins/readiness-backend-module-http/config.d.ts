@@ -35,10 +35,15 @@ export interface Config {
         appliesTo?: { [key: string]: unknown };
 
         /**
-         * The URL, with `{{ … }}` placeholders filled from the entity and
-         * URL-encoded: `{{ metadata.name }}`, `{{ spec.owner }}`,
-         * `{{ metadata.annotations['sonarqube.org/project-key'] }}`. An
-         * entity without a named field fails with a reason naming it.
+         * The URL, with `{{ … }}` placeholders filled from the entity:
+         * `{{ metadata.name }}`, `{{ spec.owner }}`,
+         * `{{ metadata.annotations['sonarqube.org/project-key'] }}`.
+         * Placeholders go only in path segments and query values (one in
+         * the scheme, user, host, port, a query name or the fragment is
+         * refused at start-up). Values are percent-encoded; a path-segment
+         * value that is `.`, `..` or holds `/` fails the entity with a
+         * reason, sending nothing. An entity without a named field fails
+         * with a reason naming it.
          */
         url: string;
 
@@ -87,6 +92,13 @@ export interface Config {
 
         /** Requests in flight at once, over all entities. Defaults to 4. */
         concurrency?: number;
+
+        /**
+         * The largest response body read, in bytes; a larger one is not
+         * read further and fails that entity with a reason. Defaults to
+         * 5242880 (5 MiB).
+         */
+        maxResponseBytes?: number;
 
         /**
          * Follows pages: either `nextUrlPath` (JSONPath to the next page's

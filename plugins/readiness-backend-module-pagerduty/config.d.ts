@@ -46,6 +46,13 @@ export interface Config {
        * services when looking up an integration key). Defaults to 10.
        */
       maxPages?: number;
+
+      /**
+       * The largest response body read, in bytes; a larger one is not read
+       * further and fails that entity with a reason. Defaults to 5242880
+       * (5 MiB).
+       */
+      maxResponseBytes?: number;
     };
   };
 }

@@ -68,6 +68,21 @@ export interface Config {
        * Defaults to 2.
        */
       retries?: number;
+
+      /**
+       * The largest response body read, in bytes; a larger one is not read
+       * further and fails the collection with a reason. Defaults to
+       * 16777216 (16 MiB): servers that ignore `group_limit` answer every
+       * rule of `/api/v1/rules` at once.
+       */
+      maxResponseBytes?: number;
+
+      /**
+       * Pages of `/api/v1/rules` (500 rule groups each) read at most; more
+       * fails the collection with a reason rather than missing rules.
+       * Defaults to 100.
+       */
+      maxRulePages?: number;
     };
   };
 }

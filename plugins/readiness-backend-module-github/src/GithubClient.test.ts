@@ -6,6 +6,7 @@ import {
   sendGithub,
 } from './__testUtils__/fakeGithub';
 import {
+  sendEndless,
   startTestServer,
   TestServer,
   TestServerHandler,
@@ -67,6 +68,37 @@ describe('GithubClient', () => {
     expect(credentials.getCredentials).toHaveBeenCalledWith({
       url: 'https://github.com/acme/payments',
     });
+  });
+
+  it.each([
+    [{ owner: '..', name: 'x' }, 'the repository owner ".."'],
+    [{ owner: 'acme', name: '..' }, 'the repository name ".."'],
+    [{ owner: 'acme', name: 'a/../../x' }, 'the repository name "a/../../x"'],
+  ])(
+    'never lets %j climb out of /repos, sending nothing',
+    async (repository, named) => {
+      const client = await start(fakeGithub({}));
+      await expect(
+        client.get(repository, '', { deadline: inMs(5000) }),
+      ).rejects.toThrow(`${named} cannot be a path segment of a URL`);
+      expect(server!.requests).toEqual([]);
+    },
+  );
+
+  it('stops reading an endless answer at maxResponseBytes, and says why', async () => {
+    let written: Promise<number> | undefined;
+    const client = await start(
+      (_, res) => {
+        written = sendEndless(res, `[${'{},'.repeat(20_000)}`);
+      },
+      { maxResponseBytes: 1024 * 1024 },
+    );
+    await expect(
+      client.get(repo, '', { deadline: inMs(5000) }),
+    ).rejects.toThrow(
+      'GitHub answered GET /repos/acme/payments with more than 1048576 bytes (readiness.github.maxResponseBytes); the rest was not read',
+    );
+    expect(await written).toBeLessThan(16 * 1024 * 1024);
   });
 
   it('returns accepted error statuses with GitHub’s message', async () => {

@@ -2,9 +2,14 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { GithubCredentialsProvider } from '@backstage/integration';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  assertSameOrigin,
   ConcurrencyLimiter,
+  DEFAULT_MAX_RESPONSE_BYTES,
   describeError,
+  encodePathSegment,
   parseRetryAfter,
+  readResponseText,
+  ResponseTooLargeError,
 } from '@readiness/plugin-readiness-node';
 
 /** A repository by owner and name, as in `github.com/project-slug`. @internal */
@@ -27,6 +32,8 @@ export interface GithubClientOptions {
   timeoutMs: number;
   /** The most pages one list is read to; a longer list is an error. */
   maxPages: number;
+  /** A larger response body is an error, unread past this size. */
+  maxResponseBytes?: number;
 }
 
 /** Limits of one call: when to give up, where to log, what is not an error. @internal */
@@ -130,12 +137,9 @@ export class GithubClient {
     path: string,
     options: GithubRequestOptions,
   ): Promise<GithubReply> {
+    const url = this.repositoryUrl(repository, path);
     const headers = await this.headersFor(repository);
-    const { reply } = await this.request(
-      this.repositoryUrl(repository, path),
-      headers,
-      options,
-    );
+    const { reply } = await this.request(url, headers, options);
     return reply;
   }
 
@@ -150,8 +154,8 @@ export class GithubClient {
     options: GithubRequestOptions,
     itemsOf: (body: unknown) => unknown[] | undefined,
   ): Promise<GithubList> {
-    const headers = await this.headersFor(repository);
     const first = this.repositoryUrl(repository, path);
+    const headers = await this.headersFor(repository);
     const items: unknown[] = [];
     let url = first;
     for (let page = 1; ; page++) {
@@ -187,10 +191,17 @@ export class GithubClient {
     }
   }
 
+  /**
+   * The URL of a repository's endpoint: owner and name each stay one path
+   * segment, and the result stays on the API's origin, whatever they hold.
+   */
   private repositoryUrl(repository: GithubRepository, path: string): string {
-    return `${this.apiBaseUrl}/repos/${encodeURIComponent(
+    const url = `${this.apiBaseUrl}/repos/${encodePathSegment(
       repository.owner,
-    )}/${encodeURIComponent(repository.name)}${path}`;
+      'the repository owner',
+    )}/${encodePathSegment(repository.name, 'the repository name')}${path}`;
+    assertSameOrigin(url, this.apiBaseUrl);
+    return url;
   }
 
   /** The URL relative to the API root, for messages (it holds no secret). */
@@ -381,7 +392,10 @@ export class GithubClient {
       : timeout;
     try {
       const response = await fetch(url, { headers, signal });
-      const text = await response.text();
+      const text = await readResponseText(
+        response,
+        this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      );
       return {
         status: response.status,
         statusText: response.statusText,
@@ -389,6 +403,13 @@ export class GithubClient {
         text,
       };
     } catch (error) {
+      if (error instanceof ResponseTooLargeError) {
+        throw new Error(
+          `GitHub answered GET ${this.describe(url)} with more than ${
+            error.maxBytes
+          } bytes (readiness.github.maxResponseBytes); the rest was not read`,
+        );
+      }
       if (timeout.aborted) {
         throw new Error(
           `GitHub did not answer GET ${this.describe(

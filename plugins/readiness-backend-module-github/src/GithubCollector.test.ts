@@ -341,6 +341,26 @@ describe('GithubCollector', () => {
     expect(server!.requests).toHaveLength(0);
   });
 
+  it.each([
+    '../..',
+    'acme/..',
+    '%2e%2e/%2e%2e',
+    'acme/payments%2f..',
+    'evil.example@acme/payments',
+    'acme/payments#x',
+    'acme/payments?x=1',
+    '//evil.example/acme',
+    'acme/payments/../../users',
+  ])('sends no request for the slug %j and says why', async slug => {
+    const collector = await startGithub({ 'acme/payments': PROTECTED });
+    await expect(collectOne(collector, slug)).rejects.toThrow(
+      `github.com/project-slug ${JSON.stringify(
+        slug,
+      )} is not <owner>/<repository>`,
+    );
+    expect(server!.requests).toHaveLength(0);
+  });
+
   it('leaves out the entities of a batch that fail, and throws only when all do', async () => {
     const collector = await startGithub({ 'acme/payments': PROTECTED });
     const facts = await collect(collector, [

@@ -1,6 +1,7 @@
 import { GITHUB_FACTS } from '@readiness/plugin-readiness-common';
 import {
   collectEach,
+  CollectorError,
   describeError,
   type CollectedFacts,
   type FactCollector,
@@ -26,10 +27,11 @@ export function parseProjectSlug(slug: string | undefined): GithubRepository {
     ['.', '..'].includes(match[1]) ||
     ['.', '..'].includes(match[2])
   ) {
-    throw new Error(
+    // Safe to show: it names only the entity's own annotation.
+    throw new CollectorError(
       `${PROJECT_SLUG_ANNOTATION} ${JSON.stringify(
         slug ?? null,
-      )} is not <owner>/<repository>`,
+      )} is not <owner>/<repository> (letters, digits, _, . and -, not . or ..)`,
     );
   }
   return { owner: match[1], name: match[2] };

@@ -20,6 +20,7 @@ describe('readGithubConfig', () => {
       concurrency: 4,
       timeoutMs: 10_000,
       maxPages: 10,
+      maxResponseBytes: 5 * 1024 * 1024,
     });
   });
 
@@ -40,6 +41,7 @@ describe('readGithubConfig', () => {
             concurrency: 2,
             timeout: { seconds: 3 },
             maxPages: 50,
+            maxResponseBytes: 65536,
           },
         },
       }),
@@ -49,6 +51,7 @@ describe('readGithubConfig', () => {
       concurrency: 2,
       timeoutMs: 3000,
       maxPages: 50,
+      maxResponseBytes: 65536,
     });
     expect(
       read({ readiness: { github: { host: 'github.com', timeout: '2s' } } })

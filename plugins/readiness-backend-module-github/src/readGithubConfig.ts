@@ -1,6 +1,7 @@
 import type { Config } from '@backstage/config';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import {
+  DEFAULT_MAX_RESPONSE_BYTES,
   readBoundedInteger,
   readDurationMs,
 } from '@readiness/plugin-readiness-node';
@@ -16,6 +17,7 @@ export interface GithubSettings {
   concurrency: number;
   timeoutMs: number;
   maxPages: number;
+  maxResponseBytes: number;
 }
 
 /**
@@ -67,6 +69,12 @@ export function readGithubConfig(
       min: 1,
       max: 1000,
       default: 10,
+      prefix: KEY,
+    }),
+    maxResponseBytes: readBoundedInteger(config, 'maxResponseBytes', {
+      min: 1024,
+      max: 1024 * 1024 * 1024,
+      default: DEFAULT_MAX_RESPONSE_BYTES,
       prefix: KEY,
     }),
   };

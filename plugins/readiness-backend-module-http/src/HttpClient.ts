@@ -1,8 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ConcurrencyLimiter,
+  DEFAULT_MAX_RESPONSE_BYTES,
   describeError,
   parseRetryAfter,
+  readResponseText,
+  ResponseTooLargeError,
 } from '@readiness/plugin-readiness-node';
 import { RateLimiter } from './RateLimiter';
 import type { RateLimit } from './types';
@@ -25,38 +28,13 @@ export interface HttpClientOptions {
   rateLimit?: RateLimit;
   /** The first retry waits about this long, the next twice as long, … */
   backoffMs?: number;
-  /** A larger response is refused. */
+  /** A larger response body is refused, unread past this size. */
   maxResponseBytes?: number;
 }
 
 type Outcome =
   | { ok: true; json: unknown }
   | { ok: false; retry: boolean; message: string; retryAfterMs?: number };
-
-class ResponseTooLargeError extends Error {}
-
-async function readText(response: Response, maxBytes: number) {
-  if (Number(response.headers.get('content-length')) > maxBytes) {
-    await response.body?.cancel();
-    throw new ResponseTooLargeError();
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body?.getReader();
-  for (;;) {
-    const chunk = await reader?.read();
-    if (!chunk || chunk.done) {
-      break;
-    }
-    size += chunk.value.byteLength;
-    if (size > maxBytes) {
-      await reader!.cancel();
-      throw new ResponseTooLargeError();
-    }
-    chunks.push(chunk.value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** Was the signal aborted by a timeout, or is the deadline past? */
 function pastDeadline(signal: AbortSignal, deadline: Date): boolean {
@@ -98,7 +76,8 @@ export class HttpClient {
   private readonly maxResponseBytes: number;
 
   constructor(private readonly options: HttpClientOptions) {
-    this.maxResponseBytes = options.maxResponseBytes ?? 10 * 1024 * 1024;
+    this.maxResponseBytes =
+      options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.limiter = new ConcurrencyLimiter(options.concurrency);
     this.rateLimiter = options.rateLimit && new RateLimiter(options.rateLimit);
   }
@@ -185,7 +164,7 @@ export class HttpClient {
             message: `answered ${status}${redirect}`,
           };
         }
-        const text = await readText(response, this.maxResponseBytes);
+        const text = await readResponseText(response, this.maxResponseBytes);
         try {
           return { ok: true, json: JSON.parse(text) };
         } catch (error) {
@@ -205,7 +184,7 @@ export class HttpClient {
           return {
             ok: false,
             retry: false,
-            message: `answered more than ${this.maxResponseBytes} bytes`,
+            message: `answered more than ${this.maxResponseBytes} bytes (maxResponseBytes); the rest was not read`,
           };
         }
         if (timeout.aborted) {

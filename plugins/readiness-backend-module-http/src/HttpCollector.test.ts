@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpCollector } from './HttpCollector';
 import { readHttpCollectorConfig } from './readHttpCollectorConfig';
 import {
+  sendEndless,
   sendJson,
   startTestServer,
   TestServer,
@@ -400,5 +401,82 @@ describe('HttpCollector', () => {
     });
     expect(server.requests[0].method).toBe('POST');
     expect(server.requests[0].headers['content-type']).toBe('application/json');
+  });
+
+  describe('with an annotation that tries to leave its place in the URL', () => {
+    const byPath = () =>
+      coverage({
+        url: `${server.baseUrl}/api/projects/{{ ${KEY} }}/status?key={{ ${KEY} }}`,
+      });
+
+    it.each(['..', '.', '../admin', 'a/b', '..\\admin'])(
+      'sends no request for %j and says why',
+      async projectKey => {
+        server = await startTestServer((_, res) => sendJson(res, {}));
+        await expect(
+          byPath().collect([component('payments', projectKey)], context()),
+        ).rejects.toThrow(
+          `the value at ${KEY} ${JSON.stringify(
+            projectKey,
+          )} cannot be a path segment of a URL`,
+        );
+        expect(server.requests).toEqual([]);
+      },
+    );
+
+    it.each([
+      '%2e%2e',
+      '%2E%2E%2Fadmin',
+      '..%2f..',
+      'evil.example.com@127.0.0.1',
+      'x#fragment',
+      'x?admin=true',
+      'x&key=other',
+    ])('sends %j only to its own path and query value', async projectKey => {
+      server = await startTestServer((_, res) =>
+        sendJson(res, { component: { measures: [{ value: '1' }] } }),
+      );
+      await byPath().collect([component('payments', projectKey)], context());
+      expect(server.requests).toHaveLength(1);
+      const [request] = server.requests;
+      expect(request.url.pathname).toBe(
+        `/api/projects/${encodeURIComponent(projectKey)}/status`,
+      );
+      expect([...request.url.searchParams]).toEqual([['key', projectKey]]);
+    });
+  });
+
+  it('stops reading an endless response at maxResponseBytes, and says why', async () => {
+    let written: Promise<number> | undefined;
+    server = await startTestServer((_, res) => {
+      written = sendEndless(res, `[${'1,'.repeat(32 * 1024)}`);
+    });
+    await expect(
+      coverage({ maxResponseBytes: 1024 * 1024 }).collect(
+        [component('payments', 'acme:payments')],
+        context(),
+      ),
+    ).rejects.toThrow(
+      /answered more than 1048576 bytes \(maxResponseBytes\); the rest was not read \(1 attempt\)/,
+    );
+    expect(await written).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('stops an endless pagination at maxPages', async () => {
+    server = await startTestServer(({ url }, res) =>
+      sendJson(res, {
+        component: { measures: [{ value: '1' }] },
+        next: `/api/measures/component?page=${
+          Number(url.searchParams.get('page') ?? 1) + 1
+        }`,
+      }),
+    );
+    const collected = await coverage({
+      pagination: { nextUrlPath: '$.next', maxPages: 3 },
+    }).collect([component('payments', 'acme:payments')], context());
+    expect(server.requests).toHaveLength(3);
+    expect(collected.get('component:default/payments')).toEqual({
+      'sonarqube.coverage': 1,
+    });
   });
 });

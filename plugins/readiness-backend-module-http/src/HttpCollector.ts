@@ -10,9 +10,11 @@ import {
 import { HttpClient } from './HttpClient';
 import {
   parseTemplate,
+  parseUrlTemplate,
   renderJsonTemplate,
   renderUrlTemplate,
   Template,
+  UrlTemplate,
 } from './renderUrlTemplate';
 import { query, selectFact } from './selectFact';
 import type { Entity, HttpCollectorSpec, HttpPagination } from './types';
@@ -69,7 +71,7 @@ export class HttpCollector implements FactCollector {
   readonly id: string;
   readonly facts: FactDefinition[];
   readonly appliesTo?: EntityPredicate;
-  private readonly url: Template;
+  private readonly url: UrlTemplate;
   private readonly body?: Template;
 
   constructor(
@@ -83,7 +85,7 @@ export class HttpCollector implements FactCollector {
       description,
     }));
     this.appliesTo = spec.appliesTo;
-    this.url = parseTemplate(spec.url);
+    this.url = parseUrlTemplate(spec.url);
     this.body = spec.body === undefined ? undefined : parseTemplate(spec.body);
   }
 

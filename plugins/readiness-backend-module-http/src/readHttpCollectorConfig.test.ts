@@ -53,6 +53,7 @@ describe('readHttpCollectorConfig', () => {
         retries: 2,
         rateLimit: undefined,
         concurrency: 4,
+        maxResponseBytes: 5 * 1024 * 1024,
         pagination: undefined,
         facts: sonarqube.facts,
       },
@@ -68,6 +69,7 @@ describe('readHttpCollectorConfig', () => {
       retries: 0,
       rateLimit: { requests: 5, per: '1m', burst: 2 },
       concurrency: 1,
+      maxResponseBytes: 65536,
       pagination: { nextUrlPath: '$.next', maxPages: 3 },
       facts: [
         {
@@ -85,6 +87,7 @@ describe('readHttpCollectorConfig', () => {
       retries: 0,
       rateLimit: { requests: 5, perMs: 60_000, burst: 2 },
       concurrency: 1,
+      maxResponseBytes: 65536,
       pagination: { kind: 'next-url', nextUrlPath: '$.next', maxPages: 3 },
       facts: [{ equals: 'OK' }],
     });
@@ -136,10 +139,60 @@ describe('readHttpCollectorConfig', () => {
     );
     expect(problem({ id: 'catalog' })).toMatch(/\.id "catalog" must be/);
     expect(problem({ url: 'sonarqube.example.com/{{ metadata.name }}' })).toBe(
-      'readiness.http.collectors[0].url must be an absolute http or https URL',
+      'readiness.http.collectors[0].url of collector sonarqube must be an absolute http or https URL',
     );
+    const placeholder = (url: string, where: string) =>
+      expect(problem({ url })).toBe(
+        `readiness.http.collectors[0].url of collector sonarqube has {{ metadata.name }} in ${where}; placeholders are allowed only in path segments and query values`,
+      );
+    expect(problem({ url: '{{ metadata.name }}://x/' })).toMatch(
+      /must be an absolute http or https URL/,
+    );
+    placeholder(
+      'https://{{ metadata.name }}/api',
+      'the scheme, user, host or port',
+    );
+    placeholder(
+      'https://{{ metadata.name }}',
+      'the scheme, user, host or port',
+    );
+    placeholder(
+      'https://sonar.{{ metadata.name }}.com/',
+      'the scheme, user, host or port',
+    );
+    // A placeholder for the port never makes a URL.
+    expect(problem({ url: 'https://x:{{ metadata.name }}/' })).toMatch(
+      /must be an absolute http or https URL/,
+    );
+    placeholder(
+      'https://{{ metadata.name }}@x/',
+      'the scheme, user, host or port',
+    );
+    placeholder(
+      'https:{{ metadata.name }}/x',
+      'the scheme, user, host or port',
+    );
+    placeholder(
+      'https://x\\{{ metadata.name }}/x',
+      'the scheme, user, host or port',
+    );
+    placeholder('https://x/a#{{ metadata.name }}', 'the fragment');
+    placeholder('https://x/a?{{ metadata.name }}=1', 'a query parameter name');
+    placeholder(
+      'https://x/a?b=1&{{ metadata.name }}',
+      'a query parameter name',
+    );
+    expect(() =>
+      read({
+        ...sonarqube,
+        url: 'https://x/a/{{ metadata.name }}/b.{{ spec.owner }}?c={{ metadata.name }}&d=e{{ spec.owner }}',
+      }),
+    ).not.toThrow();
     expect(problem({ url: 'https://x/{{ metadata.name' })).toMatch(
       /^readiness.http.collectors\[0\].url is not valid: unbalanced/,
+    );
+    expect(problem({ maxResponseBytes: 10 })).toBe(
+      'readiness.http.collectors[0].maxResponseBytes must be a whole number from 1024 to 1073741824, not 10',
     );
     expect(problem({ method: 'DELETE' })).toBe(
       'readiness.http.collectors[0].method must be GET or POST',

@@ -5,10 +5,11 @@ import {
   FactType,
 } from '@readiness/plugin-readiness-common';
 import {
+  DEFAULT_MAX_RESPONSE_BYTES,
   readBoundedInteger,
   readDurationMs,
 } from '@readiness/plugin-readiness-node';
-import { parseTemplate, Template } from './renderUrlTemplate';
+import { parseTemplate, parseUrlTemplate, Template } from './renderUrlTemplate';
 import { checkJsonPath } from './selectFact';
 import type {
   Entity,
@@ -38,6 +39,7 @@ const COLLECTOR_KEYS = [
   'retries',
   'rateLimit',
   'concurrency',
+  'maxResponseBytes',
   'pagination',
   'facts',
 ];
@@ -72,21 +74,19 @@ function readTemplate(config: Config, key: string, name: string): Template {
   }
 }
 
-function readUrl(config: Config, key: string): string {
-  const template = readTemplate(config, key, 'url');
-  const sample = template.parts
-    .map(part => (typeof part === 'string' ? part : 'x'))
-    .join('');
-  let url: URL | undefined;
+/** The URL template; placeholders only in path segments and query values. */
+function readUrl(config: Config, key: string, id: string): string {
+  readTemplate(config, key, 'url');
+  const url = config.getString('url');
   try {
-    url = new URL(sample);
-  } catch {
-    url = undefined;
+    parseUrlTemplate(url);
+  } catch (error) {
+    throw invalid(
+      `${key}.url`,
+      `of collector ${id} ${(error as Error).message}`,
+    );
   }
-  if (!url || !['http:', 'https:'].includes(url.protocol)) {
-    throw invalid(`${key}.url`, 'must be an absolute http or https URL');
-  }
-  return config.getString('url');
+  return url;
 }
 
 function readAppliesTo(
@@ -282,7 +282,7 @@ function readCollector(config: Config, key: string): HttpCollectorSpec {
   return {
     id,
     appliesTo: readAppliesTo(config, key),
-    url: readUrl(config, key),
+    url: readUrl(config, key, id),
     method,
     body: config.getOptionalString('body'),
     headers: readHeaders(config, key),
@@ -301,6 +301,12 @@ function readCollector(config: Config, key: string): HttpCollectorSpec {
       min: 1,
       max: 64,
       default: 4,
+      prefix: key,
+    }),
+    maxResponseBytes: readBoundedInteger(config, 'maxResponseBytes', {
+      min: 1024,
+      max: 1024 * 1024 * 1024,
+      default: DEFAULT_MAX_RESPONSE_BYTES,
       prefix: key,
     }),
     pagination: readPagination(config, key),

@@ -1,3 +1,7 @@
+import {
+  assertSameOrigin,
+  encodePathSegment,
+} from '@readiness/plugin-readiness-node';
 import type { Entity } from './types';
 
 /** A `{{ … }}` placeholder: the text written and the path it names. */
@@ -90,9 +94,117 @@ export function renderTemplate(
     .join('');
 }
 
-/** A URL from its template; values are URL-encoded, so they cannot change the host. */
-export function renderUrlTemplate(template: Template, entity: Entity): string {
-  return renderTemplate(template, entity, encodeURIComponent);
+/** Where a placeholder of a URL template is: the only places allowed. */
+type UrlPosition = 'path' | 'query';
+
+/** A URL template: each field knows its position; `origin` is fixed. */
+export interface UrlTemplate {
+  parts: Array<string | (Field & { position: UrlPosition })>;
+  /** The scheme, host and port, which no entity value can change. */
+  origin: string;
+}
+
+/** The parts of a URL, as a template is read from left to right. */
+type UrlPart = 'authority' | UrlPosition | 'query-name' | 'fragment';
+
+/** The part of a URL that `literal` ends in, read after `state`. */
+function advance(state: UrlPart, before: string, literal: string): UrlPart {
+  let next = state;
+  let text = before;
+  for (const char of literal) {
+    text += char;
+    if (next === 'authority') {
+      // The authority ends at the first /, ? or # after "scheme://".
+      const start = text.indexOf('://');
+      if (start !== -1 && text.length > start + 3 && '/?#'.includes(char)) {
+        next = ({ '/': 'path', '?': 'query-name', '#': 'fragment' } as const)[
+          char as '/' | '?' | '#'
+        ];
+      }
+    } else if (char === '#') {
+      next = 'fragment';
+    } else if (next === 'path' && char === '?') {
+      next = 'query-name';
+    } else if (next === 'query-name' && char === '=') {
+      next = 'query';
+    } else if (next === 'query' && char === '&') {
+      next = 'query-name';
+    }
+  }
+  return next;
+}
+
+const POSITION_NAMES = {
+  authority: 'the scheme, user, host or port',
+  'query-name': 'a query parameter name',
+  fragment: 'the fragment',
+};
+
+/**
+ * Parses a URL template whose placeholders are each in a path segment
+ * (`https://x/api/{{ metadata.name }}/y`) or a query value
+ * (`https://x/api?key={{ metadata.name }}`); one anywhere else (the scheme,
+ * user, host, port, a query name or the fragment) throws, naming it, so
+ * that an entity can never choose where the request goes.
+ */
+export function parseUrlTemplate(text: string): UrlTemplate {
+  const template = parseTemplate(text);
+  const sample = template.parts
+    .map(part => (typeof part === 'string' ? part : 'x'))
+    .join('');
+  let url: URL | undefined;
+  try {
+    url = new URL(sample);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol)) {
+    throw new Error('must be an absolute http or https URL');
+  }
+  let state: UrlPart = 'authority';
+  let before = '';
+  const parts: UrlTemplate['parts'] = [];
+  for (const part of template.parts) {
+    if (typeof part === 'string') {
+      state = advance(state, before, part);
+      before += part;
+      parts.push(part);
+      continue;
+    }
+    if (state !== 'path' && state !== 'query') {
+      throw new Error(
+        `has {{ ${part.expression} }} in ${POSITION_NAMES[state]}; placeholders are allowed only in path segments and query values`,
+      );
+    }
+    before += 'x';
+    parts.push({ ...part, position: state });
+  }
+  return { parts, origin: url.origin };
+}
+
+/**
+ * A URL from its template. Each value is percent-encoded for its position;
+ * a value for a path segment that is `.` or `..` or holds `/` is refused,
+ * so values can neither change the host nor climb the path; and the result
+ * must still be on the template's origin.
+ */
+export function renderUrlTemplate(
+  template: UrlTemplate,
+  entity: Entity,
+): string {
+  const url = template.parts
+    .map(part => {
+      if (typeof part === 'string') {
+        return part;
+      }
+      const value = lookUp(entity, part);
+      return part.position === 'path'
+        ? encodePathSegment(value, `the value at ${part.expression}`)
+        : encodeURIComponent(value);
+    })
+    .join('');
+  assertSameOrigin(url, template.origin);
+  return url;
 }
 
 /** A JSON body from its template; values are escaped for a JSON string. */

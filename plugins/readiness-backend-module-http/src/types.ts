@@ -63,6 +63,8 @@ export interface HttpCollectorSpec {
   retries: number;
   rateLimit?: RateLimit;
   concurrency: number;
+  /** A larger response body is refused, unread past this size. */
+  maxResponseBytes: number;
   pagination?: HttpPagination;
   facts: HttpFactSpec[];
 }

@@ -1,4 +1,7 @@
-import { sendJson } from '@readiness/plugin-readiness-node/testUtils';
+import {
+  sendEndless,
+  sendJson,
+} from '@readiness/plugin-readiness-node/testUtils';
 import {
   FakePagerDuty,
   FakeState,
@@ -286,6 +289,46 @@ describe('PagerDutyClient', () => {
     await expect(client.get('/services/P1', [], context())).rejects.toThrow(
       /^PagerDuty GET \/services\/P1 failed: /,
     );
+  });
+
+  it('stops reading an endless answer at maxResponseBytes, and says why', async () => {
+    let written: Promise<number> | undefined;
+    const { client } = await setup(
+      (_request, response) => {
+        written = sendEndless(response, `{"x":[${'1,'.repeat(32 * 1024)}`);
+        return true;
+      },
+      { maxResponseBytes: 1024 * 1024 },
+    );
+    await expect(client.get('/services/P1', [], context())).rejects.toThrow(
+      'PagerDuty GET /services/P1 answered more than 1048576 bytes (readiness.pagerduty.maxResponseBytes); the rest was not read',
+    );
+    expect(await written).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('never sends a request off the API origin', async () => {
+    const { client, fake: server } = await setup();
+    await expect(client.get('@evil.example/x', [], context())).rejects.toThrow(
+      "the URL built from the entity's data leaves the configured API; no request was sent",
+    );
+    expect(server.requests).toEqual([]);
+  });
+
+  it('stops an endless list at maxPages, saying it is incomplete', async () => {
+    const { client, fake: server } = await setup(
+      (_request, response) => {
+        sendJson(response, { oncalls: [{ id: 1 }], more: true });
+        return true;
+      },
+      { maxPages: 4 },
+    );
+    await expect(
+      client.list('/oncalls', [], 'oncalls', context()),
+    ).resolves.toEqual({
+      items: [{ id: 1 }, { id: 1 }, { id: 1 }, { id: 1 }],
+      complete: false,
+    });
+    expect(server.requests).toHaveLength(4);
   });
 
   it('follows classic pagination up to maxPages', async () => {

@@ -1,8 +1,12 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  assertSameOrigin,
   ConcurrencyLimiter,
+  DEFAULT_MAX_RESPONSE_BYTES,
   describeError,
   parseRetryAfter,
+  readResponseText,
+  ResponseTooLargeError,
   sleep,
 } from '@readiness/plugin-readiness-node';
 
@@ -18,6 +22,8 @@ export interface PagerDutyClientOptions {
   timeoutMs: number;
   /** Pages read at most from one list. */
   maxPages: number;
+  /** A larger response body is an error, unread past this size. */
+  maxResponseBytes?: number;
 }
 
 /** Why and until when a request may wait. @internal */
@@ -135,6 +141,8 @@ export class PagerDutyClient {
     const url = `${this.options.baseUrl}${path}${
       query.length ? `?${new URLSearchParams(query)}` : ''
     }`;
+    // The token goes to the configured API only, whatever an id holds.
+    assertSameOrigin(url, this.options.baseUrl);
     for (let attempt = 1; ; attempt += 1) {
       await this.waitForRateLimit(label, context);
       let outcome: Outcome;
@@ -263,8 +271,16 @@ export class PagerDutyClient {
         redirect: 'manual',
         signal: AbortSignal.any([context.signal, timeout]),
       });
-      text = await response.text();
+      text = await readResponseText(
+        response,
+        this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      );
     } catch (error) {
+      if (error instanceof ResponseTooLargeError) {
+        throw new Error(
+          `${label} answered more than ${error.maxBytes} bytes (readiness.pagerduty.maxResponseBytes); the rest was not read`,
+        );
+      }
       if (context.signal.aborted) {
         throw this.stopped(label, context);
       }

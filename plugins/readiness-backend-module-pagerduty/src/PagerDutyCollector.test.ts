@@ -231,6 +231,46 @@ describe('PagerDutyCollector', () => {
     ).rejects.toThrow('PagerDuty service PNOPE not found');
   });
 
+  it.each([
+    '..',
+    '.',
+    '../users',
+    '%2e%2e',
+    'P1/../../users',
+    'P1?include[]=x',
+    'P1#x',
+    'evil.example@P1',
+    '//evil.example/P1',
+  ])('sends no request for a service id %j and says why', async serviceId => {
+    const collector = await setup();
+    await expect(
+      collectOne(
+        collector,
+        component('payments', { 'pagerduty.com/service-id': serviceId }),
+      ),
+    ).rejects.toThrow(
+      `pagerduty.com/service-id ${JSON.stringify(
+        serviceId,
+      )} is not a PagerDuty id (letters and digits)`,
+    );
+    expect(fake!.requests).toEqual([]);
+  });
+
+  it('refuses a service id from the integration-key lookup that is not an id', async () => {
+    const state = baseState();
+    state.services[0].id = '..';
+    const collector = await setup(state);
+    await expect(
+      collectOne(
+        collector,
+        component('payments', {
+          'pagerduty.com/integration-key': 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6',
+        }),
+      ),
+    ).rejects.toThrow('the PagerDuty service id ".." is not a PagerDuty id');
+    expect(fake!.requests.map(r => r.url.pathname)).toEqual(['/services']);
+  });
+
   it('finds the service of an integration key, once for all entities', async () => {
     const state = baseState();
     state.services.push(

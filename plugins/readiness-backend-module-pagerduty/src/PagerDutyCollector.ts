@@ -5,6 +5,8 @@ import {
 import {
   collectEach,
   describeError,
+  encodePathSegment,
+  UnsafeUrlValueError,
   type CollectedFacts,
   type FactCollector,
   type FactCollectorContext,
@@ -33,6 +35,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Enough of an integration key to recognise it, not to use it. */
 function maskKey(key: string): string {
   return key.length > 8 ? `…${key.slice(-4)}` : '…';
+}
+
+/**
+ * A PagerDuty object id (e.g. `PABC123`: letters and digits) as the path
+ * segment of a URL; anything else, such as `..` or `x/y`, is refused before
+ * a request is sent, naming `what` it came from.
+ */
+function idSegment(id: string, what: string): string {
+  if (!/^[A-Za-z0-9]{1,64}$/.test(id)) {
+    throw new UnsafeUrlValueError(
+      `${what} ${JSON.stringify(
+        id.length > 80 ? `${id.slice(0, 80)}…` : id,
+      )} is not a PagerDuty id (letters and digits)`,
+    );
+  }
+  return encodePathSegment(id, what);
 }
 
 interface KeyIndex {
@@ -170,6 +188,7 @@ export class PagerDutyCollector implements FactCollector {
     const annotations = entity.metadata.annotations ?? {};
     const serviceId = annotations[SERVICE_ID_ANNOTATION]?.trim();
     if (serviceId) {
+      idSegment(serviceId, SERVICE_ID_ANNOTATION);
       return serviceId;
     }
     const key = annotations[INTEGRATION_KEY_ANNOTATION]?.trim();
@@ -258,7 +277,7 @@ export class PagerDutyCollector implements FactCollector {
     let body: Record<string, unknown>;
     try {
       body = await this.client.get(
-        `/services/${encodeURIComponent(serviceId)}`,
+        `/services/${idSegment(serviceId, 'the PagerDuty service id')}`,
         [['include[]', 'escalation_policies']],
         context,
       );
@@ -286,7 +305,10 @@ export class PagerDutyCollector implements FactCollector {
     if (Array.isArray(policy.escalation_rules)) {
       return policy.escalation_rules.length;
     }
-    const path = `/escalation_policies/${encodeURIComponent(policyId)}`;
+    const path = `/escalation_policies/${idSegment(
+      policyId,
+      'the escalation policy id',
+    )}`;
     let body: Record<string, unknown>;
     try {
       body = await this.client.get(path, [], context);

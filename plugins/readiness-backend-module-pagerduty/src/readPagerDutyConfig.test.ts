@@ -25,6 +25,7 @@ describe('readPagerDutyConfig', () => {
       concurrency: 4,
       timeoutMs: 10_000,
       maxPages: 10,
+      maxResponseBytes: 5 * 1024 * 1024,
     });
   });
 
@@ -36,6 +37,7 @@ describe('readPagerDutyConfig', () => {
         concurrency: 2,
         timeout: { seconds: 3 },
         maxPages: 5,
+        maxResponseBytes: 65536,
       }),
     ).toEqual({
       baseUrl: 'https://api.eu.pagerduty.com',
@@ -43,6 +45,7 @@ describe('readPagerDutyConfig', () => {
       concurrency: 2,
       timeoutMs: 3000,
       maxPages: 5,
+      maxResponseBytes: 65536,
     });
     expect(read({ token: 't', timeout: '1.5s' })?.timeoutMs).toBe(1500);
   });

@@ -1,5 +1,6 @@
 import type { Config } from '@backstage/config';
 import {
+  DEFAULT_MAX_RESPONSE_BYTES,
   readBoundedInteger,
   readDurationMs,
 } from '@readiness/plugin-readiness-node';
@@ -18,6 +19,7 @@ export interface PagerDutyConfig {
   concurrency: number;
   timeoutMs: number;
   maxPages: number;
+  maxResponseBytes: number;
 }
 
 /**
@@ -78,6 +80,12 @@ export function readPagerDutyConfig(root: Config): PagerDutyConfig | undefined {
       min: 1,
       max: 100,
       default: 10,
+      prefix: KEY,
+    }),
+    maxResponseBytes: readBoundedInteger(config!, 'maxResponseBytes', {
+      min: 1024,
+      max: 1024 * 1024 * 1024,
+      default: DEFAULT_MAX_RESPONSE_BYTES,
       prefix: KEY,
     }),
   };

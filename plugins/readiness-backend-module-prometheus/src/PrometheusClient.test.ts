@@ -1,4 +1,5 @@
 import {
+  sendEndless,
   sendJson,
   startTestServer,
   TestServer,
@@ -355,6 +356,28 @@ describe('PrometheusClient', () => {
     );
   });
 
+  it('stops reading an endless answer at maxResponseBytes', async () => {
+    let written: Promise<number> | undefined;
+    const { url } = await serve((_, res) => {
+      written = sendEndless(
+        res,
+        `{"status":"success","data":{"resultType":"vector","result":[${'{},'.repeat(
+          20_000,
+        )}`,
+      );
+    });
+
+    await expect(
+      new PrometheusClient({
+        baseUrl: url,
+        maxResponseBytes: 1024 * 1024,
+      }).query('up'),
+    ).rejects.toThrow(
+      'Prometheus GET /api/v1/query answered with more than 1048576 bytes (readiness.prometheus.maxResponseBytes); the rest was not read',
+    );
+    expect(await written).toBeLessThan(16 * 1024 * 1024);
+  });
+
   it('keeps at most `concurrency` requests in flight', async () => {
     let inFlight = 0;
     let most = 0;
@@ -424,6 +447,21 @@ describe('PrometheusClient', () => {
     ).rejects.toThrow(
       'Prometheus GET /api/v1/rules kept answering with more pages (2 so far)',
     );
+  });
+
+  it('stops endless rules pages at maxRulePages', async () => {
+    let page = 0;
+    const { url, requests } = await serve((_, res) => {
+      page += 1;
+      sendJson(res, RULES_PAGE(['A'], `page-${page + 1}`));
+    });
+
+    await expect(
+      new PrometheusClient({ baseUrl: url, maxRulePages: 5 }).rules('alert'),
+    ).rejects.toThrow(
+      'Prometheus GET /api/v1/rules has more than 5 pages of rules (readiness.prometheus.maxRulePages)',
+    );
+    expect(requests).toHaveLength(5);
   });
 
   it('fails on malformed rules', async () => {

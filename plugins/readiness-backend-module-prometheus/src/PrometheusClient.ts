@@ -3,6 +3,8 @@ import {
   ConcurrencyLimiter,
   describeError,
   parseRetryAfter,
+  readResponseText,
+  ResponseTooLargeError,
   sleep,
 } from '@readiness/plugin-readiness-node';
 
@@ -22,10 +24,12 @@ export interface PrometheusClientOptions {
   backoffMs?: number;
   /** The longest Retry-After honoured; a longer one fails at once. */
   maxRetryWaitMs?: number;
-  /** A larger response is refused. Default 64 MiB. */
+  /** A larger response body is refused, unread past this size. Default 16 MiB. */
   maxResponseBytes?: number;
   /** Rule groups asked for per page of `/api/v1/rules`. Default 500. */
   rulesPageSize?: number;
+  /** Pages of `/api/v1/rules` read at most. Default 100. */
+  maxRulePages?: number;
 }
 
 /** When a request must give up: an abort signal and a deadline. @internal */
@@ -49,7 +53,12 @@ export interface PrometheusRule {
 }
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-const MAX_RULE_PAGES = 1000;
+/**
+ * Servers that ignore `group_limit` answer every rule at once, so the
+ * default is larger than other collectors' 5 MiB.
+ */
+export const DEFAULT_PROMETHEUS_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_RULE_PAGES = 100;
 
 /** A failure that retrying cannot fix. */
 class PermanentError extends Error {}
@@ -185,40 +194,6 @@ function parseRulesData(
   return { rules, nextToken: token || undefined };
 }
 
-async function readBody(
-  response: Response,
-  maxBytes: number,
-  what: string,
-): Promise<string> {
-  const tooLarge = () =>
-    new PermanentError(
-      `${what} answered with more than ${maxBytes} bytes; narrow the query or the rules`,
-    );
-  if (Number(response.headers.get('content-length')) > maxBytes) {
-    await response.body?.cancel();
-    throw tooLarge();
-  }
-  if (!response.body) {
-    return '';
-  }
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) {
-      break;
-    }
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** `errorType: error` from a Prometheus error body, if it is one. */
 function errorOfBody(body: string): string | undefined {
   try {
@@ -291,6 +266,7 @@ export class PrometheusClient {
   private readonly maxRetryWaitMs: number;
   private readonly maxResponseBytes: number;
   private readonly rulesPageSize: number;
+  private readonly maxRulePages: number;
   /** Until when a Retry-After asked every request to wait. */
   private pausedUntil = 0;
 
@@ -330,8 +306,10 @@ export class PrometheusClient {
     this.retries = options.retries ?? 2;
     this.backoffMs = options.backoffMs ?? 500;
     this.maxRetryWaitMs = options.maxRetryWaitMs ?? 30_000;
-    this.maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
+    this.maxResponseBytes =
+      options.maxResponseBytes ?? DEFAULT_PROMETHEUS_MAX_RESPONSE_BYTES;
     this.rulesPageSize = options.rulesPageSize ?? 500;
+    this.maxRulePages = options.maxRulePages ?? DEFAULT_MAX_RULE_PAGES;
   }
 
   /** The server's URL without credentials, to log. */
@@ -380,12 +358,14 @@ export class PrometheusClient {
         options,
         (data, what) => {
           const parsed = parseRulesData(data, what);
-          if (
-            parsed.nextToken &&
-            (tokens.has(parsed.nextToken) || page >= MAX_RULE_PAGES)
-          ) {
+          if (parsed.nextToken && tokens.has(parsed.nextToken)) {
             throw new PermanentError(
               `${what} kept answering with more pages (${page} so far)`,
+            );
+          }
+          if (parsed.nextToken && page >= this.maxRulePages) {
+            throw new PermanentError(
+              `${what} has more than ${this.maxRulePages} pages of rules (readiness.prometheus.maxRulePages)`,
             );
           }
           return parsed;
@@ -503,10 +483,12 @@ export class PrometheusClient {
     let body: string;
     try {
       response = await fetch(url, { headers: this.headers, signal });
-      body = await readBody(response, this.maxResponseBytes, what);
+      body = await readResponseText(response, this.maxResponseBytes);
     } catch (error) {
-      if (error instanceof PermanentError) {
-        throw error;
+      if (error instanceof ResponseTooLargeError) {
+        throw new PermanentError(
+          `${what} answered with more than ${this.maxResponseBytes} bytes (readiness.prometheus.maxResponseBytes); the rest was not read; narrow the query or the rules`,
+        );
       }
       if (options.signal?.aborted) {
         throw new Error(

@@ -79,9 +79,10 @@ const isSloRule = (rule: PrometheusRule) =>
 function namesOfRulesSelecting(
   rules: PrometheusRule[],
   selector: LabelMatcher[],
+  refused: (problem: string) => void,
 ): string[] {
   const names = rules
-    .filter(rule => ruleSelects(selector, rule))
+    .filter(rule => ruleSelects(selector, rule, refused))
     .map(rule => rule.name);
   return [...new Set(names)].sort();
 }
@@ -187,13 +188,19 @@ export class PrometheusCollector implements FactCollector {
       clearTimeout(timer);
     }
     const targetsUp = singleValue(up, 'prometheus.targetsUp');
+    const refused = (problem: string) => context.logger.warn(problem);
     return {
       'prometheus.scraped': targetsUp !== null,
       'prometheus.targetsUp': targetsUp,
-      'prometheus.alertRules': namesOfRulesSelecting(rules.alerting, matchers),
+      'prometheus.alertRules': namesOfRulesSelecting(
+        rules.alerting,
+        matchers,
+        refused,
+      ),
       'prometheus.sloRules': namesOfRulesSelecting(
         rules.recording.filter(isSloRule),
         matchers,
+        refused,
       ),
       'prometheus.errorRate': singleValue(errorRate, 'prometheus.errorRate'),
       'prometheus.latencyP99Seconds': singleValue(

@@ -24,6 +24,8 @@ describe('readPrometheusConfig', () => {
       concurrency: 4,
       timeoutMs: 10_000,
       retries: 2,
+      maxResponseBytes: 16 * 1024 * 1024,
+      maxRulePages: 100,
     });
   });
 
@@ -38,6 +40,8 @@ describe('readPrometheusConfig', () => {
         concurrency: 2,
         timeout: '3s',
         retries: 0,
+        maxResponseBytes: 65536,
+        maxRulePages: 7,
       }),
     ).toEqual({
       baseUrl: 'https://mimir.example.com/prometheus',
@@ -48,6 +52,8 @@ describe('readPrometheusConfig', () => {
       concurrency: 2,
       timeoutMs: 3000,
       retries: 0,
+      maxResponseBytes: 65536,
+      maxRulePages: 7,
     });
     expect(
       read({ baseUrl: 'http://p', timeout: { seconds: 2, milliseconds: 500 } })

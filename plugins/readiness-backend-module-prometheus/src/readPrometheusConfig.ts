@@ -8,6 +8,10 @@ import {
   validateSelectorTemplate,
 } from './entitySelector';
 import { hasSelectorPlaceholder } from './PrometheusCollector';
+import {
+  DEFAULT_MAX_RULE_PAGES,
+  DEFAULT_PROMETHEUS_MAX_RESPONSE_BYTES,
+} from './PrometheusClient';
 
 const KEY = 'readiness.prometheus';
 
@@ -31,6 +35,8 @@ export interface PrometheusConfig {
   concurrency: number;
   timeoutMs: number;
   retries: number;
+  maxResponseBytes: number;
+  maxRulePages: number;
 }
 
 /**
@@ -111,6 +117,18 @@ export function readPrometheusConfig(
       min: 0,
       max: 10,
       default: 2,
+      prefix: KEY,
+    }),
+    maxResponseBytes: readBoundedInteger(config, 'maxResponseBytes', {
+      min: 1024,
+      max: 1024 * 1024 * 1024,
+      default: DEFAULT_PROMETHEUS_MAX_RESPONSE_BYTES,
+      prefix: KEY,
+    }),
+    maxRulePages: readBoundedInteger(config, 'maxRulePages', {
+      min: 1,
+      max: 1000,
+      default: DEFAULT_MAX_RULE_PAGES,
       prefix: KEY,
     }),
   };

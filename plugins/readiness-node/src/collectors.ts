@@ -41,6 +41,15 @@ export interface FactCollector {
   facts: FactDefinition[];
   /** Which entities to collect for (a filter predicate); all when left out. */
   appliesTo?: EntityPredicate;
+  /**
+   * What the collector reads for the entity, e.g. the repository or service
+   * named by an annotation. Stored facts are used only while this stays the
+   * same: pointed elsewhere, the collector is asked anew, and facts about
+   * the old source are never shown for the new one. By default, everything
+   * an entity author could point a collector with: the entity's
+   * annotations, labels and spec.
+   */
+  target?(entity: Entity): string;
   /** Facts by stringified entity ref, for a batch of entities. */
   collect(
     entities: Entity[],

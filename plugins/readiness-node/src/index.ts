@@ -8,9 +8,21 @@
 export * from './collectors';
 export { checkCollectedFacts } from './checkCollectedFacts';
 export { collectEach } from './collectEach';
+export { CollectorError, publicMessageOf } from './CollectorError';
 export type { CollectEachOptions } from './collectEach';
 export { ConcurrencyLimiter } from './ConcurrencyLimiter';
 export { abortError, sleep } from './abort';
-export { describeError, parseRetryAfter } from './http';
+export {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  describeError,
+  parseRetryAfter,
+  readResponseText,
+  ResponseTooLargeError,
+} from './http';
+export {
+  assertSameOrigin,
+  encodePathSegment,
+  UnsafeUrlValueError,
+} from './entityUrls';
 export { readBoundedInteger, readDurationMs } from './readConfig';
 export type { ReadConfigOptions } from './readConfig';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import {
   UrlReaderService,
+  UrlReaderServiceReadTreeOptions,
   UrlReaderServiceReadTreeResponse,
   UrlReaderServiceReadUrlResponse,
   UrlReaderServiceSearchResponse,
@@ -27,6 +28,11 @@ function listFiles(dir: string, prefix = ''): string[] {
     );
 }
 
+/** A file's content, read only once the stream is consumed. */
+async function* lazyContent(file: string): AsyncGenerator<Buffer> {
+  yield await fs.promises.readFile(file);
+}
+
 /**
  * Reads the demo organisation's repositories from directories instead of
  * GitHub, so that the example app shows repository facts with no network
@@ -42,15 +48,28 @@ export class DemoRepositoryReader implements UrlReaderService {
     return url.host === 'github.com' && DEMO_PATH.test(url.pathname);
   }
 
-  async readTree(url: string): Promise<UrlReaderServiceReadTreeResponse> {
+  /**
+   * The files under the URL's directory. As the archive readers do, only
+   * files that `filter` keeps are part of the tree, and a file's content is
+   * read only when asked for.
+   */
+  async readTree(
+    url: string,
+    options?: UrlReaderServiceReadTreeOptions,
+  ): Promise<UrlReaderServiceReadTreeResponse> {
     const dir = this.localPath(url);
     if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
       throw new Error(`No demo repository directory for ${url}`);
     }
+    const kept = listFiles(dir).filter(
+      file =>
+        !options?.filter ||
+        options.filter(file, { size: fs.statSync(path.join(dir, file)).size }),
+    );
     return this.treeResponseFactory.fromReadableArray(
-      listFiles(dir).map(file => ({
+      kept.map(file => ({
         path: file,
-        data: Readable.from(fs.readFileSync(path.join(dir, file))),
+        data: Readable.from(lazyContent(path.join(dir, file))),
       })),
     );
   }

@@ -1,4 +1,7 @@
-import { UrlReaderService } from '@backstage/backend-plugin-api';
+import {
+  RootConfigService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import {
   REPOSITORY_FACTS,
@@ -7,11 +10,31 @@ import {
 import {
   CollectedFacts,
   collectEach,
+  CollectorError,
   FactCollector,
   FactCollectorContext,
+  readBoundedInteger,
 } from '@readiness/plugin-readiness-node';
 
 const SOURCE_LOCATION = 'backstage.io/source-location';
+const SETTINGS_KEY = 'readiness.collectors.repository';
+
+/** How much of one tree the collector goes through. */
+export interface RepositoryTreeLimits {
+  /** Paths listed at most; a larger tree makes the facts unknown. */
+  maxFiles: number;
+  /**
+   * The total size of the files the reader may stream past (none is kept);
+   * a larger tree makes the facts unknown.
+   */
+  maxBytes: number;
+}
+
+/** Enough for large service repositories, far from exhausting the backend. */
+export const DEFAULT_TREE_LIMITS: RepositoryTreeLimits = {
+  maxFiles: 20_000,
+  maxBytes: 512 * 1024 * 1024,
+};
 
 /** `url:https://…` or a bare URL; other location types have no tree to read. */
 function sourceUrl(entity: Entity): string {
@@ -39,7 +62,31 @@ export class RepositoryFilesCollector implements FactCollector {
     [`metadata.annotations.${SOURCE_LOCATION}`]: { $exists: true },
   };
 
-  constructor(private readonly urlReader: UrlReaderService) {}
+  constructor(
+    private readonly urlReader: UrlReaderService,
+    private readonly limits: RepositoryTreeLimits = DEFAULT_TREE_LIMITS,
+  ) {}
+
+  /** The collector with `readiness.collectors.repository.maxFiles` and `.maxBytes`. */
+  static fromConfig(
+    config: RootConfigService,
+    urlReader: UrlReaderService,
+  ): RepositoryFilesCollector {
+    const settings = config.getOptionalConfig(SETTINGS_KEY);
+    const read = (key: keyof RepositoryTreeLimits, max: number) =>
+      settings
+        ? readBoundedInteger(settings, key, {
+            min: 1,
+            max,
+            default: DEFAULT_TREE_LIMITS[key],
+            prefix: SETTINGS_KEY,
+          })
+        : DEFAULT_TREE_LIMITS[key];
+    return new RepositoryFilesCollector(urlReader, {
+      maxFiles: read('maxFiles', 10_000_000),
+      maxBytes: read('maxBytes', Number.MAX_SAFE_INTEGER),
+    });
+  }
 
   /**
    * The trees are read one at a time. An entity whose tree cannot be read is
@@ -66,15 +113,71 @@ export class RepositoryFilesCollector implements FactCollector {
     entity: Entity,
     context: FactCollectorContext,
   ): Promise<CollectedFacts> {
-    const tree = await this.urlReader.readTree(sourceUrl(entity), {
-      signal: context.signal,
-    });
-    const paths = (await tree.files()).map(file => file.path);
+    const paths = await this.listPaths(sourceUrl(entity), context.signal);
     return Object.fromEntries(
       Object.entries(repositoryFacts(paths, new Date())).map(([name, fact]) => [
         name,
         fact.value,
       ]),
     );
+  }
+
+  /**
+   * The paths of the tree at `url`, without reading any file: the facts
+   * need names only. The reader's `filter` sees every path (with its size)
+   * and keeps none, so no content is buffered; past `maxFiles` or
+   * `maxBytes` the read is aborted and the facts are unknown, saying which
+   * limit was reached.
+   */
+  private async listPaths(url: string, signal: AbortSignal): Promise<string[]> {
+    const { maxFiles, maxBytes } = this.limits;
+    const paths: string[] = [];
+    let bytes = 0;
+    let exceeded: string | undefined;
+    const stop = new AbortController();
+    const exceed = (limit: string) => {
+      exceeded = limit;
+      stop.abort(new Error(limit));
+    };
+    const filter = (path: string, info?: { size: number }) => {
+      if (exceeded) {
+        return false;
+      }
+      paths.push(path);
+      bytes += info?.size ?? 0;
+      if (paths.length > maxFiles) {
+        exceed(`more than ${maxFiles} files (${SETTINGS_KEY}.maxFiles)`);
+      } else if (bytes > maxBytes) {
+        exceed(
+          `more than ${maxBytes} bytes of files (${SETTINGS_KEY}.maxBytes)`,
+        );
+      }
+      return false;
+    };
+    try {
+      const tree = await this.urlReader.readTree(url, {
+        signal: AbortSignal.any([signal, stop.signal]),
+        filter,
+      });
+      // A reader that ignores the filter lists the files here; their
+      // content is never asked for.
+      const listed = exceeded ? [] : await tree.files();
+      if (paths.length === 0 && listed.length > maxFiles) {
+        exceed(`more than ${maxFiles} files (${SETTINGS_KEY}.maxFiles)`);
+      } else if (paths.length === 0) {
+        paths.push(...listed.map(file => file.path));
+      }
+    } catch (error) {
+      if (!exceeded) {
+        throw error;
+      }
+    }
+    if (exceeded) {
+      // Safe to show: the URL is the entity's own source location.
+      throw new CollectorError(
+        `the tree at ${url} has ${exceeded}; its repository facts are unknown`,
+      );
+    }
+    return paths;
   }
 }

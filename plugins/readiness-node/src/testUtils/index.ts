@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 
-export { sendJson, startTestServer } from './startTestServer';
+export { sendEndless, sendJson, startTestServer } from './startTestServer';
 export type {
   RecordedRequest,
   TestServer,

@@ -118,3 +118,36 @@ export function sendJson(
     .writeHead(status, { 'content-type': 'application/json', ...headers })
     .end(typeof body === 'string' ? body : JSON.stringify(body));
 }
+
+/**
+ * Answers with a body that never ends: `chunk` again and again, as fast as
+ * the client reads, until the client goes away. Resolves with the bytes
+ * written by then, to show that a client stopped reading.
+ *
+ * @public
+ */
+export function sendEndless(
+  response: ServerResponse,
+  chunk: string | Buffer,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Promise<number> {
+  const data = Buffer.from(chunk);
+  let written = 0;
+  let closed = false;
+  response.writeHead(200, headers);
+  const write = () => {
+    while (!closed && response.write(data)) {
+      written += data.length;
+    }
+    if (!closed) {
+      response.once('drain', write);
+    }
+  };
+  return new Promise(resolve => {
+    response.on('close', () => {
+      closed = true;
+      resolve(written);
+    });
+    write();
+  });
+}
