@@ -1,5 +1,8 @@
 // @ts-check
 
+/** Results read at a time: each holds a whole result as JSON. */
+const RESULTS_PER_BATCH = 500;
+
 /**
  * - Check statuses as rows, so that pass rates and "who fails this check"
  *   are answered by the database.
@@ -38,23 +41,47 @@ exports.up = async function up(knex) {
     table.index(['entity_ref', 'scorecard_id'], 'readiness_checks_entity_idx');
   });
 
-  // Results stored before this version get their check rows now.
-  const rows = await knex('readiness_scorecard_results').select(
-    'entity_ref',
-    'scorecard_id',
-    'result',
-  );
-  const checkRows = rows.flatMap(row =>
-    (JSON.parse(row.result).checks ?? []).map(
-      (/** @type {{id: string, status: string}} */ check) => ({
-        entity_ref: row.entity_ref,
-        scorecard_id: row.scorecard_id,
-        check_id: check.id,
-        status: check.status,
-      }),
-    ),
-  );
-  await knex.batchInsert('readiness_check_results', checkRows, 500);
+  // Results stored before this version get their check rows now, a batch
+  // at a time in key order, so that memory does not grow with the table.
+  /** @type {{entity_ref: string, scorecard_id: string} | undefined} */
+  let after;
+  for (;;) {
+    const from = after;
+    /** @type {Array<{entity_ref: string, scorecard_id: string, result: string}>} */
+    const rows = await knex('readiness_scorecard_results')
+      .modify(query => {
+        if (from) {
+          const { entity_ref, scorecard_id } = from;
+          query.where(q =>
+            q
+              .where('entity_ref', '>', entity_ref)
+              .orWhere(q2 =>
+                q2
+                  .where('entity_ref', entity_ref)
+                  .where('scorecard_id', '>', scorecard_id),
+              ),
+          );
+        }
+      })
+      .orderBy(['entity_ref', 'scorecard_id'])
+      .limit(RESULTS_PER_BATCH)
+      .select('entity_ref', 'scorecard_id', 'result');
+    if (rows.length === 0) {
+      break;
+    }
+    after = rows[rows.length - 1];
+    const checkRows = rows.flatMap(row =>
+      (JSON.parse(row.result).checks ?? []).map(
+        (/** @type {{id: string, status: string}} */ check) => ({
+          entity_ref: row.entity_ref,
+          scorecard_id: row.scorecard_id,
+          check_id: check.id,
+          status: check.status,
+        }),
+      ),
+    );
+    await knex.batchInsert('readiness_check_results', checkRows, 500);
+  }
 
   await knex.schema.createTable('readiness_entity_facts', table => {
     table.comment('The last facts each collector gave for each entity');

@@ -59,14 +59,33 @@ exports.down = async function down(knex) {
     table.string('entity_etag', 128).nullable();
     table.dateTime('evaluated_at', { useTz: true }).nullable();
   });
-  const entities = await knex('readiness_evaluated_entities').select();
-  for (const entity of entities) {
-    await knex('readiness_scorecard_results')
-      .where({ entity_ref: entity.entity_ref })
-      .update({
-        entity_etag: entity.entity_etag,
-        evaluated_at: entity.evaluated_at,
-      });
+  // A batch of entities at a time, in key order, so that memory does not
+  // grow with the table.
+  /** @type {string | undefined} */
+  let after;
+  for (;;) {
+    const from = after;
+    const entities = await knex('readiness_evaluated_entities')
+      .modify(query => {
+        if (from !== undefined) {
+          query.where('entity_ref', '>', from);
+        }
+      })
+      .orderBy('entity_ref')
+      .limit(1000)
+      .select();
+    if (entities.length === 0) {
+      break;
+    }
+    after = entities[entities.length - 1].entity_ref;
+    for (const entity of entities) {
+      await knex('readiness_scorecard_results')
+        .where({ entity_ref: entity.entity_ref })
+        .update({
+          entity_etag: entity.entity_etag,
+          evaluated_at: entity.evaluated_at,
+        });
+    }
   }
   await knex.schema.dropTable('readiness_evaluated_entities');
 };

@@ -44,7 +44,7 @@ const entity = (
 describe('CatalogChangeScan', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-  async function setUp() {
+  async function setUp(maxUnscored?: number) {
     const store = await sqliteStore(databases);
     const logger = mockServices.logger.mock();
     const evaluator = new EntityEvaluator(
@@ -70,13 +70,14 @@ describe('CatalogChangeScan', () => {
       store,
       evaluator,
       logger,
+      maxUnscored,
     );
     const scanOver = (entities: Entity[]) => {
       catalog = catalogServiceMock({ entities });
       jest.spyOn(catalog, 'getEntitiesByRefs');
       return scan.run().then(summary => ({ summary, catalog }));
     };
-    return { store, scanOver };
+    return { store, scanOver, scan };
   }
 
   it('evaluates new and changed entities only, and skips what no scorecard applies to', async () => {
@@ -117,5 +118,40 @@ describe('CatalogChangeScan', () => {
     });
     const stored = await store.getEntityResults('component:default/a');
     expect(stored.results.size).toBe(0);
+  });
+
+  /** How many unscored entities the scan remembers. */
+  const remembered = (scan: CatalogChangeScan) =>
+    (scan as unknown as { unscored: Map<string, unknown> }).unscored.size;
+
+  it('forgets unscored entities that left the catalog', async () => {
+    const { scanOver, scan } = await setUp();
+    const groups = (prefix: string) =>
+      Array.from({ length: 50 }, (_, i) =>
+        entity('Group', `${prefix}-${i}`, 'g1', { type: 'team' }),
+      );
+
+    await scanOver(groups('old'));
+    expect(remembered(scan)).toBe(50);
+    await scanOver(groups('new'));
+    expect(remembered(scan)).toBe(50);
+    // Still known: an unchanged group is not read in full again.
+    const again = await scanOver(groups('new'));
+    expect(again.catalog.getEntitiesByRefs).not.toHaveBeenCalled();
+  });
+
+  it('remembers at most its bound of unscored entities, the longest unseen going first', async () => {
+    const { scanOver, scan } = await setUp(10);
+    const groups = Array.from({ length: 25 }, (_, i) =>
+      entity('Group', `team-${i}`, 'g1', { type: 'team' }),
+    );
+
+    await scanOver(groups);
+    expect(remembered(scan)).toBe(10);
+    // Those pushed out are read once more, and nothing breaks.
+    await expect(scanOver(groups)).resolves.toMatchObject({
+      summary: { changed: 0, failed: 0 },
+    });
+    expect(remembered(scan)).toBe(10);
   });
 });

@@ -7,6 +7,13 @@ import { mapWithConcurrency } from './mapWithConcurrency';
 
 const PAGE_SIZE = 500;
 const CONCURRENCY = 8;
+/**
+ * At most this many unscored entities are remembered; past it, the longest
+ * unseen go first and are read in full once more when next seen. The map is
+ * pruned to the catalog after every complete scan, so this bounds it only
+ * in a catalog larger than that.
+ */
+const MAX_UNSCORED = 200_000;
 const CHANGE_FIELDS = [
   'kind',
   'metadata.namespace',
@@ -26,8 +33,15 @@ export interface ChangeScanSummary {
  * can run every minute between full catalog runs.
  */
 export class CatalogChangeScan {
-  /** Entities no scorecard applies to, by ref, with the etag seen. */
-  private readonly unscored = new Map<string, string | undefined>();
+  /**
+   * Entities no scorecard applies to, by ref, with the etag seen and the
+   * number of the last scan that saw them; least recently seen first.
+   */
+  private readonly unscored = new Map<
+    string,
+    { etag: string | undefined; scan: number }
+  >();
+  private scans = 0;
 
   constructor(
     private readonly catalog: CatalogService,
@@ -35,6 +49,7 @@ export class CatalogChangeScan {
     private readonly store: ReadinessStore,
     private readonly evaluator: EntityEvaluator,
     private readonly logger: LoggerService,
+    private readonly maxUnscored: number = MAX_UNSCORED,
   ) {}
 
   /** After a scorecard change, any entity may have become scored. */
@@ -44,6 +59,8 @@ export class CatalogChangeScan {
 
   async run(signal?: AbortSignal): Promise<ChangeScanSummary> {
     const summary = { changed: 0, failed: 0 };
+    const scan = ++this.scans;
+    let complete = true;
     const credentials = await this.auth.getOwnServiceCredentials();
     const pages = this.catalog.streamEntities(
       { pageSize: PAGE_SIZE, fields: CHANGE_FIELDS },
@@ -51,6 +68,7 @@ export class CatalogChangeScan {
     );
     for await (const page of pages) {
       if (signal?.aborted) {
+        complete = false;
         break;
       }
       const etags = new Map(
@@ -58,11 +76,17 @@ export class CatalogChangeScan {
       );
       const stored = await this.store.getEntityEtags([...etags.keys()]);
       const changedRefs = [...etags]
-        .filter(([ref, etag]) =>
-          stored.has(ref)
-            ? stored.get(ref) !== (etag ?? null)
-            : !this.unscored.has(ref) || this.unscored.get(ref) !== etag,
-        )
+        .filter(([ref, etag]) => {
+          if (stored.has(ref)) {
+            return stored.get(ref) !== (etag ?? null);
+          }
+          const known = this.unscored.get(ref);
+          if (!known || known.etag !== etag) {
+            return true;
+          }
+          this.rememberUnscored(ref, etag, scan);
+          return false;
+        })
         .map(([ref]) => ref);
       if (changedRefs.length === 0) {
         continue;
@@ -82,7 +106,7 @@ export class CatalogChangeScan {
           !stored.has(ref) &&
           this.evaluator.applicableScorecards(entity).length === 0
         ) {
-          this.unscored.set(ref, entity.metadata.etag);
+          this.rememberUnscored(ref, entity.metadata.etag, scan);
           return;
         }
         try {
@@ -94,11 +118,35 @@ export class CatalogChangeScan {
         }
       });
     }
+    if (complete) {
+      // Entities not seen in a whole scan have left the catalog.
+      for (const [ref, { scan: seen }] of this.unscored) {
+        if (seen !== scan) {
+          this.unscored.delete(ref);
+        }
+      }
+    }
     if (summary.changed + summary.failed > 0) {
       this.logger.info(
         `Readiness re-evaluated ${summary.changed} changed entities (${summary.failed} failed)`,
       );
     }
     return summary;
+  }
+
+  /** Remembers an unscored entity as seen now, within the bound. */
+  private rememberUnscored(
+    ref: string,
+    etag: string | undefined,
+    scan: number,
+  ): void {
+    this.unscored.delete(ref);
+    this.unscored.set(ref, { etag, scan });
+    for (const oldest of this.unscored.keys()) {
+      if (this.unscored.size <= this.maxUnscored) {
+        break;
+      }
+      this.unscored.delete(oldest);
+    }
   }
 }

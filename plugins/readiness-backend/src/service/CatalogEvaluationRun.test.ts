@@ -87,6 +87,7 @@ describe('CatalogEvaluationRun', () => {
     await expect(runOver(entities)).resolves.toEqual({
       evaluated: 450,
       failed: 0,
+      skipped: 0,
       removed: 0,
       expired: 0,
     });
@@ -104,6 +105,7 @@ describe('CatalogEvaluationRun', () => {
     await expect(runOver([component('stays')])).resolves.toEqual({
       evaluated: 1,
       failed: 0,
+      skipped: 0,
       removed: 1,
       expired: 0,
     });
@@ -116,7 +118,7 @@ describe('CatalogEvaluationRun', () => {
     ).toBe(1);
   });
 
-  it('keeps going past an entity that fails, and then removes nothing', async () => {
+  it('keeps going past an entity that fails, keeps its results, and removes those of the others that left', async () => {
     const { store, evaluator, runOver } = await setUp();
     await runOver([component('flaky'), component('gone')]);
 
@@ -131,15 +133,122 @@ describe('CatalogEvaluationRun', () => {
 
     await expect(
       runOver([component('flaky'), component('fine')], failing),
-    ).resolves.toEqual({ evaluated: 1, failed: 1, removed: 0, expired: 0 });
-    // The failed entity keeps its last results, and nothing is removed while
-    // a run could not see everything.
+    ).resolves.toEqual({
+      evaluated: 1,
+      failed: 1,
+      skipped: 0,
+      removed: 1,
+      expired: 0,
+    });
+    // The failed entity keeps its last results; one that left the catalog
+    // goes all the same, however long the other keeps failing.
     expect(
       (await store.getEntityResults('component:default/flaky')).results.size,
     ).toBe(1);
     expect(
       (await store.getEntityResults('component:default/gone')).results.size,
+    ).toBe(0);
+  });
+
+  it('keeps going past an entity that fails to store, and removes those that left', async () => {
+    const { store, runOver } = await setUp();
+    await runOver([component('unstorable'), component('gone')]);
+
+    clock = new Date(clock.getTime() + 60_000);
+    // A lasting failure: every write that includes this entity fails.
+    const failingWrites = Object.create(store) as typeof store;
+    const refuse = (refs: string[]) => {
+      if (refs.includes('component:default/unstorable')) {
+        throw new Error('value too long for column');
+      }
+    };
+    failingWrites.replaceResultsOfEntities = async batch => {
+      refuse(batch.map(b => b.entity.ref));
+      return store.replaceResultsOfEntities(batch);
+    };
+    failingWrites.replaceEntityResults = async (entity, results) => {
+      refuse([entity.ref]);
+      return store.replaceEntityResults(entity, results);
+    };
+    const logger = mockServices.logger.mock();
+    const evaluator = new EntityEvaluator(
+      store,
+      registryOf(scorecard),
+      new EntityFactsCollector(
+        {
+          resolve: async () => ({ owner: null, system: null }),
+        } as unknown as CatalogRelationsResolver,
+        () => [],
+        store,
+        logger,
+        { timeoutMs: 1000 },
+      ),
+      now,
+    );
+    const run = new CatalogEvaluationRun(
+      catalogServiceMock({
+        entities: [component('unstorable'), component('fine')],
+      }),
+      mockServices.auth(),
+      failingWrites,
+      evaluator,
+      logger,
+      DAY,
+      now,
+    );
+
+    await expect(run.run()).resolves.toEqual({
+      evaluated: 1,
+      failed: 1,
+      skipped: 0,
+      removed: 1,
+      expired: 0,
+    });
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('Could not store component:default/unstorable'),
+    );
+    expect(
+      (await store.getEntityResults('component:default/unstorable')).results
+        .size,
     ).toBe(1);
+    expect(
+      (await store.getEntityResults('component:default/gone')).results.size,
+    ).toBe(0);
+  });
+
+  it('neither overwrites nor removes an entity evaluated anew during the run', async () => {
+    const { store, evaluator, runOver } = await setUp();
+    await runOver([component('refreshed'), component('other')]);
+
+    // The run computes `refreshed` as it starts; a refresh computes and
+    // stores it a minute later, before the run stores its own.
+    const runStart = new Date(clock.getTime() + 60_000);
+    clock = runStart;
+    const racing = Object.create(evaluator) as EntityEvaluator;
+    racing.compute = async entity => {
+      const evaluation = await evaluator.compute(entity);
+      if (entity.metadata.name === 'refreshed') {
+        clock = new Date(runStart.getTime() + 60_000);
+        await evaluator.evaluate({
+          ...entity,
+          spec: { ...entity.spec, owner: undefined },
+        });
+        clock = runStart;
+      }
+      return evaluation;
+    };
+
+    await expect(
+      runOver([component('refreshed'), component('other')], racing),
+    ).resolves.toMatchObject({ evaluated: 1, skipped: 1, removed: 0 });
+    const refreshed = await store.getEntityResults(
+      'component:default/refreshed',
+    );
+    // The refresh's result (no owner), not the run's older one.
+    expect(refreshed.results.get('basics')).toMatchObject({
+      score: 0,
+      evaluatedAt: new Date(runStart.getTime() + 60_000).toISOString(),
+    });
   });
 
   it('removes history older than the retention', async () => {

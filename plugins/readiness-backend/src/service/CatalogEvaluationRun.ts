@@ -13,6 +13,8 @@ const CONCURRENCY = 8;
 export interface CatalogEvaluationSummary {
   evaluated: number;
   failed: number;
+  /** Entities whose stored results are newer than this run's (a refresh). */
+  skipped: number;
   removed: number;
   /** History rows older than the retention, removed after the run. */
   expired: number;
@@ -22,8 +24,9 @@ export interface CatalogEvaluationSummary {
  * One pass over the whole catalog: every entity is evaluated and stored, page
  * by page so that the catalog is never held in memory, then the results of
  * entities that were not seen (deleted from the catalog, or no longer scored)
- * are removed. An entity that fails to evaluate keeps its previous results
- * and does not stop the run.
+ * are removed. An entity that fails to evaluate or to store keeps its
+ * previous results, is logged, and stops neither the run nor the removal of
+ * the others'.
  */
 export class CatalogEvaluationRun {
   constructor(
@@ -38,7 +41,15 @@ export class CatalogEvaluationRun {
 
   async run(signal?: AbortSignal): Promise<CatalogEvaluationSummary> {
     const startedAt = this.now();
-    const summary = { evaluated: 0, failed: 0, removed: 0, expired: 0 };
+    const summary = {
+      evaluated: 0,
+      failed: 0,
+      skipped: 0,
+      removed: 0,
+      expired: 0,
+    };
+    // Still in the catalog: their results stay though not written again.
+    const failedRefs = new Set<string>();
     const pages = this.catalog.streamEntities(
       { pageSize: PAGE_SIZE },
       { credentials: await this.auth.getOwnServiceCredentials() },
@@ -53,52 +64,56 @@ export class CatalogEvaluationRun {
         try {
           evaluations.push(await this.evaluator.compute(entity));
         } catch (error) {
-          summary.failed++;
-          this.logger.warn(
-            `Could not evaluate ${stringifyEntityRef(entity)}: ${error}`,
-          );
+          const ref = stringifyEntityRef(entity);
+          failedRefs.add(ref);
+          this.logger.warn(`Could not evaluate ${ref}: ${error}`);
         }
       });
-      summary.evaluated += await this.store(evaluations, summary);
+      await this.store(evaluations, summary, failedRefs);
     }
-    if (summary.failed === 0) {
-      summary.removed = await this.results.deleteResultsEvaluatedBefore(
-        startedAt,
-      );
-    }
+    summary.failed = failedRefs.size;
+    summary.removed = await this.results.deleteResultsEvaluatedBefore(
+      startedAt,
+      failedRefs,
+    );
     summary.expired = await this.results.deleteHistoryBefore(
       new Date(startedAt.getTime() - this.historyRetentionMs),
     );
     this.logger.info(
-      `Readiness evaluated ${summary.evaluated} entities (${summary.failed} failed), removed the results of ${summary.removed} and ${summary.expired} expired history entries`,
+      `Readiness evaluated ${summary.evaluated} entities (${summary.failed} failed, ${summary.skipped} newer already stored), removed the results of ${summary.removed} and ${summary.expired} expired history entries`,
     );
     return summary;
   }
 
   /**
    * Stores a page's results in one transaction; if that fails, entity by
-   * entity, so that one bad entity does not lose the others. Returns how
-   * many were stored.
+   * entity, so that one bad entity does not lose the others.
    */
   private async store(
     evaluations: EntityEvaluation[],
     summary: CatalogEvaluationSummary,
-  ): Promise<number> {
+    failedRefs: Set<string>,
+  ): Promise<void> {
     try {
-      await this.results.replaceResultsOfEntities(evaluations);
-      return evaluations.length;
+      const { skipped } = await this.results.replaceResultsOfEntities(
+        evaluations,
+      );
+      summary.evaluated += evaluations.length - skipped;
+      summary.skipped += skipped;
     } catch {
-      let stored = 0;
       for (const { entity, results } of evaluations) {
         try {
-          await this.results.replaceEntityResults(entity, results);
-          stored++;
+          const { skipped } = await this.results.replaceEntityResults(
+            entity,
+            results,
+          );
+          summary.evaluated += 1 - skipped;
+          summary.skipped += skipped;
         } catch (error) {
-          summary.failed++;
+          failedRefs.add(entity.ref);
           this.logger.warn(`Could not store ${entity.ref}: ${error}`);
         }
       }
-      return stored;
     }
   }
 }

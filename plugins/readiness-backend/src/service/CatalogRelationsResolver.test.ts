@@ -100,4 +100,26 @@ describe('CatalogRelationsResolver', () => {
       ),
     ).resolves.toEqual({ owner: team, system: payments });
   });
+
+  it('keeps at most its bound of refs, looking up again those pushed out', async () => {
+    const counted = catalogServiceMock({ entities: [team, payments] });
+    jest.spyOn(counted, 'getEntitiesByRefs');
+    const small = new CatalogRelationsResolver(
+      counted,
+      mockServices.auth(),
+      Date.now,
+      2,
+    );
+    for (let i = 0; i < 100; i++) {
+      await small.resolve(entity('Component', `svc-${i}`, { owner: `t-${i}` }));
+    }
+    expect(
+      (small as unknown as { cache: Map<string, unknown> }).cache.size,
+    ).toBe(2);
+    expect(counted.getEntitiesByRefs).toHaveBeenCalledTimes(100);
+    await small.resolve(entity('Component', 'svc', { owner: 't-99' }));
+    expect(counted.getEntitiesByRefs).toHaveBeenCalledTimes(100);
+    await small.resolve(entity('Component', 'svc', { owner: 't-0' }));
+    expect(counted.getEntitiesByRefs).toHaveBeenCalledTimes(101);
+  });
 });

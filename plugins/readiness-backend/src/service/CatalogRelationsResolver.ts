@@ -3,7 +3,11 @@ import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { CatalogRelations } from '@readiness/plugin-readiness-common';
 
-function refOf(
+/**
+ * The ref an entity's `spec.owner` or `spec.system` names, lower case, with
+ * the catalog's default kind and the entity's namespace.
+ */
+export function relationRefOf(
   value: unknown,
   defaultKind: string,
   defaultNamespace: string,
@@ -48,8 +52,8 @@ export class CatalogRelationsResolver {
 
   async resolve(entity: Entity): Promise<CatalogRelations> {
     const namespace = entity.metadata.namespace ?? 'default';
-    const ownerRef = refOf(entity.spec?.owner, 'group', namespace);
-    const systemRef = refOf(entity.spec?.system, 'system', namespace);
+    const ownerRef = relationRefOf(entity.spec?.owner, 'group', namespace);
+    const systemRef = relationRefOf(entity.spec?.system, 'system', namespace);
     const [owner, system] = await Promise.all(
       this.lookUp([ownerRef, systemRef]),
     );

@@ -1,6 +1,9 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { FactCollector } from '@readiness/plugin-readiness-node';
+import {
+  CollectorError,
+  FactCollector,
+} from '@readiness/plugin-readiness-node';
 import { ReadinessStore } from '../database';
 import { sqliteStore } from '../__testUtils__/sqliteStore';
 import { CatalogRelationsResolver } from './CatalogRelationsResolver';
@@ -51,21 +54,27 @@ async function gather(
   options: {
     store?: ReadinessStore;
     frequencyMs?: number;
+    maxLastGoodAgeMs?: number;
     at?: Date;
     force?: boolean;
+    entity?: Entity;
+    logger?: ReturnType<typeof mockServices.logger.mock>;
   } = {},
 ) {
   return new EntityFactsCollector(
     resolver,
     () => collectors,
     options.store ?? (await sqliteStore(databases)),
-    mockServices.logger.mock(),
+    options.logger ?? mockServices.logger.mock(),
     {
       timeoutMs,
       frequencyMs: () => options.frequencyMs ?? 0,
+      maxLastGoodAgeMs: () => options.maxLastGoodAgeMs ?? Infinity,
       enabled: id => id !== 'off',
     },
-  ).collect(entity, options.at ?? now, { force: options.force });
+  ).collect(options.entity ?? entity, options.at ?? now, {
+    force: options.force,
+  });
 }
 
 describe('EntityFactsCollector', () => {
@@ -91,38 +100,86 @@ describe('EntityFactsCollector', () => {
     expect(facts['catalog.systemResolved']).toMatchObject({ value: false });
   });
 
-  it('makes relation facts unavailable, with the reason, when the catalog fails', async () => {
+  it('makes relation facts unavailable when the catalog fails, with an id for the details in the log', async () => {
+    const logger = mockServices.logger.mock();
     const facts = await gather(
       [],
       1000,
       relations(async () => {
-        throw new Error('catalog unavailable');
+        throw new Error(
+          'select * from "final_entities" where ... - connect ECONNREFUSED 10.0.3.7:5432',
+        );
       }),
+      { logger },
     );
     expect(facts['catalog.owner']).toMatchObject({ value: 'team-a' });
-    expect(facts['catalog.ownerMembers']).toEqual({
-      source: 'catalog',
-      reason:
-        'the catalog could not resolve the owner and system: catalog unavailable',
-    });
+    const { reason } = facts['catalog.ownerMembers'] as { reason: string };
+    expect(reason).toMatch(
+      /^the catalog could not resolve the owner and system \(error [0-9a-f]{8} in the backend log\)$/,
+    );
+    const id = reason.match(/error ([0-9a-f]{8})/)![1];
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        new RegExp(
+          `\\(error ${id}\\): select \\* from "final_entities".*10\\.0\\.3\\.7`,
+        ),
+      ),
+    );
   });
 
-  it('makes every fact of a failing collector unavailable, and keeps the others', async () => {
-    const facts = await gather([
-      collector('broken', async () => {
-        throw new Error('503 Service Unavailable');
-      }),
-      collector(
-        'demo',
-        async () => new Map([[ref, { 'demo.ok': true, 'demo.count': 1 }]]),
-      ),
-    ]);
+  it('makes every fact of a failing collector unavailable, without its error details, and keeps the others', async () => {
+    const logger = mockServices.logger.mock();
+    const facts = await gather(
+      [
+        collector('broken', async () => {
+          throw new Error(
+            'GET https://ghe.internal.example:8443/api/v3/repos/acme/web answered 503',
+          );
+        }),
+        collector(
+          'demo',
+          async () => new Map([[ref, { 'demo.ok': true, 'demo.count': 1 }]]),
+        ),
+      ],
+      1000,
+      undefined,
+      { logger },
+    );
     expect(facts['broken.ok']).toEqual({
       source: 'broken',
-      reason: 'collector broken failed: 503 Service Unavailable',
+      reason: expect.stringMatching(
+        /^collector broken failed \(error [0-9a-f]{8} in the backend log\)$/,
+      ),
     });
+    expect(JSON.stringify(facts)).not.toContain('internal.example');
+    const id = (facts['broken.ok'] as { reason: string }).reason.match(
+      /error ([0-9a-f]{8})/,
+    )![1];
+    const collectorWarnings = (logger.child as jest.Mock).mock.results.flatMap(
+      ({ value }) =>
+        (value.warn as jest.Mock).mock.calls.map(([message]) => message),
+    );
+    expect(collectorWarnings).toContainEqual(
+      expect.stringContaining(
+        `(error ${id}): GET https://ghe.internal.example:8443`,
+      ),
+    );
     expect(facts['broken.count']).toEqual(facts['broken.ok']);
     expect(facts['demo.ok']).toMatchObject({ value: true });
+  });
+
+  it('shows the message of an error the collector marks safe to show', async () => {
+    const facts = await gather([
+      collector('picky', async () => {
+        throw new CollectorError('repository acme/web not found', {
+          cause: new Error('GET https://ghe.internal.example/api answered 404'),
+        });
+      }),
+    ]);
+    expect(facts['picky.ok']).toEqual({
+      source: 'picky',
+      reason: 'collector picky failed: repository acme/web not found',
+    });
   });
 
   it('gives up on a slow collector at the timeout and aborts it', async () => {
@@ -250,6 +307,134 @@ describe('EntityFactsCollector', () => {
       });
       expect(collect).toHaveBeenCalledTimes(2);
       expect(stale['demo.ok']).toMatchObject({ value: false });
+    });
+
+    const pointedAt = (slug: string, extra: Record<string, string> = {}) => ({
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: { 'github.com/project-slug': slug, ...extra },
+      },
+    });
+
+    it('never uses facts about what the entity pointed the collector at before', async () => {
+      const store = await sqliteStore(databases);
+      const good = collector(
+        'demo',
+        async () => new Map([[ref, { 'demo.ok': true, 'demo.count': 3 }]]),
+      );
+      await gather([good], 1000, resolver, {
+        store,
+        entity: pointedAt('acme/well-kept'),
+      });
+
+      // Pointed at another repository, within the frequency: asked anew.
+      const collect = jest.fn(async () => {
+        throw new Error('404 Not Found');
+      });
+      const facts = await gather([collector('demo', collect)], 1000, resolver, {
+        store,
+        at: later,
+        frequencyMs: 3 * 60 * 60 * 1000,
+        entity: pointedAt('acme/broken'),
+      });
+      expect(collect).toHaveBeenCalledTimes(1);
+      expect(facts['demo.ok']).toEqual({
+        source: 'demo',
+        reason: expect.stringContaining(
+          'its last facts were about what the entity named before',
+        ),
+      });
+
+      // Pointed back, the facts about that repository serve again.
+      const back = await gather([collector('demo', collect)], 1000, resolver, {
+        store,
+        at: later,
+        entity: pointedAt('acme/well-kept'),
+      });
+      expect(back['demo.count']).toMatchObject({ value: 3 });
+    });
+
+    it('lets a collector say what it reads, so that other changes keep its facts', async () => {
+      const store = await sqliteStore(databases);
+      const target = (e: Entity) =>
+        e.metadata.annotations?.['github.com/project-slug'] ?? '';
+      await gather(
+        [
+          collector(
+            'demo',
+            async () => new Map([[ref, { 'demo.ok': true, 'demo.count': 3 }]]),
+            { target },
+          ),
+        ],
+        1000,
+        resolver,
+        { store, entity: pointedAt('acme/well-kept') },
+      );
+      const collect = jest.fn();
+      const facts = await gather(
+        [collector('demo', collect, { target })],
+        1000,
+        resolver,
+        {
+          store,
+          at: later,
+          frequencyMs: 3 * 60 * 60 * 1000,
+          entity: pointedAt('acme/well-kept', { 'example.com/other': 'x' }),
+        },
+      );
+      expect(collect).not.toHaveBeenCalled();
+      expect(facts['demo.count']).toMatchObject({ value: 3 });
+    });
+
+    it('does not use facts stored before targets were', async () => {
+      const store = await sqliteStore(databases);
+      await store.saveEntityFacts(ref, 'demo', {
+        observedAt: now.toISOString(),
+        facts: { 'demo.ok': true, 'demo.count': 3 },
+      });
+      const facts = await gather(
+        [
+          collector('demo', async () => {
+            throw new Error('503 Service Unavailable');
+          }),
+        ],
+        1000,
+        resolver,
+        { store, at: later },
+      );
+      expect(facts['demo.count']).toEqual({
+        source: 'demo',
+        reason: expect.stringContaining(
+          'its last facts were stored without what they were read from',
+        ),
+      });
+    });
+
+    it('makes last good facts older than their maximum age unknown, saying since when', async () => {
+      const store = await storeWithEarlierFacts();
+      const failing = collector('demo', async () => {
+        throw new Error('503 Service Unavailable');
+      });
+      const day = 24 * 60 * 60 * 1000;
+      const young = await gather([failing], 1000, resolver, {
+        store,
+        at: new Date(now.getTime() + 6 * day),
+        maxLastGoodAgeMs: 7 * day,
+      });
+      expect(young['demo.count']).toMatchObject({ value: 3 });
+
+      const old = await gather([failing], 1000, resolver, {
+        store,
+        at: new Date(now.getTime() + 8 * day),
+        maxLastGoodAgeMs: 7 * day,
+      });
+      expect(old['demo.count']).toEqual({
+        source: 'demo',
+        reason: expect.stringContaining(
+          `its last good facts, observed at ${now.toISOString()}, are older than readiness.collectors.demo.maxLastGoodAge allows`,
+        ),
+      });
     });
   });
 });

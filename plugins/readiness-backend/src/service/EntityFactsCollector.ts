@@ -9,10 +9,13 @@ import {
 } from '@readiness/plugin-readiness-common';
 import {
   checkCollectedFacts,
+  CollectorError,
   FactCollector,
 } from '@readiness/plugin-readiness-node';
 import { ReadinessStore, StoredFacts } from '../database';
 import { CatalogRelationsResolver } from './CatalogRelationsResolver';
+import { collectorTarget } from './collectorTarget';
+import { errorReport } from './errorReport';
 
 export interface FactsCollectionOptions {
   /** How long one collector may take for one entity. */
@@ -21,6 +24,11 @@ export interface FactsCollectionOptions {
   frequencyMs?: (collectorId: string) => number;
   /** Whether app-config lets the collector run; all do by default. */
   enabled?: (collectorId: string) => boolean;
+  /**
+   * How old a collector's last good facts may be to stand in for it when it
+   * fails; by default they serve however old.
+   */
+  maxLastGoodAgeMs?: (collectorId: string) => number;
 }
 
 /**
@@ -29,7 +37,9 @@ export interface FactsCollectionOptions {
  * reused while fresher than its frequency. A collector that fails, times
  * out or returns garbage never stops the others: its last good facts stay,
  * with the time they were observed, or, with none, its facts are
- * unavailable with the reason.
+ * unavailable with the reason. Stored facts are used only while the entity
+ * points the collector at the same target (see collectorTarget), and stand
+ * in for a failing collector only up to their maximum age.
  */
 export class EntityFactsCollector {
   constructor(
@@ -62,28 +72,35 @@ export class EntityFactsCollector {
             `collector ${collector.id} is turned off (readiness.collectors.${collector.id}.enabled)`,
           );
         }
+        const target = collectorTarget(collector, entity);
         const previous = stored.get(collector.id);
-        const age = previous
-          ? now.getTime() - Date.parse(previous.observedAt)
-          : Infinity;
+        const age =
+          previous?.target === target
+            ? now.getTime() - Date.parse(previous.observedAt)
+            : Infinity;
         const frequencyMs = this.options.frequencyMs?.(collector.id) ?? 0;
         return !options.force && age < frequencyMs
           ? factsOf(collector, previous!, 'returned no valid value')
-          : this.collectFrom(collector, entity, now, previous);
+          : this.collectFrom(collector, entity, now, { previous, target });
       }),
     ]);
     return Object.assign(catalog, ...collected);
   }
 
-  /** The entity's own facts, and those of its owner and system. */
-  private async collectCatalog(entity: Entity, now: Date): Promise<FactSet> {
+  /**
+   * The entity's own facts, and those of its owner and system; reads the
+   * catalog only, so a preview uses it too.
+   */
+  async collectCatalog(entity: Entity, now: Date): Promise<FactSet> {
     try {
       return catalogFacts(entity, now, await this.relations.resolve(entity));
     } catch (error) {
-      const reason = `the catalog could not resolve the owner and system: ${
-        error instanceof Error ? error.message : String(error)
-      }`;
-      this.logger.warn(`${stringifyEntityRef(entity)}: ${reason}`);
+      const report = errorReport(
+        'the catalog could not resolve the owner and system',
+        error,
+      );
+      const reason = report.shown;
+      this.logger.warn(`${stringifyEntityRef(entity)}: ${report.logged}`);
       const facts: FactSet = catalogFacts(entity, now);
       for (const { name } of CATALOG_FACTS) {
         facts[name] ??= { source: CATALOG_SOURCE, reason };
@@ -96,7 +113,7 @@ export class EntityFactsCollector {
     collector: FactCollector,
     entity: Entity,
     now: Date,
-    previous: StoredFacts | undefined,
+    { previous, target }: { previous?: StoredFacts; target: string },
   ): Promise<FactSet> {
     const entityRef = stringifyEntityRef(entity);
     const logger = this.logger.child({ collector: collector.id, entityRef });
@@ -106,7 +123,7 @@ export class EntityFactsCollector {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         controller.abort();
-        reject(new Error(`timed out after ${timeoutMs} ms`));
+        reject(new CollectorError(`timed out after ${timeoutMs} ms`));
       }, timeoutMs);
     });
     try {
@@ -125,16 +142,15 @@ export class EntityFactsCollector {
       for (const problem of problems) {
         logger.warn(problem);
       }
-      const observed = { observedAt: now.toISOString(), facts };
+      const observed = { observedAt: now.toISOString(), facts, target };
       await this.store.saveEntityFacts(entityRef, collector.id, observed);
       return factsOf(collector, observed, 'returned no valid value');
     } catch (error) {
-      const reason = `collector ${collector.id} failed: ${
-        error instanceof Error ? error.message : String(error)
-      }`;
-      if (previous) {
+      const report = errorReport(`collector ${collector.id} failed`, error);
+      const unusable = this.whyUnusable(collector, now, target, previous);
+      if (previous && !unusable) {
         logger.warn(
-          `${reason}; keeping its facts observed at ${previous.observedAt}`,
+          `${report.logged}; keeping its facts observed at ${previous.observedAt}`,
         );
         return factsOf(
           collector,
@@ -142,11 +158,38 @@ export class EntityFactsCollector {
           'gave no value when it last worked',
         );
       }
-      logger.warn(reason);
-      return unavailable(collector, reason);
+      const because = unusable ? `; ${unusable}` : '';
+      logger.warn(`${report.logged}${because}`);
+      return unavailable(collector, `${report.shown}${because}`);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Why a failing collector's stored facts cannot stand in for it: they are
+   * about another target, or older than its maximum age.
+   */
+  private whyUnusable(
+    collector: FactCollector,
+    now: Date,
+    target: string,
+    previous: StoredFacts | undefined,
+  ): string | undefined {
+    if (!previous) {
+      return undefined;
+    }
+    if (previous.target === undefined) {
+      return 'its last facts were stored without what they were read from, so they are not used';
+    }
+    if (previous.target !== target) {
+      return 'its last facts were about what the entity named before (its annotations or spec changed since), so they are not used';
+    }
+    const maxAgeMs = this.options.maxLastGoodAgeMs?.(collector.id) ?? Infinity;
+    if (now.getTime() - Date.parse(previous.observedAt) > maxAgeMs) {
+      return `its last good facts, observed at ${previous.observedAt}, are older than readiness.collectors.${collector.id}.maxLastGoodAge allows`;
+    }
+    return undefined;
   }
 }
 
@@ -154,7 +197,7 @@ export class EntityFactsCollector {
  * Every fact the collector provides, from what it observed; those it gave no
  * value for are unavailable, with why.
  */
-function factsOf(
+export function factsOf(
   collector: FactCollector,
   observed: StoredFacts,
   noValue: string,
