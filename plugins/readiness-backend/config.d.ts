@@ -67,6 +67,29 @@ export interface Config {
          * always collects anew.
          */
         frequency?: HumanDuration | string;
+        /**
+         * How old the collector's last good facts may be to stand in for it
+         * while it fails, e.g. `{ days: 7 }`. Older ones are unknown, with
+         * the time they were observed. Defaults to 7 days. Facts are never
+         * used once the entity points the collector elsewhere (another
+         * repository or service), however young.
+         */
+        maxLastGoodAge?: HumanDuration | string;
+        /**
+         * Only for `repository`: the most files of one tree that are
+         * listed. The collector reads names only, never a file's content;
+         * a larger tree makes that entity's repository facts unknown, with
+         * a reason naming this key. Defaults to 20000.
+         */
+        maxFiles?: number;
+        /**
+         * Only for `repository`: the most bytes of files (their total size)
+         * the reader may stream past while listing one tree; none is kept
+         * in memory. A larger tree makes that entity's repository facts
+         * unknown, with a reason naming this key. Defaults to 536870912
+         * (512 MiB).
+         */
+        maxBytes?: number;
       };
     };
 
@@ -75,5 +98,118 @@ export interface Config {
      * Defaults to a year; older entries are removed after each catalog run.
      */
     historyRetention?: HumanDuration | string;
+
+    /**
+     * Budgets of `POST /scorecards/preview`, which evaluates a draft
+     * scorecard as a background job against stored facts.
+     */
+    preview?: {
+      /**
+       * How long one preview may run, e.g. `{ seconds: 60 }` or `'60s'`;
+       * past it the job fails, saying how many entities it evaluated.
+       * Defaults to 60 seconds.
+       */
+      timeBudget?: HumanDuration | string;
+      /**
+       * The most entities one preview evaluates; past it the job stops and
+       * its result says it is truncated. Defaults to 20000.
+       */
+      maxEntities?: number;
+      /**
+       * The most changed entities a result lists, lowest new score first;
+       * it counts them all and says when it is truncated. Defaults to 1000.
+       */
+      maxChanges?: number;
+      /**
+       * Previews running at once on one backend replica, whoever started
+       * them; past it a new one answers 503. Each user runs one at a time
+       * across replicas (409). Defaults to 2.
+       */
+      maxConcurrentJobs?: number;
+      /**
+       * How long a finished preview is kept for its starter to read, e.g.
+       * `{ hours: 1 }`. Defaults to an hour.
+       */
+      retention?: HumanDuration | string;
+    };
+
+    /**
+     * Rate limits of `POST …/refresh`, per caller (a user's entity ref or a
+     * service's subject). Each backend replica counts in its own memory, so
+     * with several replicas a caller gets up to that many times the limits.
+     * Beyond a limit the refresh answers 429 with `Retry-After`.
+     */
+    refresh?: {
+      /**
+       * How long a caller waits between two refreshes of the same entity,
+       * e.g. `{ minutes: 1 }` or `'1m'`. Defaults to a minute.
+       */
+      entityInterval?: HumanDuration | string;
+      /** Refreshes one caller may start per `callerWindow`. Defaults to 30. */
+      callerLimit?: number;
+      /** Defaults to 10 minutes. */
+      callerWindow?: HumanDuration | string;
+      /**
+       * Callers, and caller-entity pairs, each replica keeps counts for at
+       * most; beyond it the oldest are forgotten. Defaults to 10000.
+       */
+      maxTracked?: number;
+    };
+
+    /**
+     * Services (callers with a service token, e.g. a static token from
+     * `backend.auth.externalAccess`) allowed to refresh or preview, by
+     * subject, e.g. `external:ci-pipeline` or `plugin:scaffolder`.
+     * Backstage's permission framework allows every service, so no service
+     * may do either unless listed here. Defaults to none.
+     */
+    serviceAccess?: {
+      refresh?: string[];
+      preview?: string[];
+    };
+
+    /** Bounds on what one request may cost. */
+    limits?: {
+      /**
+       * How many stored results one `GET /results` request reads at most,
+       * in batches of 200, while leaving out those the caller may not see.
+       * A caller who sees few entities gets a page that is not full, with a
+       * cursor to go on. Defaults to 5000.
+       */
+      resultsScanRows?: number;
+
+      /**
+       * Budgets of every scorecard read from `readiness.scorecards` (and of
+       * previewed ones), so that reading, validating and evaluating one is
+       * linear in its size. A file over a limit is refused with a problem
+       * that names the limit.
+       */
+      scorecards?: {
+        /**
+         * Largest file, in UTF-8 bytes, and largest document of
+         * `POST /scorecards/preview` (whose request body limit follows it).
+         * Defaults to 262144 (256 KiB).
+         */
+        maxBytes?: number;
+        /**
+         * Bytes that YAML aliases (`*name`) may add to one document when each
+         * is replaced by what it refers to, aliases inside counted every
+         * time. Defaults to 262144.
+         */
+        maxAliasedBytes?: number;
+        /**
+         * How deeply mappings and lists may nest, aliases expanded; a
+         * condition inside `all`/`any` takes two levels. Defaults to 64.
+         */
+        maxDepth?: number;
+        /**
+         * Condition nodes of one scorecard, aliases expanded. Defaults to
+         * 5000.
+         */
+        maxConditionNodes?: number;
+        /** Condition nodes of one check, aliases expanded. Defaults to 500. */
+        maxConditionNodesPerCheck?: number;
+      };
+    };
   };
 }

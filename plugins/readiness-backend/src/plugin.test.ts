@@ -60,12 +60,14 @@ async function startBackend(
   config: object = {},
   permissions = mockServices.permissions.factory(),
   urlReader = mockServices.urlReader.mock(),
+  httpAuth = mockServices.httpAuth.factory(),
 ) {
   const catalog = catalogServiceMock({ entities });
   const { server } = await startTestBackend({
     features: [
       readinessPlugin,
       permissions,
+      httpAuth,
       mockServices.rootConfig.factory({ data: config }),
       createServiceFactory({
         service: catalogServiceRef,
@@ -431,6 +433,101 @@ describe('readiness backend plugin', () => {
     expect(after.body).toEqual(before.body);
   });
 
+  describe('refresh by services', () => {
+    const url = '/api/readiness/entities/component/default/checkout/refresh';
+    const asService = (subject: string) =>
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.service(subject),
+      });
+
+    it('refuses every service by default, though the permission framework allows services', async () => {
+      const { server } = await startBackend(
+        [checkout],
+        {},
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+        undefined,
+        asService('external:ci'),
+      );
+
+      const res = await request(server).post(url);
+
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({
+        name: 'NotAllowedError',
+        message:
+          'Service external:ci may not refresh: it is not listed in readiness.serviceAccess.refresh',
+      });
+    });
+
+    it('lets the services config names refresh, and no other', async () => {
+      const config = {
+        readiness: { serviceAccess: { refresh: ['external:ci'] } },
+      };
+      const listed = await startBackend(
+        [checkout],
+        config,
+        undefined,
+        undefined,
+        asService('external:ci'),
+      );
+      await request(listed.server).post(url).expect(200);
+
+      const other = await startBackend(
+        [checkout],
+        config,
+        undefined,
+        undefined,
+        asService('external:other'),
+      );
+      const res = await request(other.server).post(url);
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toMatch(/external:other may not refresh/);
+    });
+
+    it('still lets users refresh through the permission framework', async () => {
+      const { server } = await startBackend([checkout]);
+      const res = await request(server)
+        .post(url)
+        .set('Authorization', mockCredentials.user.header('user:default/ada'));
+      expect(res.status).toBe(200);
+    });
+  });
+
+  it('answers 429 with Retry-After to a caller refreshing too often', async () => {
+    const { server } = await startBackend([checkout, library, paymentsSystem], {
+      readiness: { refresh: { callerLimit: 2 } },
+    });
+    const refresh = (entity: string, user = 'user:default/ada') =>
+      request(server)
+        .post(`/api/readiness/entities/${entity}/refresh`)
+        .set('Authorization', mockCredentials.user.header(user));
+
+    await refresh('component/default/checkout').expect(200);
+    const again = await refresh('component/default/checkout');
+    expect(again.status).toBe(429);
+    expect(Number(again.headers['retry-after'])).toBeGreaterThan(50);
+    expect(Number(again.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(again.body).toMatchObject({
+      error: {
+        name: 'TooManyRequestsError',
+        message:
+          'component:default/checkout was refreshed less than 60 seconds ago; try again later',
+      },
+      request: { method: 'POST' },
+      response: { statusCode: 429 },
+    });
+
+    // Another user may; the same user may refresh other entities, up to
+    // their limit per window.
+    await refresh('component/default/checkout', 'user:default/bob').expect(200);
+    await refresh('component/default/utils').expect(200);
+    const third = await refresh('system/default/payments');
+    expect(third.status).toBe(429);
+    expect(third.body.error.message).toBe(
+      'At most 2 refreshes per 600 seconds; try again later',
+    );
+  });
+
   it('ranks owners on a scorecard, and rejects a bad grouping naming it', async () => {
     const other: Entity = {
       ...checkout,
@@ -507,14 +604,38 @@ describe('readiness backend plugin', () => {
           level: null,
         }),
       ],
-      nextOffset: 2,
+      nextCursor: expect.any(String),
     });
+    // The same position whether a hidden entity came before or not.
+    expect(JSON.stringify(res.body)).not.toContain('hidden');
+    const next = await request(server)
+      .get('/api/readiness/results')
+      .query({
+        scorecard: 'production-readiness',
+        level: 'none',
+        limit: 1,
+        cursor: res.body.nextCursor,
+      })
+      .expect(200);
+    expect(next.body).toEqual({ items: [], nextCursor: null });
 
     const bad = await request(server).get(
       '/api/readiness/results?scorecard=production-readiness&limit=9999',
     );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/limit/);
+    for (const cursor of ['2', Buffer.from('[0,"a"]').toString('base64url')]) {
+      const forged = await request(server)
+        .get('/api/readiness/results')
+        .query({ scorecard: 'production-readiness', cursor });
+      expect(forged.status).toBe(400);
+      expect(forged.body.error.message).toMatch(/cursor/);
+    }
+    const offset = await request(server).get(
+      '/api/readiness/results?scorecard=production-readiness&offset=1',
+    );
+    expect(offset.status).toBe(400);
+    expect(offset.body.error.message).toMatch(/offset/);
   });
 
   it('serves per-check pass rates, and lists the entities failing a check', async () => {
@@ -653,91 +774,5 @@ describe('readiness backend plugin', () => {
         (s: { id: string }) => s.id === 'production-readiness',
       ).entities,
     ).toBe(1);
-  });
-
-  describe('scorecard preview', () => {
-    const draft = (fact: string) =>
-      JSON.stringify({
-        apiVersion: 'readiness/v1',
-        kind: 'Scorecard',
-        metadata: {
-          name: 'api-quality',
-          title: 'Draft',
-          description: 'A stricter draft',
-        },
-        spec: {
-          appliesTo: { kind: 'component' },
-          levels: [{ id: 'bronze', title: 'Bronze' }],
-          categories: [{ id: 'docs', title: 'Docs' }],
-          checks: [
-            {
-              id: 'techdocs',
-              title: 'Has TechDocs',
-              category: 'docs',
-              level: 'bronze',
-              weight: 1,
-              condition: {
-                fact,
-                key: 'backstage.io/techdocs-ref',
-                exists: true,
-              },
-              remediation: { text: 'Add backstage.io/techdocs-ref.' },
-            },
-          ],
-        },
-      });
-
-    it('lists the entities whose score or level would change, and stores nothing', async () => {
-      const { server } = await startBackend([checkout, library]);
-
-      const res = await request(server)
-        .post('/api/readiness/scorecards/preview')
-        .send({ document: draft('catalog.annotations') });
-
-      expect(res.status).toBe(200);
-      expect(res.body).toEqual({
-        scorecard: 'api-quality',
-        evaluated: 2,
-        changes: [
-          {
-            entityRef: 'component:default/checkout',
-            before: null,
-            after: { score: 0, level: null },
-          },
-          {
-            entityRef: 'component:default/utils',
-            before: null,
-            after: { score: 0, level: null },
-          },
-        ],
-      });
-      const stored = await request(server).get(
-        '/api/readiness/scorecards/api-quality',
-      );
-      expect(stored.body.scorecard.entities).toBe(0);
-    });
-
-    it('answers 400 with the problems of an invalid draft', async () => {
-      const { server } = await startBackend([checkout]);
-      const res = await request(server)
-        .post('/api/readiness/scorecards/preview')
-        .send({ document: draft('catalog.annotation') });
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(
-        /^The scorecard is not valid: document:\d+:\d+ spec\.checks\[0\]\.condition\.fact: unknown fact "catalog\.annotation" \(did you mean "catalog\.annotations"\?\)/,
-      );
-    });
-
-    it('needs the preview permission', async () => {
-      const { server } = await startBackend(
-        [checkout],
-        {},
-        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
-      );
-      const res = await request(server)
-        .post('/api/readiness/scorecards/preview')
-        .send({ document: draft('catalog.annotations') });
-      expect(res.status).toBe(403);
-    });
   });
 });

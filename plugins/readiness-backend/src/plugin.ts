@@ -9,11 +9,16 @@ import {
 } from '@readiness/plugin-readiness-common';
 import { readinessCollectorsExtensionPoint } from '@readiness/plugin-readiness-node';
 import { RepositoryFilesCollector } from './collectors/RepositoryFilesCollector';
-import { DatabaseReadinessStore } from './database';
+import { DatabaseReadinessStore, readPluginSecret } from './database';
 import { loadScorecards } from './scorecards/loadScorecards';
+import { PreviewJobs } from './scorecards/PreviewJobs';
+import { PreviewJobStore } from './scorecards/PreviewJobStore';
+import { readPreviewSettings } from './scorecards/readPreviewSettings';
+import { readScorecardLimits } from './scorecards/readScorecardLimits';
 import { ScorecardPreview } from './scorecards/ScorecardPreview';
 import { ScorecardRegistry } from './scorecards/ScorecardRegistry';
 import { ScorecardsService } from './scorecards/ScorecardsService';
+import { StoredFactsReader } from './scorecards/StoredFactsReader';
 import { CatalogChangeScan } from './service/CatalogChangeScan';
 import { CatalogEvaluationRun } from './service/CatalogEvaluationRun';
 import { CatalogRelationsResolver } from './service/CatalogRelationsResolver';
@@ -22,7 +27,16 @@ import { EntityEvaluator } from './service/EntityEvaluator';
 import { EntityFactsCollector } from './service/EntityFactsCollector';
 import { EntityReadinessService } from './service/EntityReadinessService';
 import { FactCollectorRegistry } from './service/FactCollectorRegistry';
-import { ResultsListService } from './service/ResultsListService';
+import { RelationEvidenceRedactor } from './service/RelationEvidenceRedactor';
+import {
+  readRefreshRateLimits,
+  RefreshRateLimiter,
+} from './service/RefreshRateLimiter';
+import { ResultsCursor } from './service/ResultsCursor';
+import {
+  readResultsScanRows,
+  ResultsListService,
+} from './service/ResultsListService';
 import { readCollectorSettings } from './service/readCollectorSettings';
 import { readDurationMs } from './service/readDurationMs';
 import {
@@ -30,6 +44,7 @@ import {
   readEvaluationSchedule,
 } from './service/readSchedules';
 import { createRouter } from './service/router';
+import { ServiceAccessPolicy } from './service/ServiceAccessPolicy';
 
 const EVALUATION_TASK = 'readiness-evaluate-catalog';
 
@@ -75,7 +90,7 @@ export const readinessPlugin = createBackendPlugin({
       }) {
         permissionsRegistry.addPermissions(readinessPermissions);
         const store = await DatabaseReadinessStore.create({ database });
-        collectors.add(new RepositoryFilesCollector(urlReader));
+        collectors.add(RepositoryFilesCollector.fromConfig(config, urlReader));
         const settings = readCollectorSettings(config, {
           repository: { hours: 1 },
         });
@@ -154,6 +169,10 @@ export const readinessPlugin = createBackendPlugin({
           },
         });
 
+        const previewSettings = readPreviewSettings(config);
+        const scorecardLimits = readScorecardLimits(config);
+        // Services may refresh and preview only when config names them.
+        const serviceAccess = ServiceAccessPolicy.fromConfig(config);
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -162,17 +181,47 @@ export const readinessPlugin = createBackendPlugin({
               store,
               evaluator,
               permissions,
+              new RelationEvidenceRedactor(catalog),
+              {
+                services: serviceAccess,
+                limiter: new RefreshRateLimiter(readRefreshRateLimits(config)),
+              },
             ),
             scorecards: new ScorecardsService(registry, store),
-            results: new ResultsListService(catalog, store),
-            preview: new ScorecardPreview(
+            results: new ResultsListService(
               catalog,
               store,
-              facts,
-              knownFacts,
-              permissions,
+              new ResultsCursor(
+                await readPluginSecret(
+                  await database.getClient(),
+                  'results-cursor',
+                ),
+              ),
+              { scanRows: readResultsScanRows(config) },
             ),
+            preview: new PreviewJobs({
+              preview: new ScorecardPreview({
+                catalog,
+                store,
+                facts: new StoredFactsReader({
+                  catalogFacts: (entity, now) =>
+                    facts.collectCatalog(entity, now),
+                  collectors: () => collectors.list(),
+                  store,
+                  enabled: settings.enabled,
+                }),
+                knownFacts,
+                permissions,
+                services: serviceAccess,
+                limits: previewSettings,
+                scorecardLimits,
+              }),
+              store: await PreviewJobStore.create({ database }),
+              budgets: previewSettings,
+              logger,
+            }),
             visibility: new CatalogVisibility(catalog, auth),
+            maxDocumentBytes: scorecardLimits.maxBytes,
           }),
         );
       },

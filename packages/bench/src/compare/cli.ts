@@ -83,13 +83,14 @@ async function readinessOrganisation(backend: BenchBackend) {
     }
   }
   let entities = 0;
-  for (let offset: number | null = 0; offset !== null; ) {
-    const page: { items: unknown[]; nextOffset: number | null } =
+  for (let cursor: string | null | undefined; cursor !== null; ) {
+    const after = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    const page: { items: unknown[]; nextCursor: string | null } =
       await backend.json(
-        `/api/readiness/results?scorecard=${SCORECARD}&limit=500&offset=${offset}`,
+        `/api/readiness/results?scorecard=${SCORECARD}&limit=500${after}`,
       );
     entities += page.items.length;
-    offset = page.nextOffset;
+    cursor = page.nextCursor;
   }
   return { owners, entities };
 }

@@ -71,7 +71,7 @@ describe('DatabaseReadinessStore aggregates and facts', () => {
 
       const failing = await store.listResults(
         { scorecardId: SCORECARD, check: 'runbook', status: 'fail' },
-        { limit: 10, offset: 0 },
+        { limit: 10 },
       );
       expect(failing.map(r => r.entityRef).sort()).toEqual([
         'component:default/a',
@@ -79,7 +79,7 @@ describe('DatabaseReadinessStore aggregates and facts', () => {
       ]);
       const anyUnknown = await store.listResults(
         { scorecardId: SCORECARD, status: 'unknown' },
-        { limit: 10, offset: 0 },
+        { limit: 10 },
       );
       expect(anyUnknown.map(r => r.entityRef)).toEqual(['component:default/b']);
     },
@@ -111,7 +111,7 @@ describe('DatabaseReadinessStore aggregates and facts', () => {
         (
           await store.listResults(
             { scorecardId: SCORECARD, ...filter },
-            { limit: 10, offset: 0 },
+            { limit: 10 },
           )
         ).map(r => r.entityRef.replace('component:default/', ''));
 

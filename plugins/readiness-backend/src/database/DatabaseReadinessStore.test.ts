@@ -109,7 +109,9 @@ describe('DatabaseReadinessStore', () => {
       expect(b.map(c => c.cause)).toEqual(['first-evaluation']);
       const counts = await store.getCheckStatusCounts('production-readiness');
       expect(counts.get('x')).toMatchObject({ pass: 2, fail: 0 });
-      await expect(store.replaceResultsOfEntities([])).resolves.toBeUndefined();
+      await expect(store.replaceResultsOfEntities([])).resolves.toEqual({
+        skipped: 0,
+      });
     },
   );
 
@@ -171,7 +173,7 @@ describe('DatabaseReadinessStore', () => {
       await expect(
         store.listResults(
           { scorecardId: 'production-readiness', owner: 'group:default/b' },
-          { limit: 10, offset: 0 },
+          { limit: 10 },
         ),
       ).resolves.toEqual([
         {
@@ -548,7 +550,7 @@ describe('DatabaseReadinessStore', () => {
       await scored('b', 80, 'silver');
       await scored('c', 80, 'silver');
       await scored('d', 10, null);
-      const page = { limit: 10, offset: 0 };
+      const page: Parameters<typeof store.listResults>[1] = { limit: 10 };
       const refs = async (filter: object, p = page) =>
         (
           await store.listResults(
@@ -570,10 +572,12 @@ describe('DatabaseReadinessStore', () => {
       await expect(refs({ system: 'system:default/shop' })).resolves.toEqual([
         'c',
       ]);
-      await expect(refs({}, { limit: 2, offset: 1 })).resolves.toEqual([
-        'a',
-        'b',
-      ]);
+      await expect(
+        refs(
+          {},
+          { limit: 2, after: { score: 10, entityRef: 'component:default/d' } },
+        ),
+      ).resolves.toEqual(['a', 'b']);
       const [first] = await store.listResults(
         { scorecardId: 'production-readiness' },
         page,
@@ -584,6 +588,76 @@ describe('DatabaseReadinessStore', () => {
         level: null,
         evaluatedAt: '2026-11-25T10:00:00.000Z',
       });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'pages by keyset through ties on scores a float column cannot hold exactly, %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      // 61.6 and 33.3 have no exact single-precision value.
+      const scores: Record<string, number> = {
+        e: 61.6,
+        b: 61.6,
+        g: 100,
+        a: 61.6,
+        f: 33.3,
+        c: 0,
+        d: 61.6,
+        h: 61.7,
+      };
+      for (const [name, score] of Object.entries(scores)) {
+        await store.replaceEntityResults(
+          {
+            ref: `component:default/${name}`,
+            etag: null,
+            attributes: attributes({ owner: 'group:default/a' }),
+          },
+          [stored(result(SCORECARD, score))],
+        );
+      }
+
+      const walk = async (limit: number, filter: object = {}) => {
+        const names: string[] = [];
+        let after: { score: number; entityRef: string } | undefined;
+        for (;;) {
+          const rows = await store.listResults(
+            { scorecardId: SCORECARD, ...filter },
+            { limit, after },
+          );
+          names.push(...rows.map(r => r.entityRef.split('/')[1]));
+          if (rows.length < limit) {
+            return names;
+          }
+          const last = rows[rows.length - 1];
+          after = { score: last.score, entityRef: last.entityRef };
+        }
+      };
+
+      const expected = ['c', 'f', 'a', 'b', 'd', 'e', 'h', 'g'];
+      await expect(walk(1)).resolves.toEqual(expected);
+      await expect(walk(2)).resolves.toEqual(expected);
+      await expect(walk(3, { owner: 'group:default/a' })).resolves.toEqual(
+        expected,
+      );
+      // After the last of a tie, the next score; after the end, nothing.
+      await expect(
+        store.listResults(
+          { scorecardId: SCORECARD },
+          {
+            limit: 1,
+            after: { score: 61.6, entityRef: 'component:default/e' },
+          },
+        ),
+      ).resolves.toMatchObject([
+        { entityRef: 'component:default/h', score: 61.7 },
+      ]);
+      await expect(
+        store.listResults(
+          { scorecardId: SCORECARD },
+          { limit: 1, after: { score: 100, entityRef: 'component:default/g' } },
+        ),
+      ).resolves.toEqual([]);
     },
   );
 });

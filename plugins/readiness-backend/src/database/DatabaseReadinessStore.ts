@@ -27,9 +27,11 @@ import {
   GroupStanding,
   ReadinessStore,
   ResultFilter,
+  ResultPosition,
   ResultToStore,
   StoredEntityResults,
   StoredFacts,
+  WriteOutcome,
 } from './ReadinessStore';
 import {
   aggregateOver,
@@ -43,6 +45,7 @@ import {
   LevelAggregateRow,
   RESULTS_TABLE,
   standingOf,
+  keysetRanges,
   whereEntityMatches,
   whereGroupIn,
 } from './resultQueries';
@@ -105,9 +108,14 @@ interface EvaluatedEntityRow {
   evaluated_at: Date | string | number;
 }
 
-/** What is stored of an entity: its etag, and its result rows by scorecard. */
+/**
+ * What is stored of an entity: its etag, when it was evaluated, and its
+ * result rows by scorecard.
+ */
 interface StoredEntity {
   etag: string | null;
+  /** Milliseconds; `undefined` for result rows without an entity row. */
+  evaluatedAt?: number;
   rows: Map<string, ComparedRow & Pick<ResultRow, 'scorecard_id'>>;
 }
 
@@ -190,6 +198,31 @@ function changedCheckRows(
   return { stale, rows };
 }
 
+/** When a write's results were computed: the latest of their times. */
+function evaluationTimeOf(results: ResultToStore[]): number | undefined {
+  return results.length > 0
+    ? Math.max(...results.map(r => Date.parse(r.result.evaluatedAt)))
+    : undefined;
+}
+
+/**
+ * Whether a write was computed before what is stored of its entity, so
+ * that it must not replace it: the full run, the change scan and a refresh
+ * evaluate an entity at different times and may store in another order. A
+ * write without results carries no time and always applies.
+ */
+function isOlderThanStored(
+  results: ResultToStore[],
+  stored: StoredEntity | undefined,
+): boolean {
+  const time = evaluationTimeOf(results);
+  return (
+    time !== undefined &&
+    stored?.evaluatedAt !== undefined &&
+    time < stored.evaluatedAt
+  );
+}
+
 /** An entity's row as a write with these results leaves it. */
 function evaluatedEntityRow(
   entity: EntityToStore,
@@ -198,9 +231,7 @@ function evaluatedEntityRow(
   return {
     entity_ref: entity.ref,
     entity_etag: entity.etag,
-    evaluated_at: new Date(
-      Math.max(...results.map(r => Date.parse(r.result.evaluatedAt))),
-    ),
+    evaluated_at: new Date(evaluationTimeOf(results)!),
   };
 }
 
@@ -275,33 +306,44 @@ export class DatabaseReadinessStore implements ReadinessStore {
   async replaceEntityResults(
     entity: EntityToStore,
     results: ResultToStore[],
-  ): Promise<void> {
-    await this.replaceResultsOfEntities([{ entity, results }]);
+  ): Promise<WriteOutcome> {
+    return this.replaceResultsOfEntities([{ entity, results }]);
   }
 
   async replaceResultsOfEntities(
     batch: Array<{ entity: EntityToStore; results: ResultToStore[] }>,
-  ): Promise<void> {
+  ): Promise<WriteOutcome> {
     // The last write of an entity in a batch wins, as if written in order.
     const byRef = new Map(batch.map(item => [item.entity.ref, item]));
     const refs = [...byRef.keys()];
     if (refs.length === 0) {
-      return;
+      return { skipped: 0 };
     }
-    await withDeadlockRetries(() =>
+    return withDeadlockRetries(() =>
       this.db.transaction(async tx => {
-        const entityRows = [...byRef.values()]
+        await this.claimEntities(
+          tx,
+          [...byRef.values()]
+            .filter(({ results }) => results.length > 0)
+            .map(({ entity, results }) => evaluatedEntityRow(entity, results)),
+        );
+        const previous = await this.readStoredEntities(tx, refs);
+        // Read under the claim's locks: a newer evaluation stored meanwhile
+        // is what this write is compared with.
+        const writes = [...byRef.values()].filter(
+          ({ entity, results }) =>
+            !isOlderThanStored(results, previous.get(entity.ref)),
+        );
+        const entityRows = writes
           .filter(({ results }) => results.length > 0)
           .map(({ entity, results }) => evaluatedEntityRow(entity, results));
-        await this.claimEntities(tx, entityRows);
-        const previous = await this.readStoredEntities(tx, refs);
         const changedRows: ResultRow[] = [];
         const goneResults: Array<[string, string]> = [];
         const unscoredRefs: string[] = [];
         const historyRows: HistoryRow[] = [];
         const checkRows: CheckRow[] = [];
         const staleChecks: StaleChecks[] = [];
-        for (const { entity, results } of byRef.values()) {
+        for (const { entity, results } of writes) {
           const stored = previous.get(entity.ref);
           const before = versionedResultsOf(stored);
           for (const { result, scorecardVersion } of results) {
@@ -363,6 +405,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
         }
         await tx.batchInsert(HISTORY_TABLE, historyRows, ROWS_PER_STATEMENT);
         await tx.batchInsert(CHECKS_TABLE, checkRows, ROWS_PER_STATEMENT);
+        return { skipped: byRef.size - writes.length };
       }),
     );
   }
@@ -445,19 +488,19 @@ export class DatabaseReadinessStore implements ReadinessStore {
   ): Promise<Map<string, StoredEntity>> {
     const byEntity = new Map<string, StoredEntity>();
     for (const chunk of chunks(entityRefs, ROWS_PER_STATEMENT)) {
-      const entities: Pick<EvaluatedEntityRow, 'entity_ref' | 'entity_etag'>[] =
-        await tx(ENTITIES_TABLE)
-          .whereIn('entity_ref', chunk)
-          .orderBy('entity_ref')
-          .select('entity_ref', 'entity_etag')
-          .modify(query => {
-            if (this.locksRows) {
-              query.forUpdate();
-            }
-          });
+      const entities: EvaluatedEntityRow[] = await tx(ENTITIES_TABLE)
+        .whereIn('entity_ref', chunk)
+        .orderBy('entity_ref')
+        .select('entity_ref', 'entity_etag', 'evaluated_at')
+        .modify(query => {
+          if (this.locksRows) {
+            query.forUpdate();
+          }
+        });
       for (const entity of entities) {
         byEntity.set(entity.entity_ref, {
           etag: entity.entity_etag,
+          evaluatedAt: new Date(entity.evaluated_at).getTime(),
           rows: new Map(),
         });
       }
@@ -535,51 +578,92 @@ export class DatabaseReadinessStore implements ReadinessStore {
     };
   }
 
-  async deleteResultsEvaluatedBefore(time: Date): Promise<number> {
-    return this.db.transaction(async tx => {
-      const removed = await tx(RESULTS_TABLE)
-        .whereIn(
-          'entity_ref',
-          tx(ENTITIES_TABLE)
-            .where('evaluated_at', '<', time)
-            .select('entity_ref'),
-        )
-        .delete();
-      await tx(ENTITIES_TABLE).where('evaluated_at', '<', time).delete();
-      if (removed > 0) {
-        await tx(CHECKS_TABLE)
-          .whereNotExists(
-            tx(RESULTS_TABLE)
-              .select(tx.raw('1'))
-              .whereRaw('??.?? = ??.??', [
-                RESULTS_TABLE,
-                'entity_ref',
-                CHECKS_TABLE,
-                'entity_ref',
-              ])
-              .whereRaw('??.?? = ??.??', [
-                RESULTS_TABLE,
-                'scorecard_id',
-                CHECKS_TABLE,
-                'scorecard_id',
-              ]),
-          )
-          .delete();
-        await tx(FACTS_TABLE)
-          .whereNotExists(
-            tx(RESULTS_TABLE)
-              .select(tx.raw('1'))
-              .whereRaw('??.?? = ??.??', [
-                RESULTS_TABLE,
-                'entity_ref',
-                FACTS_TABLE,
-                'entity_ref',
-              ]),
-          )
-          .delete();
+  async deleteResultsEvaluatedBefore(
+    time: Date,
+    keep: ReadonlySet<string> = new Set(),
+  ): Promise<number> {
+    let removed = 0;
+    let after: string | undefined;
+    // A batch of candidates at a time, in ref order, each batch in a short
+    // transaction of its own, so that writers are not held up for long.
+    for (;;) {
+      const from = after;
+      const candidates: string[] = await this.db(ENTITIES_TABLE)
+        .where('evaluated_at', '<', time)
+        .modify(query => {
+          if (from !== undefined) {
+            query.where('entity_ref', '>', from);
+          }
+        })
+        .orderBy('entity_ref')
+        .limit(ROWS_PER_STATEMENT)
+        .pluck('entity_ref');
+      if (candidates.length === 0) {
+        await this.deleteFactsOfUnscored(time);
+        return removed;
       }
-      return removed;
-    });
+      after = candidates[candidates.length - 1];
+      const gone = candidates.filter(ref => !keep.has(ref));
+      if (gone.length > 0) {
+        removed += await withDeadlockRetries(() =>
+          this.db.transaction(tx => this.deleteEntities(tx, gone, time)),
+        );
+      }
+    }
+  }
+
+  /**
+   * Deletes the facts, observed before this time, of entities without
+   * results: those no scorecard applies to any more, whose results a write
+   * removed, and those whose first results never got stored.
+   */
+  private async deleteFactsOfUnscored(time: Date): Promise<void> {
+    await this.db(FACTS_TABLE)
+      .where('observed_at', '<', time)
+      .whereNotExists(
+        this.db(ENTITIES_TABLE)
+          .select(this.db.raw('1'))
+          .whereRaw('??.?? = ??.??', [
+            ENTITIES_TABLE,
+            'entity_ref',
+            FACTS_TABLE,
+            'entity_ref',
+          ]),
+      )
+      .delete();
+  }
+
+  /**
+   * Deletes what is stored of these entities if they are still evaluated
+   * before this time: the rows are read `FOR UPDATE`, as writers claim
+   * them, so an entity evaluated again since the candidates were read keeps
+   * its new results. Returns how many results went.
+   */
+  private async deleteEntities(
+    tx: Knex.Transaction,
+    candidates: string[],
+    time: Date,
+  ): Promise<number> {
+    const refs: string[] = await tx(ENTITIES_TABLE)
+      .whereIn('entity_ref', candidates)
+      .where('evaluated_at', '<', time)
+      .orderBy('entity_ref')
+      .modify(query => {
+        if (this.locksRows) {
+          query.forUpdate();
+        }
+      })
+      .pluck('entity_ref');
+    if (refs.length === 0) {
+      return 0;
+    }
+    await tx(ENTITIES_TABLE).whereIn('entity_ref', refs).delete();
+    const removed = await tx(RESULTS_TABLE)
+      .whereIn('entity_ref', refs)
+      .delete();
+    await tx(CHECKS_TABLE).whereIn('entity_ref', refs).delete();
+    await tx(FACTS_TABLE).whereIn('entity_ref', refs).delete();
+    return removed;
   }
 
   async getScorecardStanding(
@@ -758,8 +842,54 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   async listResults(
     filter: ResultFilter,
-    page: { limit: number; offset: number },
+    page: { limit: number; after?: ResultPosition },
   ): Promise<ResultSummary[]> {
+    const order = (table: string) => [
+      { column: 'score', order: 'asc' },
+      { column: `${table}.entity_ref`, order: 'asc' },
+    ];
+    const firstOfRange = (narrow: (query: Knex.QueryBuilder) => unknown) =>
+      this.matchingResults(filter)
+        .modify(narrow)
+        .select(`${RESULTS_TABLE}.entity_ref`, 'score', 'level')
+        .orderBy(order(RESULTS_TABLE))
+        .limit(page.limit);
+    // The page first, then the evaluation times of its entities only.
+    let pageOfResults: Knex.QueryBuilder;
+    if (page.after) {
+      // Each range of the score index read only as far as a page: one
+      // condition with OR would read all of a tie to find where to start.
+      const [tied, higher] = keysetRanges(this.db, page.after).map(
+        (narrow, index) =>
+          this.db.select('*').from(firstOfRange(narrow).as(`range${index}`)),
+      );
+      pageOfResults = this.db
+        .select('*')
+        .from(tied.unionAll(higher).as('ranges'))
+        .orderBy(order('ranges'))
+        .limit(page.limit)
+        .as('page');
+    } else {
+      pageOfResults = firstOfRange(() => {}).as('page');
+    }
+    const rows: Array<
+      Pick<ResultRow, 'entity_ref' | 'score' | 'level'> &
+        Pick<EvaluatedEntityRow, 'evaluated_at'>
+    > = await this.db
+      .from(pageOfResults)
+      .join(ENTITIES_TABLE, `${ENTITIES_TABLE}.entity_ref`, 'page.entity_ref')
+      .select('page.entity_ref', 'score', 'level', 'evaluated_at')
+      .orderBy(order('page'));
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      score: Number(row.score),
+      level: row.level,
+      evaluatedAt: isoTime(row.evaluated_at),
+    }));
+  }
+
+  /** The results of the filter's scorecard that match the filter. */
+  private matchingResults(filter: ResultFilter): Knex.QueryBuilder {
     const query = whereEntityMatches(
       this.db(RESULTS_TABLE).where({ scorecard_id: filter.scorecardId }),
       filter,
@@ -796,31 +926,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
         query.where(GROUP_COLUMNS[grouping], ref);
       }
     }
-    const order = (table: string) => [
-      { column: 'score', order: 'asc' },
-      { column: `${table}.entity_ref`, order: 'asc' },
-    ];
-    // The page first, then the evaluation times of its entities only.
-    const pageOfResults = query
-      .select(`${RESULTS_TABLE}.entity_ref`, 'score', 'level')
-      .orderBy(order(RESULTS_TABLE))
-      .limit(page.limit)
-      .offset(page.offset)
-      .as('page');
-    const rows: Array<
-      Pick<ResultRow, 'entity_ref' | 'score' | 'level'> &
-        Pick<EvaluatedEntityRow, 'evaluated_at'>
-    > = await this.db
-      .from(pageOfResults)
-      .join(ENTITIES_TABLE, `${ENTITIES_TABLE}.entity_ref`, 'page.entity_ref')
-      .select('page.entity_ref', 'score', 'level', 'evaluated_at')
-      .orderBy(order('page'));
-    return rows.map(row => ({
-      entityRef: row.entity_ref,
-      score: Number(row.score),
-      level: row.level,
-      evaluatedAt: isoTime(row.evaluated_at),
-    }));
+    return query;
   }
 
   async getEntityHistory(
@@ -851,13 +957,18 @@ export class DatabaseReadinessStore implements ReadinessStore {
       collector_id: string;
       observed_at: Date | string | number;
       facts: string;
+      target: string | null;
     }[] = await this.db(FACTS_TABLE)
       .where({ entity_ref: entityRef })
-      .select('collector_id', 'observed_at', 'facts');
+      .select('collector_id', 'observed_at', 'facts', 'target');
     return new Map(
       rows.map(row => [
         row.collector_id,
-        { observedAt: isoTime(row.observed_at), facts: JSON.parse(row.facts) },
+        {
+          observedAt: isoTime(row.observed_at),
+          facts: JSON.parse(row.facts),
+          ...(row.target ? { target: row.target } : {}),
+        },
       ]),
     );
   }
@@ -873,9 +984,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
         collector_id: collectorId,
         observed_at: new Date(facts.observedAt),
         facts: JSON.stringify(facts.facts),
+        target: facts.target ?? null,
       })
       .onConflict(['entity_ref', 'collector_id'])
-      .merge(['observed_at', 'facts']);
+      .merge(['observed_at', 'facts', 'target']);
   }
 
   async deleteHistoryBefore(time: Date): Promise<number> {

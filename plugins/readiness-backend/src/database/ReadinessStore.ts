@@ -90,6 +90,27 @@ export interface ResultFilter extends EntityFilter {
   domain?: string;
 }
 
+/**
+ * Where a result stands in a list of results: keyset paging goes on after
+ * the last one read.
+ *
+ * @public
+ */
+export interface ResultPosition {
+  score: number;
+  entityRef: string;
+}
+
+/**
+ * What a write did: entities whose stored results were computed later than
+ * the written ones keep them, and are counted as skipped.
+ *
+ * @public
+ */
+export interface WriteOutcome {
+  skipped: number;
+}
+
 /** The checks of one scorecard: entities per status of each. @public */
 export type CheckStatusCounts = Map<string, StatusCounts>;
 
@@ -97,6 +118,11 @@ export type CheckStatusCounts = Map<string, StatusCounts>;
 export interface StoredFacts {
   observedAt: string;
   facts: Record<string, FactValue>;
+  /**
+   * A hash of what the collector read for the entity then; none for facts
+   * stored before targets were.
+   */
+  target?: string;
 }
 
 /**
@@ -109,12 +135,14 @@ export interface ReadinessStore {
    * Replaces every stored result of the entity with these, and records in
    * the history each level or check status that changed, with its cause.
    * A result equal to the stored one but for the time is not written again;
-   * only the entity's evaluation time is.
+   * only the entity's evaluation time is. Results computed before those
+   * stored (another writer stored a newer evaluation meanwhile) are not
+   * written, and are counted as skipped.
    */
   replaceEntityResults(
     entity: EntityToStore,
     results: ResultToStore[],
-  ): Promise<void>;
+  ): Promise<WriteOutcome>;
 
   /**
    * {@link ReadinessStore.replaceEntityResults} for many entities in one
@@ -122,7 +150,7 @@ export interface ReadinessStore {
    */
   replaceResultsOfEntities(
     batch: Array<{ entity: EntityToStore; results: ResultToStore[] }>,
-  ): Promise<void>;
+  ): Promise<WriteOutcome>;
 
   /**
    * The `metadata.etag` each of these entities had when last evaluated; an
@@ -187,10 +215,13 @@ export interface ReadinessStore {
     page: { limit: number; offset: number },
   ): Promise<{ groups: Array<string | null>; total: number }>;
 
-  /** Results matching the filter, lowest score first, then by entity ref. */
+  /**
+   * Results matching the filter, lowest score first, then by entity ref;
+   * given `after`, those that come after that position in this order.
+   */
   listResults(
     filter: ResultFilter,
-    page: { limit: number; offset: number },
+    page: { limit: number; after?: ResultPosition },
   ): Promise<ResultSummary[]>;
 
   /** The entity's recorded changes, newest first. */
@@ -200,12 +231,16 @@ export interface ReadinessStore {
   ): Promise<ReadinessChange[]>;
 
   /**
-   * Removes the results of entities last evaluated before this time, and the
-   * facts of entities
-   * left without results: after a run over the whole catalog, those of
-   * entities that are gone or no longer scored. Returns how many results went.
+   * Removes the results, check rows and facts of entities last evaluated
+   * before this time, but for those in `keep`: after a run over the whole
+   * catalog, those of entities that are gone or no longer scored, but for
+   * those the run failed to evaluate. An entity evaluated again while this
+   * runs keeps its results. Returns how many results went.
    */
-  deleteResultsEvaluatedBefore(time: Date): Promise<number>;
+  deleteResultsEvaluatedBefore(
+    time: Date,
+    keep?: ReadonlySet<string>,
+  ): Promise<number>;
 
   /** The last facts of each collector for the entity, by collector id. */
   getEntityFacts(entityRef: string): Promise<Map<string, StoredFacts>>;

@@ -4,7 +4,11 @@ import {
   ScorecardStanding,
 } from '@readiness/plugin-readiness-common';
 import { Knex } from 'knex';
-import { EntityAttributes, GroupStanding } from './ReadinessStore';
+import {
+  EntityAttributes,
+  GroupStanding,
+  ResultPosition,
+} from './ReadinessStore';
 
 export const RESULTS_TABLE = 'readiness_scorecard_results';
 export const CHECKS_TABLE = 'readiness_check_results';
@@ -20,6 +24,7 @@ export const GROUP_COLUMNS: Record<LeaderboardGrouping, string> = {
 
 const MAX_TEXT = 255;
 const MAX_TAGS = 1024;
+const MAX_REF = 512;
 
 /** `,a,b,`: as many tags as the column holds, each findable with LIKE. */
 function tagsColumn(tags: string[]): string | null {
@@ -34,14 +39,24 @@ function tagsColumn(tags: string[]): string | null {
 }
 
 /**
+ * A ref as its column holds it. One longer than the column cannot name an
+ * entity (names are at most 63 characters), so it is kept as naming none
+ * rather than cut into a ref of another.
+ */
+function refColumn(ref: string | null | undefined): string | null {
+  return ref && ref.length <= MAX_REF ? ref : null;
+}
+
+/**
  * The result columns an entity's attributes are kept in. Catalog values have
- * no length limit; longer ones are cut to what the columns hold.
+ * no length limit, and entity authors write them: longer ones are cut to
+ * what the columns hold, so that no entity fails to store.
  */
 export function attributeColumns(attributes?: EntityAttributes) {
   return {
-    owner_ref: attributes?.owner ?? null,
-    system_ref: attributes?.system ?? null,
-    domain_ref: attributes?.domain ?? null,
+    owner_ref: refColumn(attributes?.owner),
+    system_ref: refColumn(attributes?.system),
+    domain_ref: refColumn(attributes?.domain),
     entity_kind: attributes?.kind.slice(0, 63) ?? null,
     entity_type: attributes?.type?.slice(0, MAX_TEXT) ?? null,
     lifecycle: attributes?.lifecycle?.slice(0, MAX_TEXT) ?? null,
@@ -82,6 +97,38 @@ export function whereEntityMatches(
     ]);
   }
   return query;
+}
+
+/**
+ * A score read back from the results table, to compare the column with.
+ * The column is single precision; MySQL may compare it with the value as a
+ * double, and 61.6 as stored (61.5999985) is not 61.6 as a double, so the
+ * value is cast alike there. PostgreSQL types the parameter as the column.
+ */
+function storedScore(db: Knex, score: number): number | Knex.Raw {
+  return String(db.client.config.client).includes('mysql')
+    ? db.raw('CAST(? AS FLOAT)', [score])
+    : score;
+}
+
+/**
+ * The results after this position, lowest score first, then by entity ref
+ * (`score > ? OR (score = ? AND entity_ref > ?)`), as two conditions that
+ * each give one range of the (scorecard_id, score, entity_ref) index: the
+ * rest of the position's score, then the higher scores.
+ */
+export function keysetRanges(
+  db: Knex,
+  after: ResultPosition,
+): Array<(query: Knex.QueryBuilder) => Knex.QueryBuilder> {
+  const score = storedScore(db, after.score);
+  return [
+    query =>
+      query
+        .where(`${RESULTS_TABLE}.score`, '=', score)
+        .where(`${RESULTS_TABLE}.entity_ref`, '>', after.entityRef),
+    query => query.where(`${RESULTS_TABLE}.score`, '>', score),
+  ];
 }
 
 /** Narrows a query to these groups; `null` stands for "declares none". */

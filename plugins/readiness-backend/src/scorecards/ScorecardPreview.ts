@@ -10,14 +10,22 @@ import {
   appliesToEntity,
   evaluateScorecard,
   FactDefinition,
+  FactSet,
   formatScorecardProblem,
   parseScorecardFile,
   readinessScorecardPreviewPermission,
   ScorecardDefinition,
+  ScorecardLimits,
 } from '@readiness/plugin-readiness-common';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ReadinessStore } from '../database';
-import { EntityFactsCollector } from '../service/EntityFactsCollector';
-import { mapWithConcurrency } from '../service/mapWithConcurrency';
+import { ServiceAccessPolicy } from '../service/ServiceAccessPolicy';
+import { StoredFactsReader } from './StoredFactsReader';
+
+/** Entities whose stored facts and results are read at a time. */
+const READ_CONCURRENCY = 8;
+/** How long a preview may hold the event loop before other work runs. */
+const SLICE_MS = 10;
 
 interface Standing {
   score: number;
@@ -34,38 +42,120 @@ export interface PreviewChange {
 export interface PreviewResult {
   scorecard: string;
   evaluated: number;
-  /** Entities whose score or level would change, lowest new score first. */
+  /** How many entities would change; `changes` may list fewer. */
+  changed: number;
+  /**
+   * Entities whose score or level would change, lowest new score first, at
+   * most `maxChanges` of them.
+   */
   changes: PreviewChange[];
+  /** Whether the entity or change limit left some out. */
+  truncated: boolean;
+}
+
+export interface PreviewLimits {
+  /** Entities evaluated before the preview stops, truncated. */
+  maxEntities: number;
+  /** Changes listed in the result. */
+  maxChanges: number;
+}
+
+/** Where a running preview reports to, and what stops it. */
+export interface PreviewRunOptions {
+  signal?: AbortSignal;
+  /** Entities evaluated so far, after each slice. */
+  onProgress?: (evaluated: number) => void;
+}
+
+interface EvaluationInput {
+  entity: Entity;
+  entityRef: string;
+  facts: FactSet;
+  before: Standing | null;
+}
+
+/** The change the draft would make to one entity, if any. */
+function compare(
+  scorecard: ScorecardDefinition,
+  { entity, entityRef, facts, before }: EvaluationInput,
+  now: Date,
+): PreviewChange | undefined {
+  const { score, level } = evaluateScorecard(scorecard, entity, facts, now);
+  if (before && before.score === score && before.level === level) {
+    return undefined;
+  }
+  return { entityRef, before, after: { score, level } };
+}
+
+function byNewScore(a: PreviewChange, b: PreviewChange): number {
+  return (
+    a.after.score - b.after.score || a.entityRef.localeCompare(b.entityRef)
+  );
+}
+
+/** The `limit` changes with the lowest new scores, in bounded memory. */
+class LowestChanges {
+  private kept: PreviewChange[] = [];
+  count = 0;
+
+  constructor(private readonly limit: number) {}
+
+  add(change: PreviewChange | undefined) {
+    if (!change) {
+      return;
+    }
+    this.count += 1;
+    this.kept.push(change);
+    if (this.kept.length >= 2 * this.limit + 100) {
+      this.kept = this.lowest();
+    }
+  }
+
+  lowest(): PreviewChange[] {
+    return this.kept.sort(byNewScore).slice(0, this.limit);
+  }
 }
 
 /**
  * Evaluates a draft scorecard over the entities the caller may read, against
- * the stored results of the scorecard with the same id, and stores nothing.
+ * the stored results of the scorecard with the same id. It reads stored facts
+ * only: no collector is asked, and nothing is written.
  */
 export class ScorecardPreview {
   constructor(
-    private readonly catalog: CatalogService,
-    private readonly store: ReadinessStore,
-    private readonly facts: EntityFactsCollector,
-    private readonly knownFacts: () => FactDefinition[],
-    private readonly permissions: PermissionsService,
-    private readonly now: () => Date = () => new Date(),
+    private readonly options: {
+      catalog: CatalogService;
+      store: Pick<ReadinessStore, 'getEntityResults'>;
+      facts: StoredFactsReader;
+      knownFacts: () => FactDefinition[];
+      permissions: PermissionsService;
+      /** Services preview only when `readiness.serviceAccess.preview` names them. */
+      services: ServiceAccessPolicy;
+      limits: PreviewLimits;
+      /** `readiness.limits.scorecards`, the draft's size among them. */
+      scorecardLimits: ScorecardLimits;
+      now?: () => Date;
+    },
   ) {}
 
-  async preview(
+  /** The draft's one scorecard, if the caller may preview it and it is valid. */
+  async prepare(
     document: string,
     credentials: BackstageCredentials,
-  ): Promise<PreviewResult> {
-    const [decision] = await this.permissions.authorize(
+  ): Promise<ScorecardDefinition> {
+    this.options.services.assertAllowed('preview', credentials);
+    const [decision] = await this.options.permissions.authorize(
       [{ permission: readinessScorecardPreviewPermission }],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('You may not preview scorecards');
     }
+    // The same budgets as configured scorecards, its size included.
     const { scorecards, problems } = parseScorecardFile(document, {
       source: 'document',
-      knownFacts: this.knownFacts(),
+      knownFacts: this.options.knownFacts(),
+      limits: this.options.scorecardLimits,
     });
     if (problems.length > 0 || scorecards.length !== 1) {
       throw new InputError(
@@ -76,49 +166,88 @@ export class ScorecardPreview {
           : `Preview takes exactly one scorecard document, got ${scorecards.length}`,
       );
     }
-    const [scorecard] = scorecards;
-    const now = this.now();
-    const changes: PreviewChange[] = [];
+    return scorecards[0];
+  }
+
+  /**
+   * Evaluates the scorecard over the entities the caller may read, a few at
+   * a time, yielding the event loop between slices so that the backend
+   * serves other requests meanwhile. Stops, truncated, after `maxEntities`.
+   */
+  async run(
+    scorecard: ScorecardDefinition,
+    credentials: BackstageCredentials,
+    options: PreviewRunOptions = {},
+  ): Promise<PreviewResult> {
+    const { catalog, limits } = this.options;
+    const now = this.options.now?.() ?? new Date();
+    const changes = new LowestChanges(limits.maxChanges);
     let evaluated = 0;
-    for await (const page of this.catalog.streamEntities(
-      { pageSize: 200 },
-      { credentials },
-    )) {
+    let truncated = false;
+    let sliceStart = Date.now();
+    const pages = catalog.streamEntities({ pageSize: 200 }, { credentials });
+    for await (const page of pages) {
+      options.signal?.throwIfAborted();
       const applicable = page.filter(e =>
         appliesToEntity(scorecard.appliesTo, e),
       );
-      evaluated += applicable.length;
-      const compared = await mapWithConcurrency(applicable, 8, entity =>
-        this.compare(scorecard, entity, now),
-      );
-      changes.push(...compared.flatMap(change => (change ? [change] : [])));
+      const room = limits.maxEntities - evaluated;
+      if (applicable.length > room) {
+        applicable.length = room;
+        truncated = true;
+      }
+      // A few entities at a time: their reads overlap, and between
+      // batches the event loop serves other work once a slice is used up
+      // (a synchronous driver such as SQLite's never yields on its own).
+      for (let i = 0; i < applicable.length; i += READ_CONCURRENCY) {
+        const inputs = await Promise.all(
+          applicable
+            .slice(i, i + READ_CONCURRENCY)
+            .map(entity => this.read(scorecard, entity, now)),
+        );
+        for (const input of inputs) {
+          changes.add(compare(scorecard, input, now));
+          evaluated += 1;
+        }
+        if (Date.now() - sliceStart >= SLICE_MS) {
+          options.onProgress?.(evaluated);
+          await nextTurn();
+          options.signal?.throwIfAborted();
+          sliceStart = Date.now();
+        }
+      }
+      options.onProgress?.(evaluated);
+      if (truncated) {
+        break;
+      }
     }
-    changes.sort(
-      (a, b) =>
-        a.after.score - b.after.score || a.entityRef.localeCompare(b.entityRef),
-    );
-    return { scorecard: scorecard.id, evaluated, changes };
+    const listed = changes.lowest();
+    return {
+      scorecard: scorecard.id,
+      evaluated,
+      changed: changes.count,
+      changes: listed,
+      truncated: truncated || listed.length < changes.count,
+    };
   }
 
-  /** The change the draft would make to one entity, if any. */
-  private async compare(
+  /** What evaluating one entity needs: its stored facts and standing. */
+  private async read(
     scorecard: ScorecardDefinition,
     entity: Entity,
     now: Date,
-  ): Promise<PreviewChange | undefined> {
+  ): Promise<EvaluationInput> {
     const entityRef = stringifyEntityRef(entity);
-    const facts = await this.facts.collect(entity, now);
-    const { score, level } = evaluateScorecard(scorecard, entity, facts, now);
-    const stored = (await this.store.getEntityResults(entityRef)).results.get(
-      scorecard.id,
-    );
-    if (stored && stored.score === score && stored.level === level) {
-      return undefined;
-    }
+    const [facts, stored] = await Promise.all([
+      this.options.facts.read(entity, now),
+      this.options.store.getEntityResults(entityRef),
+    ]);
+    const before = stored.results.get(scorecard.id);
     return {
+      entity,
       entityRef,
-      before: stored ? { score: stored.score, level: stored.level } : null,
-      after: { score, level },
+      facts,
+      before: before ? { score: before.score, level: before.level } : null,
     };
   }
 }

@@ -125,4 +125,37 @@ describe('loadScorecards', () => {
       }),
     ]);
   });
+
+  it('holds configured scorecards to readiness.limits.scorecards', () => {
+    const file = path.join(dir, 'aliases.yaml');
+    // One check whose condition is an `all` of six aliases to the same leaf.
+    fs.writeFileSync(
+      file,
+      JSON.stringify(document('aliases'), null, 2).replace(
+        /"condition": \{[^}]*\}/,
+        `"condition": { "all": [&leaf { "fact": "catalog.owner", "exists": true }${', *leaf'.repeat(
+          5,
+        )}] }`,
+      ),
+    );
+    const configured = (limits: object) =>
+      load({
+        defaultScorecards: false,
+        scorecards: [{ file }],
+        limits: { scorecards: limits },
+      });
+    expect(configured({}).problems).toEqual([]);
+    expect(configured({ maxConditionNodesPerCheck: 4 }).problems).toEqual([
+      expect.objectContaining({
+        source: file,
+        path: 'spec.checks[0].condition.all[3]',
+        message:
+          'the condition has more than 4 nodes, aliases expanded (limit maxConditionNodesPerCheck is 4)',
+      }),
+    ]);
+    // The built-in scorecards are the plugin's own.
+    expect(
+      load({ limits: { scorecards: { maxBytes: 1000 } } }).problems,
+    ).toEqual([]);
+  });
 });

@@ -6,8 +6,10 @@ import {
   FactDefinition,
   parseScorecardFile,
   ScorecardDefinition,
+  ScorecardLimits,
   ScorecardProblem,
 } from '@readiness/plugin-readiness-common';
+import { readScorecardLimits } from './readScorecardLimits';
 
 /** A scorecard and where it was defined. */
 export interface LoadedScorecard {
@@ -111,8 +113,9 @@ function configuredTexts(
  * Every scorecard the backend evaluates: the built-in ones (unless
  * `readiness.defaultScorecards` is false) and the configured ones. A
  * configured scorecard replaces a built-in one with the same id; a file with
- * any problem contributes nothing, and its problems are reported instead.
- * Never throws over a definition, so the backend always starts.
+ * any problem contributes nothing, and its problems are reported instead;
+ * so does one over `readiness.limits.scorecards`. Never throws over a
+ * definition, so the backend always starts.
  */
 export function loadScorecards(
   config: Config,
@@ -129,9 +132,9 @@ export function loadScorecards(
           ),
           'built-in',
         );
-  const parse = (texts: SourceText[]) =>
+  const parse = (texts: SourceText[], limits?: ScorecardLimits) =>
     texts.flatMap(({ source, text }) => {
-      const parsed = parseScorecardFile(text, { source, knownFacts });
+      const parsed = parseScorecardFile(text, { source, knownFacts, limits });
       problems.push(...parsed.problems);
       return parsed.scorecards.map(scorecard => ({ scorecard, source }));
     });
@@ -141,7 +144,10 @@ export function loadScorecards(
     byId.set(loaded.scorecard.id, loaded);
   }
   const configured = new Set<string>();
-  for (const loaded of parse(configuredTexts(config, problems))) {
+  // The built-in scorecards are the plugin's own: only configured ones are
+  // held to the configured limits.
+  const limits = readScorecardLimits(config);
+  for (const loaded of parse(configuredTexts(config, problems), limits)) {
     const { id } = loaded.scorecard;
     if (configured.has(id)) {
       problems.push(

@@ -1,5 +1,7 @@
 import {
   BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
@@ -17,17 +19,28 @@ import {
 } from '@readiness/plugin-readiness-common';
 import { fromStoredResult, ReadinessStore } from '../database';
 import { EntityEvaluator } from './EntityEvaluator';
+import { RefreshRateLimiter } from './RefreshRateLimiter';
+import { RelationEvidenceRedactor } from './RelationEvidenceRedactor';
+import { ServiceAccessPolicy } from './ServiceAccessPolicy';
 
 /**
  * Answers "how ready is this entity" for a caller, evaluating and storing the
  * entity's results when it has none or has changed since.
  */
 export class EntityReadinessService {
+  /** Refreshes running now, by entity ref: a second one joins the first. */
+  private readonly refreshing = new Map<string, Promise<EntityReadiness>>();
+
   constructor(
     private readonly catalog: CatalogService,
     private readonly store: ReadinessStore,
     private readonly evaluator: EntityEvaluator,
     private readonly permissions: PermissionsService,
+    private readonly redactor: RelationEvidenceRedactor,
+    private readonly refreshAccess: {
+      services: ServiceAccessPolicy;
+      limiter: RefreshRateLimiter;
+    },
   ) {}
 
   async get(
@@ -45,21 +58,26 @@ export class EntityReadinessService {
           stored.results.has(scorecard.id) &&
           stored.scorecardVersions.get(scorecard.id) === version,
       );
-    if (!current) {
-      return this.evaluator.evaluate(entity);
-    }
-    return {
-      entityRef,
-      scorecards: applicable.map(({ scorecard }) =>
-        fromStoredResult(stored.results.get(scorecard.id)!, scorecard),
-      ),
-    };
+    const readiness = current
+      ? {
+          entityRef,
+          scorecards: applicable.map(({ scorecard }) =>
+            fromStoredResult(stored.results.get(scorecard.id)!, scorecard),
+          ),
+        }
+      : await this.evaluator.evaluate(entity);
+    return this.redactor.redact(entity, readiness, credentials);
   }
 
+  /**
+   * Evaluates the entity anew, for a caller allowed to, within their rate
+   * limits; a refresh of the entity already running is joined instead.
+   */
   async refresh(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<EntityReadiness> {
+    this.refreshAccess.services.assertAllowed('refresh', credentials);
     const entity = await this.visibleEntity(ref, credentials);
     const entityRef = stringifyEntityRef(entity);
     const [decision] = await this.permissions.authorize(
@@ -76,7 +94,27 @@ export class EntityReadinessService {
         `You may not refresh the readiness of ${entityRef}`,
       );
     }
-    return this.evaluator.evaluate(entity, { force: true });
+    this.refreshAccess.limiter.take(callerOf(credentials), entityRef);
+    return this.redactor.redact(
+      entity,
+      await this.evaluateOnce(entity, entityRef),
+      credentials,
+    );
+  }
+
+  private evaluateOnce(
+    entity: Entity,
+    entityRef: string,
+  ): Promise<EntityReadiness> {
+    const running = this.refreshing.get(entityRef);
+    if (running) {
+      return running;
+    }
+    const evaluation = this.evaluator
+      .evaluate(entity, { force: true })
+      .finally(() => this.refreshing.delete(entityRef));
+    this.refreshing.set(entityRef, evaluation);
+    return evaluation;
   }
 
   async history(
@@ -106,4 +144,14 @@ export class EntityReadinessService {
     }
     return entity;
   }
+}
+
+/** Who the caller is, for rate limits: a user's entity ref or a service. */
+function callerOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as
+    | BackstageUserPrincipal
+    | BackstageServicePrincipal;
+  return principal.type === 'user'
+    ? principal.userEntityRef
+    : `service:${principal.subject}`;
 }

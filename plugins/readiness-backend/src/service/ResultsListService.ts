@@ -1,44 +1,74 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ResultSummary } from '@readiness/plugin-readiness-common';
-import { ReadinessStore, ResultFilter } from '../database';
+import { ResultList, ResultSummary } from '@readiness/plugin-readiness-common';
+import { readBoundedInteger } from '@readiness/plugin-readiness-node';
+import { ReadinessStore, ResultFilter, ResultPosition } from '../database';
+import { ResultsCursor } from './ResultsCursor';
+
+/** Results read per store query, and checked per catalog call. */
+export const RESULTS_SCAN_BATCH = 200;
+
+const DEFAULT_SCAN_ROWS = 5000;
+
+/** `readiness.limits.resultsScanRows`: a whole number from 1 to a million. */
+export function readResultsScanRows(config: Config): number {
+  return readBoundedInteger(config, 'readiness.limits.resultsScanRows', {
+    min: 1,
+    max: 1_000_000,
+    default: DEFAULT_SCAN_ROWS,
+  });
+}
 
 /**
  * Lists results the caller may see. The store filters and orders; the
  * catalog, asked with the caller's credentials, says which of those entities
- * the caller may read, and the others are left out. `nextOffset` continues
- * where this page stopped reading, so hidden entities never shift a page.
+ * the caller may read, and the others are left out. A request reads at most
+ * `scanRows` results: a caller who sees few entities gets a page that is not
+ * full, with a cursor to go on from where the reading stopped.
  */
 export class ResultsListService {
   constructor(
     private readonly catalog: CatalogService,
     private readonly store: ReadinessStore,
+    private readonly cursors: ResultsCursor,
+    private readonly limits: { scanRows: number },
   ) {}
 
   async list(
     filter: ResultFilter,
-    page: { limit: number; offset: number },
+    page: { limit: number; cursor?: string },
     credentials: BackstageCredentials,
-  ): Promise<{ items: ResultSummary[]; nextOffset: number | null }> {
+  ): Promise<ResultList> {
+    let after: ResultPosition | undefined =
+      page.cursor === undefined ? undefined : this.cursors.decode(page.cursor);
     const items: ResultSummary[] = [];
-    let offset = page.offset;
+    let scanned = 0;
     for (;;) {
+      const batchSize = Math.min(
+        RESULTS_SCAN_BATCH,
+        this.limits.scanRows - scanned,
+      );
       const batch = await this.store.listResults(filter, {
-        limit: page.limit,
-        offset,
+        limit: batchSize,
+        after,
       });
+      scanned += batch.length;
       const visible = await this.visibleRefs(batch, credentials);
       for (const row of batch) {
-        offset++;
+        after = { score: row.score, entityRef: row.entityRef };
         if (visible.has(row.entityRef)) {
           items.push(row);
           if (items.length === page.limit) {
-            return { items, nextOffset: offset };
+            return { items, nextCursor: this.cursors.encode(after) };
           }
         }
       }
-      if (batch.length < page.limit) {
-        return { items, nextOffset: null };
+      if (batch.length < batchSize) {
+        return { items, nextCursor: null };
+      }
+      if (scanned >= this.limits.scanRows) {
+        return { items, nextCursor: this.cursors.encode(after!) };
       }
     }
   }

@@ -12,6 +12,11 @@ export interface CollectorSettings {
    * collected anew at every evaluation.
    */
   frequencyMs(collectorId: string): number;
+  /**
+   * `readiness.collectors.<id>.maxLastGoodAge`: how old the collector's last
+   * good facts may be to stand in for it while it fails; 7 days by default.
+   */
+  maxLastGoodAgeMs(collectorId: string): number;
 }
 
 /**
@@ -31,5 +36,9 @@ export function readCollectorSettings(
         `readiness.collectors.${id}.frequency`,
         defaults[id] ?? { milliseconds: 0 },
       ),
+    maxLastGoodAgeMs: id =>
+      readDurationMs(config, `readiness.collectors.${id}.maxLastGoodAge`, {
+        days: 7,
+      }),
   };
 }

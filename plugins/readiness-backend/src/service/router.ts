@@ -1,10 +1,13 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
-import { createOpenApiRouter } from '../schema/openapi/spec';
-import { ScorecardPreview } from '../scorecards/ScorecardPreview';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { spec } from '../schema/openapi/spec';
+import { PreviewJobs } from '../scorecards/PreviewJobs';
 import { ScorecardsService } from '../scorecards/ScorecardsService';
 import { CatalogVisibility } from './CatalogVisibility';
+import { jsonBodyParser, specWithDocumentLimit } from './documentSizeLimit';
 import { EntityReadinessService } from './EntityReadinessService';
+import { TooManyRequestsError } from './RefreshRateLimiter';
 import { ResultsListService } from './ResultsListService';
 
 const DEFAULT_HISTORY_LIMIT = 100;
@@ -13,7 +16,8 @@ const DEFAULT_TREND_DAYS = 30;
 
 /**
  * Signed-in users, and services such as a CI pipeline with a static token;
- * both see what the catalog lets them read.
+ * both see what the catalog lets them read. Services refresh and preview
+ * only when `readiness.serviceAccess` names them (ServiceAccessPolicy).
  */
 const CALLERS = { allow: ['user', 'service'] as Array<'user' | 'service'> };
 
@@ -23,12 +27,18 @@ export async function createRouter(options: {
   readiness: EntityReadinessService;
   scorecards: ScorecardsService;
   results: ResultsListService;
-  preview: ScorecardPreview;
+  preview: PreviewJobs;
   visibility: CatalogVisibility;
+  /** The largest scorecard document a preview accepts, in UTF-8 bytes. */
+  maxDocumentBytes: number;
 }): Promise<express.Router> {
   const { httpAuth, readiness, scorecards, results, preview, visibility } =
     options;
-  const router = await createOpenApiRouter();
+  const { maxDocumentBytes } = options;
+  const router = createValidatedOpenApiRouter<typeof spec>(
+    specWithDocumentLimit(maxDocumentBytes),
+    { middleware: [jsonBodyParser(maxDocumentBytes)] },
+  );
 
   /** The caller's credentials and the entities their aggregates cover. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any typed route
@@ -37,7 +47,12 @@ export async function createRouter(options: {
 
   router.post('/scorecards/preview', async (req, res) => {
     const credentials = await httpAuth.credentials(req, CALLERS);
-    res.json(await preview.preview(req.body.document, credentials));
+    res.status(202).json(await preview.start(req.body.document, credentials));
+  });
+
+  router.get('/scorecards/preview/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, CALLERS);
+    res.json(await preview.get(req.params.id, credentials));
   });
 
   router.get('/scorecards', async (req, res) => {
@@ -71,12 +86,12 @@ export async function createRouter(options: {
 
   router.get('/results', async (req, res) => {
     const credentials = await httpAuth.credentials(req, CALLERS);
-    const { scorecard, limit, offset, ...filter } = req.query;
+    const { scorecard, limit, cursor, ...filter } = req.query;
     scorecards.find(scorecard);
     res.json(
       await results.list(
         { scorecardId: scorecard, ...filter },
-        { limit: limit ?? DEFAULT_PAGE_SIZE, offset: offset ?? 0 },
+        { limit: limit ?? DEFAULT_PAGE_SIZE, cursor },
         credentials,
       ),
     );
@@ -99,7 +114,14 @@ export async function createRouter(options: {
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
     const credentials = await httpAuth.credentials(req, CALLERS);
-    res.json(await readiness.refresh(req.params, credentials));
+    try {
+      res.json(await readiness.refresh(req.params, credentials));
+    } catch (error) {
+      if (error instanceof TooManyRequestsError) {
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
+      throw error;
+    }
   });
 
   return router;

@@ -48,7 +48,11 @@ export interface ReadinessApi {
   /** Owners, systems or domains ranked on a scorecard. */
   getLeaderboard(query: LeaderboardQuery): Promise<Leaderboard>;
 
-  /** Entities' standing on a scorecard, lowest score first. */
+  /**
+   * Entities' standing on a scorecard, lowest score first. A page may hold
+   * fewer than `limit` entities and still have a `nextCursor`: ask again
+   * with it.
+   */
   listResults(query: ResultQuery): Promise<ResultList>;
 }
 

@@ -147,7 +147,7 @@ describe('ReadinessClient', () => {
 
   it('lists results filtered by check status and entity attributes', async () => {
     const { client, fetch } = setup(
-      jsonResponse(200, { items: [], nextOffset: null }),
+      jsonResponse(200, { items: [], nextCursor: null }),
     );
 
     await client.listResults({
@@ -156,10 +156,12 @@ describe('ReadinessClient', () => {
       status: 'fail',
       owner: 'group:default/team-a',
       lifecycle: 'production',
+      limit: 20,
+      cursor: 'AbC-_9',
     });
 
     expect(fetch.mock.calls[0][0]).toBe(
-      `${baseUrl}/results?scorecard=production-readiness&check=owner-set&status=fail&owner=group%3Adefault%2Fteam-a&lifecycle=production`,
+      `${baseUrl}/results?scorecard=production-readiness&check=owner-set&status=fail&owner=group%3Adefault%2Fteam-a&lifecycle=production&limit=20&cursor=AbC-_9`,
     );
   });
 });

@@ -44,9 +44,9 @@ export const spec = {
     },
     '/scorecards/preview': {
       post: {
-        operationId: 'PreviewScorecard',
+        operationId: 'StartScorecardPreview',
         description:
-          'Dry run: evaluates a draft scorecard over the entities the caller may read and lists those whose score or level would change compared with the stored results of the scorecard with the same id. Stores nothing. Needs the `readiness.scorecard.preview` permission.\n',
+          'Dry run of a draft scorecard, as a background job: validates the draft (400 with its problems) and answers 202 with the running job, which evaluates the draft over the entities the caller may read, against their stored facts (no collector is asked), and compares with the stored results of the scorecard with the same id. Stores nothing but the job. Poll `GET /scorecards/preview/{id}`. One running preview per caller (409 naming it), a few per backend replica (503), each within the budgets of `readiness.preview`. Needs the `readiness.scorecard.preview` permission.\n',
         requestBody: {
           required: true,
           content: {
@@ -58,8 +58,9 @@ export const spec = {
                 properties: {
                   document: {
                     type: 'string',
-                    description: 'One scorecard document, YAML or JSON.',
-                    maxLength: 1000000,
+                    description:
+                      'One scorecard document, YAML or JSON, of at most `readiness.limits.scorecards.maxBytes` UTF-8 bytes (default 262144, the maxLength here; the served contract states the configured value).\n',
+                    maxLength: 262144,
                   },
                 },
               },
@@ -67,12 +68,12 @@ export const spec = {
           },
         },
         responses: {
-          '200': {
-            description: 'The impact of the draft.',
+          '202': {
+            description: 'The job, running.',
             content: {
               'application/json': {
                 schema: {
-                  $ref: '#/components/schemas/ScorecardPreview',
+                  $ref: '#/components/schemas/PreviewJob',
                 },
               },
             },
@@ -84,6 +85,48 @@ export const spec = {
             $ref: '#/components/responses/Error',
           },
           '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            $ref: '#/components/responses/Error',
+          },
+          '503': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/scorecards/preview/{id}': {
+      get: {
+        operationId: 'GetScorecardPreview',
+        description:
+          'A preview job started by the caller: running, with the entities evaluated so far; done, with the result; or failed, with why. Jobs of others are not found; finished jobs are kept for `readiness.preview.retention` (an hour by default).\n',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 36,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The job.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PreviewJob',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
             $ref: '#/components/responses/Error',
           },
         },
@@ -340,12 +383,15 @@ export const spec = {
             },
           },
           {
-            name: 'offset',
+            name: 'cursor',
             in: 'query',
             required: false,
+            description:
+              'The `nextCursor` of the previous page; none for the first page.\n',
             schema: {
-              type: 'integer',
-              minimum: 0,
+              type: 'string',
+              minLength: 1,
+              maxLength: 4096,
             },
           },
         ],
@@ -412,7 +458,7 @@ export const spec = {
       post: {
         operationId: 'RefreshEntityReadiness',
         description:
-          'Re-evaluates the entity now and returns the new result. Needs the `readiness.entity.refresh` permission for the entity.\n',
+          'Re-evaluates the entity now and returns the new result; a refresh of the entity already running is joined. Needs the `readiness.entity.refresh` permission for the entity; a service needs its subject listed in `readiness.serviceAccess.refresh`. Rate limited per caller and entity, and per caller (`readiness.refresh`).\n',
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -443,6 +489,26 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/Error',
+          },
+          '429': {
+            description:
+              'Too many refreshes; try again after `Retry-After` seconds.',
+            headers: {
+              'Retry-After': {
+                description: 'Seconds to wait before trying again.',
+                schema: {
+                  type: 'integer',
+                  minimum: 1,
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },
@@ -1259,7 +1325,7 @@ export const spec = {
       ResultList: {
         type: 'object',
         additionalProperties: false,
-        required: ['items', 'nextOffset'],
+        required: ['items', 'nextCursor'],
         properties: {
           items: {
             type: 'array',
@@ -1267,10 +1333,11 @@ export const spec = {
               $ref: '#/components/schemas/ResultSummary',
             },
           },
-          nextOffset: {
-            type: 'integer',
+          nextCursor: {
+            type: 'string',
             nullable: true,
-            description: 'The offset of the next page; null after the last.',
+            description:
+              'Where the next page starts, opaque; null after the last. A page may hold fewer than `limit` items, even none, and still have a next one: a request reads a bounded number of results.\n',
           },
         },
       },
@@ -1288,10 +1355,48 @@ export const spec = {
           },
         },
       },
+      PreviewJob: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'scorecard', 'status', 'evaluated', 'startedAt'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          scorecard: {
+            type: 'string',
+            description: 'The id of the draft scorecard.',
+          },
+          status: {
+            type: 'string',
+            enum: ['running', 'done', 'failed'],
+          },
+          evaluated: {
+            type: 'integer',
+            description: 'Entities evaluated so far.',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          result: {
+            $ref: '#/components/schemas/ScorecardPreview',
+          },
+          reason: {
+            type: 'string',
+            description:
+              'Why the job failed, e.g. it ran out of its time budget.',
+          },
+        },
+      },
       ScorecardPreview: {
         type: 'object',
         additionalProperties: false,
-        required: ['scorecard', 'evaluated', 'changes'],
+        required: ['scorecard', 'evaluated', 'changed', 'changes', 'truncated'],
         properties: {
           scorecard: {
             type: 'string',
@@ -1299,8 +1404,18 @@ export const spec = {
           evaluated: {
             type: 'integer',
           },
+          changed: {
+            type: 'integer',
+            description: 'Entities whose score or level would change.',
+          },
+          truncated: {
+            type: 'boolean',
+            description:
+              'True when `readiness.preview.maxEntities` stopped the evaluation early, or `changes` leaves out some of the changed entities (`readiness.preview.maxChanges`).\n',
+          },
           changes: {
             type: 'array',
+            description: 'The changed entities, lowest new score first.',
             items: {
               type: 'object',
               additionalProperties: false,

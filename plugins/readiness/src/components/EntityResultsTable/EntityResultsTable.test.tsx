@@ -53,16 +53,20 @@ describe('EntityResultsTable', () => {
   });
 
   it('says so when no entity matches', async () => {
-    await renderTable(async () => ({ items: [], nextOffset: null }));
+    await renderTable(async () => ({ items: [], nextCursor: null }));
 
     expect(await screen.findByText('No entity matches.')).toBeInTheDocument();
   });
 
-  it('pages through the entities with the offsets the backend gives', async () => {
-    const api = await renderTable(async ({ offset }) =>
-      offset
-        ? { items: [result('second-page', 80)], nextOffset: null }
-        : { items: [result('first-page', 61.6)], nextOffset: 20 },
+  it('pages through the entities with the cursors the backend gives', async () => {
+    const fullFirstPage = [
+      result('first-page', 61.6),
+      ...Array.from({ length: 19 }, (_, i) => result(`filler-${i}`, 70)),
+    ];
+    const api = await renderTable(async ({ cursor }) =>
+      cursor
+        ? { items: [result('second-page', 80)], nextCursor: null }
+        : { items: fullFirstPage, nextCursor: 'after-first' },
     );
 
     const [, first] = await screen.findAllByRole('row');
@@ -83,8 +87,39 @@ describe('EntityResultsTable', () => {
         scorecard: 'production-readiness',
         level: 'silver',
         limit: 20,
-        offset: 20,
+        cursor: 'after-first',
       }),
     );
+
+    await userEvent.click(screen.getByRole('button', { name: /previous/i }));
+    expect(
+      await screen.findByRole('link', { name: /first-page/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('asks again where the backend stopped reading, to fill a page', async () => {
+    const api = await renderTable(async ({ cursor }) => {
+      const read = Number(cursor ?? 0);
+      // One entity in every other batch the backend reads, until the tenth.
+      return {
+        items: read % 2 === 1 ? [result(`entity-${read}`, read)] : [],
+        nextCursor: read < 10 ? String(read + 1) : null,
+      };
+    });
+
+    expect(
+      await screen.findByRole('link', { name: /entity-1/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /entity-3/ })).toBeInTheDocument();
+    expect(screen.getAllByRole('row')).toHaveLength(3);
+    // A bounded number of requests per page, each for what is still missing.
+    expect(api.listResults).toHaveBeenCalledTimes(5);
+    expect(api.listResults).toHaveBeenNthCalledWith(4, {
+      scorecard: 'production-readiness',
+      level: 'silver',
+      limit: 19,
+      cursor: '3',
+    });
+    expect(screen.getByRole('button', { name: /next/i })).not.toBeDisabled();
   });
 });

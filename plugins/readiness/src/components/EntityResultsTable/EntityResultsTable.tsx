@@ -23,11 +23,18 @@ import { levelTitle } from '../../utils/levels';
 import { RelativeTime } from '../RelativeTime';
 
 /** The entities a list shows: which scorecard, and which of its entities. */
-export type EntityResultsQuery = Omit<ResultQuery, 'limit' | 'offset'>;
+export type EntityResultsQuery = Omit<ResultQuery, 'limit' | 'cursor'>;
 
 type ResultRow = ResultSummary & { id: string };
 
 const PAGE_SIZE = 20;
+
+/**
+ * The backend reads a bounded number of results per request, so a caller
+ * who sees few entities gets pages that are not full; a table page asks
+ * again up to this many times to fill itself, then shows what it has.
+ */
+const REQUESTS_PER_PAGE = 5;
 
 /**
  * Entities' standing on a scorecard, lowest score first, paged, each linked
@@ -45,20 +52,24 @@ export function EntityResultsTable(props: {
     // A new query (by value) starts again from the first page.
     filter: useStableQuery(query),
     paginationOptions: { pageSize: PAGE_SIZE, showPageSizeOptions: false },
+    // The table remembers the cursor of each page it came from, for "back".
     getData: async (params: CursorParams<EntityResultsQuery>) => {
-      const { cursor, pageSize } = params;
-      const offset = Number(cursor ?? 0);
-      const { items, nextOffset } = await readinessApi.listResults({
-        ...params.filter!,
-        limit: pageSize,
-        offset,
-      });
-      return {
-        data: items.map(item => ({ ...item, id: item.entityRef })),
-        nextCursor: nextOffset === null ? undefined : String(nextOffset),
-        prevCursor:
-          offset > 0 ? String(Math.max(0, offset - pageSize)) : undefined,
-      };
+      const { pageSize } = params;
+      const data: ResultRow[] = [];
+      let cursor = params.cursor;
+      for (let request = 0; request < REQUESTS_PER_PAGE; request++) {
+        const page = await readinessApi.listResults({
+          ...params.filter!,
+          limit: pageSize - data.length,
+          cursor,
+        });
+        data.push(...page.items.map(item => ({ ...item, id: item.entityRef })));
+        cursor = page.nextCursor ?? undefined;
+        if (data.length === pageSize || !cursor) {
+          break;
+        }
+      }
+      return { data, nextCursor: cursor };
     },
   });
 

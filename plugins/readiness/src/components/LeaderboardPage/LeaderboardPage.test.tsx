@@ -257,7 +257,7 @@ describe('LeaderboardPage', () => {
               evaluatedAt: minutesAgo(2),
             },
           ],
-          nextOffset: null,
+          nextCursor: null,
         }),
       },
       '/readiness?tab=leaderboard&tag=java',
@@ -281,7 +281,6 @@ describe('LeaderboardPage', () => {
       owner: 'group:default/team-a',
       tag: 'java',
       limit: 20,
-      offset: 0,
     });
   });
 
@@ -296,7 +295,7 @@ describe('LeaderboardPage', () => {
             evaluatedAt: minutesAgo(2),
           },
         ],
-        nextOffset: null,
+        nextCursor: null,
       }),
     });
 
@@ -314,7 +313,6 @@ describe('LeaderboardPage', () => {
       scorecard: 'production-readiness',
       owner: 'none',
       limit: 20,
-      offset: 0,
     });
   });
 

@@ -123,7 +123,7 @@ describe('ScorecardPage', () => {
             evaluatedAt: minutesAgo(10),
           },
         ],
-        nextOffset: null,
+        nextCursor: null,
       }),
     });
 
@@ -148,7 +148,6 @@ describe('ScorecardPage', () => {
       check: 'owner-set',
       status: 'fail',
       limit: 20,
-      offset: 0,
     });
     expect(
       within(failing).getByRole('heading', {

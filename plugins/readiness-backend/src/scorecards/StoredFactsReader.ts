@@ -1,0 +1,47 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { appliesToEntity, FactSet } from '@readiness/plugin-readiness-common';
+import { FactCollector } from '@readiness/plugin-readiness-node';
+import { ReadinessStore } from '../database';
+import { collectorTarget } from '../service/collectorTarget';
+import { factsOf } from '../service/EntityFactsCollector';
+
+/**
+ * The facts an evaluation would use, without collecting any: the catalog's
+ * own, and the last facts each applicable collector stored about what the
+ * entity points it at now. Facts never collected, those about another target
+ * and those of collectors turned off are left out, so conditions on them are
+ * unknown. Nothing is written.
+ */
+export class StoredFactsReader {
+  constructor(
+    private readonly options: {
+      /** The catalog's facts about the entity, its owner and system. */
+      catalogFacts: (entity: Entity, now: Date) => Promise<FactSet>;
+      collectors: () => FactCollector[];
+      store: Pick<ReadinessStore, 'getEntityFacts'>;
+      /** Whether app-config lets the collector run; all do by default. */
+      enabled?: (collectorId: string) => boolean;
+    },
+  ) {}
+
+  async read(entity: Entity, now: Date): Promise<FactSet> {
+    const { catalogFacts, collectors, store, enabled } = this.options;
+    const applicable = collectors().filter(
+      c => enabled?.(c.id) !== false && appliesToEntity(c.appliesTo, entity),
+    );
+    const [catalog, stored] = await Promise.all([
+      catalogFacts(entity, now),
+      applicable.length > 0
+        ? store.getEntityFacts(stringifyEntityRef(entity))
+        : undefined,
+    ]);
+    const collected = applicable.flatMap(collector => {
+      const observed = stored?.get(collector.id);
+      // Facts about another repository or service say nothing of this one.
+      return observed && observed.target === collectorTarget(collector, entity)
+        ? [factsOf(collector, observed, 'gave no value when it last worked')]
+        : [];
+    });
+    return Object.assign(catalog, ...collected);
+  }
+}

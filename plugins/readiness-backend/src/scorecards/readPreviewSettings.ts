@@ -1,0 +1,35 @@
+import { Config } from '@backstage/config';
+import { readBoundedInteger } from '@readiness/plugin-readiness-node';
+import { readDurationMs } from '../service/readDurationMs';
+import type { PreviewJobBudgets } from './PreviewJobs';
+import type { PreviewLimits } from './ScorecardPreview';
+
+const count = (config: Config, key: string, fallback: number, max: number) =>
+  readBoundedInteger(config, key, { min: 1, max, default: fallback });
+
+/** `readiness.preview.*`: what one scorecard preview may cost. */
+export function readPreviewSettings(
+  config: Config,
+): PreviewJobBudgets & PreviewLimits {
+  return {
+    timeBudgetMs: readDurationMs(config, 'readiness.preview.timeBudget', {
+      seconds: 60,
+    }),
+    maxEntities: count(
+      config,
+      'readiness.preview.maxEntities',
+      20_000,
+      10_000_000,
+    ),
+    maxChanges: count(config, 'readiness.preview.maxChanges', 1000, 100_000),
+    maxConcurrentJobs: count(
+      config,
+      'readiness.preview.maxConcurrentJobs',
+      2,
+      64,
+    ),
+    retentionMs: readDurationMs(config, 'readiness.preview.retention', {
+      hours: 1,
+    }),
+  };
+}
