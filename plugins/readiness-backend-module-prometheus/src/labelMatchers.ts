@@ -7,6 +7,7 @@
 import {
   compileLinearRegex,
   type LinearRegex,
+  MatchLimitError,
 } from '@readiness/plugin-readiness-common';
 
 /** @internal */
@@ -129,7 +130,8 @@ export function findMatchers(expression: string): LabelMatcher[] {
 
 // A rule regex only meets short label values, so a larger automaton than
 // a scorecard's is still quick (long alternations of job names are common).
-const RULE_REGEX_LIMITS = { maxStates: 20_000 };
+// Label values are short; the value matched comes from an entity.
+const RULE_REGEX_LIMITS = { maxStates: 20_000, maxSubjectLength: 4096 };
 const CACHE_SIZE = 1000;
 const compiledRuleRegexes = new Map<string, LinearRegex | string>();
 
@@ -168,8 +170,20 @@ function fullyMatches(
   refused: (problem: string) => void,
 ): boolean {
   const regex = ruleRegex(pattern, refused);
-  // A regex that cannot be used is no evidence either way.
-  return typeof regex !== 'string' && regex.test(value);
+  // A regex that cannot be used, or a value too long or too costly to match
+  // against, is no evidence either way.
+  if (typeof regex === 'string') {
+    return false;
+  }
+  try {
+    return regex.test(value);
+  } catch (error) {
+    if (error instanceof MatchLimitError) {
+      refused(`Prometheus rule regex "${pattern}": ${error.message}`);
+      return false;
+    }
+    throw error;
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ export type * from './api';
 export { NO_GROUP } from './api';
 export { evaluateScorecard, appliesToEntity, RESULT_LIMITS } from './engine';
 export { catalogFacts } from './facts';
-export { compileLinearRegex } from './engine/linearRegex';
+export { compileLinearRegex, MatchLimitError } from './engine/linearRegex';
 export type { LinearRegex, LinearRegexLimits } from './engine/linearRegex';
 export {
   DEFAULT_SCORECARD_LIMITS,

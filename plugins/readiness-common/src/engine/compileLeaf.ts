@@ -10,7 +10,7 @@ import {
 import { CATALOG_SOURCE } from '../facts/catalogFacts';
 import { compileOperator, show } from './leafOperators';
 import { truncate } from './resultLimits';
-import { SubjectTooLongError } from './linearRegex';
+import { MatchLimitError } from './linearRegex';
 
 /** Why a fact observed at `observedAt` is too old at `now`, if it is. */
 type FreshnessTest = (observedAt: string, now: number) => string | undefined;
@@ -126,8 +126,9 @@ export function compileLeaf(
           ? `${factName} is ${show(fact.value)}, not a map`
           : test(value);
     } catch (error) {
-      // Text too long to match a pattern against: no evidence either way.
-      if (error instanceof SubjectTooLongError) {
+      // Text too long, or too costly, to match a pattern against: no
+      // evidence either way.
+      if (error instanceof MatchLimitError) {
         return unknown(`${name}: ${error.message}`);
       }
       throw error;

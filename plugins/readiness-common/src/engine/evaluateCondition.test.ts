@@ -77,6 +77,29 @@ describe('evaluateCondition', () => {
     });
   });
 
+  it('gives up, unknown, on a match that defeats the state cache, within a bounded time', () => {
+    const facts: FactSet = {
+      'catalog.description': {
+        value: 'a'.repeat(65_000),
+        source: 'catalog',
+        observedAt,
+      },
+    };
+    // Near 2,000 states on text that fills the cache: before the work budget
+    // each test took over a second.
+    const started = Date.now();
+    const evaluation = evaluateCondition(
+      { fact: 'catalog.description', matches: '[^x]{0,999}y' },
+      facts,
+      now,
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(evaluation.outcome).toBe('unknown');
+    expect(evaluation.reasons[0]).toMatch(
+      /^catalog\.description: matching the pattern against this text takes more than \d+ automaton steps/,
+    );
+  });
+
   it('is unknown, with the reason, when a fact is unavailable', () => {
     const withFailure: FactSet = {
       ...facts,

@@ -128,3 +128,41 @@ describe('evaluateScorecard', () => {
     );
   });
 });
+
+describe('evaluateScorecard on costly patterns', () => {
+  it('bounds the matching work of one evaluation, however many conditions match', () => {
+    const costly: ScorecardDefinition = {
+      id: 'costly',
+      title: 'Costly',
+      description: '',
+      appliesTo: { kind: 'component' },
+      levels: [{ id: 'bronze', title: 'Bronze' }],
+      categories: [{ id: 'c', title: 'C' }],
+      // Distinct patterns, so that no state cache is shared between them.
+      checks: Array.from({ length: 40 }, (_, i) => ({
+        id: `c${i}`,
+        title: `Check ${i}`,
+        category: 'c',
+        level: 'bronze',
+        weight: 1,
+        condition: {
+          fact: 'catalog.description',
+          matches: `[^x]{0,${900 + i}}y`,
+        },
+        remediation: { text: '' },
+      })),
+    };
+    const target = entity({ description: 'a'.repeat(65_000) });
+    const started = Date.now();
+    const result = evaluateScorecard(
+      costly,
+      target,
+      catalogFacts(target, now),
+      now,
+    );
+    // Each test alone may take tens of milliseconds; forty of them took
+    // forty times a second before the budgets.
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(result.checks.every(c => c.status === 'unknown')).toBe(true);
+  });
+});

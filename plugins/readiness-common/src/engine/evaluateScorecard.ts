@@ -1,3 +1,4 @@
+import { MAX_EVALUATION_MATCH_WORK, withMatchBudget } from './linearRegex';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import {
   CheckResult,
@@ -129,6 +130,17 @@ function toResult(check: CompiledCheck, decision: Decision): CheckResult {
  * @public
  */
 export function evaluateScorecard(
+  scorecard: ScorecardDefinition,
+  entity: Entity,
+  facts: FactSet,
+  evaluatedAt: Date,
+): ScorecardResult {
+  return withMatchBudget(MAX_EVALUATION_MATCH_WORK, () =>
+    evaluate(scorecard, entity, facts, evaluatedAt),
+  );
+}
+
+function evaluate(
   scorecard: ScorecardDefinition,
   entity: Entity,
   facts: FactSet,

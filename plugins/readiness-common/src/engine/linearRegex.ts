@@ -40,7 +40,37 @@ const CACHE_BUDGET = 1 << 14;
 const STATE_COST = 160;
 
 /** Thrown by {@link LinearRegex.test} for a subject that is too long. */
-export class SubjectTooLongError extends Error {}
+/** A limit that keeps one match bounded was reached: no answer either way. */
+export class MatchLimitError extends Error {}
+
+export class SubjectTooLongError extends MatchLimitError {}
+
+/** The automaton states one `test` may follow before it gives up. */
+export const MAX_MATCH_WORK = 1 << 22;
+
+/**
+ * Automaton states all tests of one evaluation may follow together: with
+ * thousands of conditions each test could still use its own budget.
+ */
+export const MAX_EVALUATION_MATCH_WORK = 1 << 24;
+
+// Evaluation is synchronous, so one shared budget serves the evaluation in
+// progress; outside one, each test has only its own.
+const evaluationBudget = { left: Infinity };
+
+/**
+ * Runs `evaluate` with at most `work` automaton states followed by all the
+ * tests it makes; a test past it throws {@link MatchLimitError}.
+ */
+export function withMatchBudget<T>(work: number, evaluate: () => T): T {
+  const saved = evaluationBudget.left;
+  evaluationBudget.left = work;
+  try {
+    return evaluate();
+  } finally {
+    evaluationBudget.left = saved;
+  }
+}
 
 /**
  * A set of automaton states, as a state of the lazily built DFA. (A class,
@@ -119,6 +149,8 @@ export class LinearRegex {
   private readonly threads: Int32Array;
   private readonly nextThreads: Int32Array;
   private flushes = 0;
+  /** Automaton states the test in progress may still follow. */
+  private workLeft = 0;
   // Per atom: the step it was last asked about, and its answer.
   private readonly atomAsked: Uint32Array;
   private readonly atomAnswer: Uint8Array;
@@ -154,6 +186,17 @@ export class LinearRegex {
         `the text is ${length} characters long, longer than the ${this.maxSubjectLength} that patterns are matched against`,
       );
     }
+    const budget = Math.min(MAX_MATCH_WORK, evaluationBudget.left);
+    this.workLeft = budget;
+    try {
+      return this.run(subject);
+    } finally {
+      evaluationBudget.left -= budget - this.workLeft;
+    }
+  }
+
+  private run(subject: string): boolean {
+    const length = subject.length;
     const flushes = this.flushes;
     let state = this.initialState();
     let i = 0;
@@ -278,8 +321,10 @@ export class LinearRegex {
       stack[top++] = start;
     }
     let found = 0;
+    let popped = 0;
     while (top > 0) {
       const s = stack[--top];
+      popped++;
       const k = kind[s];
       if (k === CHAR) {
         chars[found++] = s;
@@ -304,6 +349,12 @@ export class LinearRegex {
       }
     }
     this.charCount = found;
+    this.workLeft -= popped;
+    if (this.workLeft < 0) {
+      throw new MatchLimitError(
+        `matching the pattern against this text takes more than ${MAX_MATCH_WORK} automaton steps (or the evaluation's ${MAX_EVALUATION_MATCH_WORK})`,
+      );
+    }
     return false;
   }
 

@@ -35,6 +35,9 @@ export interface Nfa {
   start: number;
 }
 
+/** Parts of the pattern built per state allowed, nested groups included. */
+const NFA_PARTS_PER_STATE = 32;
+
 /** Thrown when an automaton would need more states than allowed. */
 export class NfaTooLargeError extends Error {}
 
@@ -50,6 +53,9 @@ export function buildNfa(tree: RegexNode[][], maxStates: number): Nfa {
   const alt: number[] = [];
   const arg: number[] = [];
   const atomIndex = new Map<string, number>();
+  // Parts built, states or not: an empty group repeated, `(?:){1000}`,
+  // adds no state but nested repeats of it would still loop for hours.
+  let partsLeft = NFA_PARTS_PER_STATE * maxStates;
 
   const tooLarge = () =>
     new NfaTooLargeError(
@@ -124,6 +130,9 @@ export function buildNfa(tree: RegexNode[][], maxStates: number): Nfa {
   }
 
   function node(n: RegexNode, next: number): number {
+    if (--partsLeft < 0) {
+      throw tooLarge();
+    }
     switch (n.type) {
       case 'char':
         return add(CHAR, next, -1, atom(n.source));
