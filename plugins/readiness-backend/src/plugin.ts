@@ -104,8 +104,9 @@ export const readinessPlugin = createBackendPlugin({
           () => loadScorecards(config, knownFacts()),
           logger,
         );
+        const relations = new CatalogRelationsResolver(catalog, auth);
         const facts = new EntityFactsCollector(
-          new CatalogRelationsResolver(catalog, auth),
+          relations,
           () => collectors.list(),
           store,
           logger,
@@ -204,8 +205,10 @@ export const readinessPlugin = createBackendPlugin({
                 catalog,
                 store,
                 facts: new StoredFactsReader({
-                  catalogFacts: (entity, now) =>
-                    facts.collectCatalog(entity, now),
+                  catalogFacts: (entity, now, credentials) =>
+                    facts.collectCatalog(entity, now, e =>
+                      relations.resolveFor(e, credentials),
+                    ),
                   collectors: () => collectors.list(),
                   store,
                   enabled: settings.enabled,

@@ -203,17 +203,19 @@ export class ScorecardPreview {
         const inputs = await Promise.all(
           applicable
             .slice(i, i + READ_CONCURRENCY)
-            .map(entity => this.read(scorecard, entity, now)),
+            .map(entity => this.read(scorecard, entity, now, credentials)),
         );
+        // One entity's evaluation is bounded (ADR 012's match budgets), so
+        // a slice ends after the entity that used it up.
         for (const input of inputs) {
           changes.add(compare(scorecard, input, now));
           evaluated += 1;
-        }
-        if (Date.now() - sliceStart >= SLICE_MS) {
-          options.onProgress?.(evaluated);
-          await nextTurn();
-          options.signal?.throwIfAborted();
-          sliceStart = Date.now();
+          if (Date.now() - sliceStart >= SLICE_MS) {
+            options.onProgress?.(evaluated);
+            await nextTurn();
+            options.signal?.throwIfAborted();
+            sliceStart = Date.now();
+          }
         }
       }
       options.onProgress?.(evaluated);
@@ -236,10 +238,11 @@ export class ScorecardPreview {
     scorecard: ScorecardDefinition,
     entity: Entity,
     now: Date,
+    credentials: BackstageCredentials,
   ): Promise<EvaluationInput> {
     const entityRef = stringifyEntityRef(entity);
     const [facts, stored] = await Promise.all([
-      this.options.facts.read(entity, now),
+      this.options.facts.read(entity, now, credentials),
       this.options.store.getEntityResults(entityRef),
     ]);
     const before = stored.results.get(scorecard.id);

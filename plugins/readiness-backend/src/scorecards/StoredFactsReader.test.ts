@@ -1,3 +1,4 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { FactCollector } from '@readiness/plugin-readiness-node';
 import { collectorTarget } from '../service/collectorTarget';
@@ -60,7 +61,9 @@ describe('StoredFactsReader', () => {
       enabled: id => id !== 'off',
     });
 
-    await expect(reader.read(entity, now)).resolves.toEqual({
+    await expect(
+      reader.read(entity, now, mockCredentials.user()),
+    ).resolves.toEqual({
       'catalog.name': { value: 'checkout', source: 'catalog', observedAt },
       'one.a': { value: true, source: 'one', observedAt },
       'one.b': {
@@ -81,7 +84,9 @@ describe('StoredFactsReader', () => {
       collectors: () => [collectorOf('apis', { kind: 'api' })],
       store: { getEntityFacts },
     });
-    await expect(reader.read(entity, now)).resolves.toEqual({});
+    await expect(
+      reader.read(entity, now, mockCredentials.user()),
+    ).resolves.toEqual({});
     expect(getEntityFacts).not.toHaveBeenCalled();
   });
 });

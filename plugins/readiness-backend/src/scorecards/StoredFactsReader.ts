@@ -1,3 +1,4 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { appliesToEntity, FactSet } from '@readiness/plugin-readiness-common';
 import { FactCollector } from '@readiness/plugin-readiness-node';
@@ -15,8 +16,15 @@ import { factsOf } from '../service/EntityFactsCollector';
 export class StoredFactsReader {
   constructor(
     private readonly options: {
-      /** The catalog's facts about the entity, its owner and system. */
-      catalogFacts: (entity: Entity, now: Date) => Promise<FactSet>;
+      /**
+       * The catalog's facts about the entity, and its owner and system as
+       * the caller may see them.
+       */
+      catalogFacts: (
+        entity: Entity,
+        now: Date,
+        credentials: BackstageCredentials,
+      ) => Promise<FactSet>;
       collectors: () => FactCollector[];
       store: Pick<ReadinessStore, 'getEntityFacts'>;
       /** Whether app-config lets the collector run; all do by default. */
@@ -24,13 +32,17 @@ export class StoredFactsReader {
     },
   ) {}
 
-  async read(entity: Entity, now: Date): Promise<FactSet> {
+  async read(
+    entity: Entity,
+    now: Date,
+    credentials: BackstageCredentials,
+  ): Promise<FactSet> {
     const { catalogFacts, collectors, store, enabled } = this.options;
     const applicable = collectors().filter(
       c => enabled?.(c.id) !== false && appliesToEntity(c.appliesTo, entity),
     );
     const [catalog, stored] = await Promise.all([
-      catalogFacts(entity, now),
+      catalogFacts(entity, now, credentials),
       applicable.length > 0
         ? store.getEntityFacts(stringifyEntityRef(entity))
         : undefined,

@@ -31,6 +31,28 @@ describe('CatalogRelationsResolver', () => {
     );
   });
 
+  it('resolves for a caller with their credentials: what they may not read is none', async () => {
+    const user = mockCredentials.user('user:default/eve');
+    // The caller may read the system, not the team.
+    const spy = jest
+      .spyOn(catalog, 'getEntitiesByRefs')
+      .mockResolvedValueOnce({ items: [undefined, payments] });
+    await expect(
+      resolver.resolveFor(
+        entity('Component', 'svc', { owner: 'team-a', system: 'payments' }),
+        user,
+      ),
+    ).resolves.toEqual({ owner: null, system: payments });
+    expect(spy).toHaveBeenLastCalledWith(
+      { entityRefs: ['group:default/team-a', 'system:default/payments'] },
+      { credentials: user },
+    );
+    // Nothing is cached for others: the plugin still sees the team.
+    await expect(
+      resolver.resolve(entity('Component', 'svc', { owner: 'team-a' })),
+    ).resolves.toEqual({ owner: team, system: null });
+  });
+
   it('resolves a user owner given with its kind', async () => {
     await expect(
       resolver.resolve(entity('Component', 'svc', { owner: 'user:jane.doe' })),

@@ -1,4 +1,7 @@
-import { AuthService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { CatalogRelations } from '@readiness/plugin-readiness-common';
@@ -56,6 +59,35 @@ export class CatalogRelationsResolver {
     const systemRef = relationRefOf(entity.spec?.system, 'system', namespace);
     const [owner, system] = await Promise.all(
       this.lookUp([ownerRef, systemRef]),
+    );
+    return { owner, system };
+  }
+
+  /**
+   * The same, as one caller may see it, uncached: for an answer given to
+   * that caller alone (a preview), where an owner or system the caller may
+   * not read must count as none.
+   */
+  async resolveFor(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<CatalogRelations> {
+    const namespace = entity.metadata.namespace ?? 'default';
+    const refs = [
+      relationRefOf(entity.spec?.owner, 'group', namespace),
+      relationRefOf(entity.spec?.system, 'system', namespace),
+    ];
+    const asked = refs.filter((ref): ref is string => ref !== undefined);
+    const { items } =
+      asked.length > 0
+        ? await this.catalog.getEntitiesByRefs(
+            { entityRefs: asked },
+            { credentials },
+          )
+        : { items: [] };
+    let found = 0;
+    const [owner, system] = refs.map(ref =>
+      ref === undefined ? null : items[found++] ?? null,
     );
     return { owner, system };
   }

@@ -4,6 +4,7 @@ import {
   appliesToEntity,
   CATALOG_FACTS,
   CATALOG_SOURCE,
+  CatalogRelations,
   catalogFacts,
   FactSet,
 } from '@readiness/plugin-readiness-common';
@@ -91,9 +92,14 @@ export class EntityFactsCollector {
    * The entity's own facts, and those of its owner and system; reads the
    * catalog only, so a preview uses it too.
    */
-  async collectCatalog(entity: Entity, now: Date): Promise<FactSet> {
+  async collectCatalog(
+    entity: Entity,
+    now: Date,
+    resolve: (entity: Entity) => Promise<CatalogRelations> = e =>
+      this.relations.resolve(e),
+  ): Promise<FactSet> {
     try {
-      return catalogFacts(entity, now, await this.relations.resolve(entity));
+      return catalogFacts(entity, now, await resolve(entity));
     } catch (error) {
       const report = errorReport(
         'the catalog could not resolve the owner and system',
