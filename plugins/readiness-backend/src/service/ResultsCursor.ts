@@ -21,9 +21,15 @@ const PADDED_BYTES = 512;
 export class ResultsCursor {
   constructor(private readonly key: Buffer) {}
 
-  encode(position: ResultPosition): string {
+  /**
+   * `query` names the list the position belongs to (scorecard, filters,
+   * caller); a cursor read back with another is refused, so replaying one
+   * under other filters cannot place the row it stopped at.
+   */
+  encode(position: ResultPosition, query: string): string {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv(ALGORITHM, this.key, iv);
+    cipher.setAAD(Buffer.from(query));
     const json = JSON.stringify([position.score, position.entityRef]);
     const length = Buffer.byteLength(json);
     // JSON allows trailing white space.
@@ -37,7 +43,7 @@ export class ResultsCursor {
   }
 
   /** @throws InputError naming the parameter when the cursor is not ours. */
-  decode(cursor: string): ResultPosition {
+  decode(cursor: string, query: string): ResultPosition {
     const bytes = Buffer.from(cursor, 'base64url');
     try {
       const decipher = createDecipheriv(
@@ -46,6 +52,7 @@ export class ResultsCursor {
         bytes.subarray(0, IV_BYTES),
       );
       decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      decipher.setAAD(Buffer.from(query));
       const [score, entityRef] = JSON.parse(
         Buffer.concat([
           decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)),
@@ -56,10 +63,11 @@ export class ResultsCursor {
         return { score, entityRef };
       }
     } catch {
-      // Not sealed with this key, or cut short: the same answer.
+      // Not sealed with this key or for this query, or cut short: the same
+      // answer.
     }
     throw new InputError(
-      'Invalid cursor parameter: use the nextCursor of a previous /results response',
+      'Invalid cursor parameter: use the nextCursor of a previous /results response with the same parameters',
     );
   }
 }

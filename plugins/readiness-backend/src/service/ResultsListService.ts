@@ -20,6 +20,22 @@ export function readResultsScanRows(config: Config): number {
   });
 }
 
+/** The list a cursor belongs to: its filters, in a fixed order, and who asked. */
+function listQuery(
+  filter: ResultFilter,
+  credentials: BackstageCredentials,
+): string {
+  const { principal } = credentials as BackstageCredentials<{
+    userEntityRef?: string;
+    subject?: string;
+  }>;
+  const caller = principal.userEntityRef ?? principal.subject ?? '';
+  const fields = Object.entries(filter)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify([caller, fields]);
+}
+
 /**
  * Lists results the caller may see. The store filters and orders; the
  * catalog, asked with the caller's credentials, says which of those entities
@@ -40,8 +56,11 @@ export class ResultsListService {
     page: { limit: number; cursor?: string },
     credentials: BackstageCredentials,
   ): Promise<ResultList> {
+    const query = listQuery(filter, credentials);
     let after: ResultPosition | undefined =
-      page.cursor === undefined ? undefined : this.cursors.decode(page.cursor);
+      page.cursor === undefined
+        ? undefined
+        : this.cursors.decode(page.cursor, query);
     const items: ResultSummary[] = [];
     let scanned = 0;
     for (;;) {
@@ -60,7 +79,7 @@ export class ResultsListService {
         if (visible.has(row.entityRef)) {
           items.push(row);
           if (items.length === page.limit) {
-            return { items, nextCursor: this.cursors.encode(after) };
+            return { items, nextCursor: this.cursors.encode(after, query) };
           }
         }
       }
@@ -68,7 +87,7 @@ export class ResultsListService {
         return { items, nextCursor: null };
       }
       if (scanned >= this.limits.scanRows) {
-        return { items, nextCursor: this.cursors.encode(after!) };
+        return { items, nextCursor: this.cursors.encode(after!, query) };
       }
     }
   }
