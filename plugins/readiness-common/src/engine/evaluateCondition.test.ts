@@ -78,7 +78,7 @@ describe('evaluateCondition', () => {
   });
 
   it('gives up, unknown, on a match that defeats the state cache, within a bounded time', () => {
-    const facts: FactSet = {
+    const longText: FactSet = {
       'catalog.description': {
         value: 'a'.repeat(65_000),
         source: 'catalog',
@@ -90,7 +90,7 @@ describe('evaluateCondition', () => {
     const started = Date.now();
     const evaluation = evaluateCondition(
       { fact: 'catalog.description', matches: '[^x]{0,999}y' },
-      facts,
+      longText,
       now,
     );
     expect(Date.now() - started).toBeLessThan(1000);
