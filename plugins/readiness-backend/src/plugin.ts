@@ -8,43 +8,43 @@ import {
   readinessPermissions,
 } from '@readiness/plugin-readiness-common';
 import { readinessCollectorsExtensionPoint } from '@readiness/plugin-readiness-node';
-import { RepositoryFilesCollector } from './collectors/RepositoryFilesCollector';
-import { DatabaseReadinessStore, readPluginSecret } from './database';
+import { RepositoryFilesCollector } from './facts/RepositoryFilesCollector';
+import { DatabaseReadinessStore, readPluginSecret } from './store';
 import { loadScorecards } from './scorecards/loadScorecards';
-import { PreviewJobs } from './scorecards/PreviewJobs';
-import { PreviewJobStore } from './scorecards/PreviewJobStore';
-import { readPreviewSettings } from './scorecards/readPreviewSettings';
+import { PreviewJobs } from './preview/PreviewJobs';
+import { PreviewJobStore } from './preview/PreviewJobStore';
+import { readPreviewSettings } from './preview/readPreviewSettings';
 import { readScorecardLimits } from './scorecards/readScorecardLimits';
-import { ScorecardPreview } from './scorecards/ScorecardPreview';
+import { ScorecardPreview } from './preview/ScorecardPreview';
 import { ScorecardRegistry } from './scorecards/ScorecardRegistry';
 import { ScorecardsService } from './scorecards/ScorecardsService';
-import { StoredFactsReader } from './scorecards/StoredFactsReader';
-import { CatalogChangeScan } from './service/CatalogChangeScan';
-import { CatalogEvaluationRun } from './service/CatalogEvaluationRun';
-import { CatalogRelationsResolver } from './service/CatalogRelationsResolver';
-import { CatalogVisibility } from './service/CatalogVisibility';
-import { EntityEvaluator } from './service/EntityEvaluator';
-import { EntityFactsCollector } from './service/EntityFactsCollector';
-import { EntityReadinessService } from './service/EntityReadinessService';
-import { FactCollectorRegistry } from './service/FactCollectorRegistry';
-import { RelationEvidenceRedactor } from './service/RelationEvidenceRedactor';
+import { StoredFactsReader } from './preview/StoredFactsReader';
+import { CatalogChangeScan } from './jobs/CatalogChangeScan';
+import { CatalogEvaluationRun } from './jobs/CatalogEvaluationRun';
+import { CatalogRelationsResolver } from './facts/CatalogRelationsResolver';
+import { CatalogVisibility } from './api/CatalogVisibility';
+import { EntityEvaluator } from './evaluation/EntityEvaluator';
+import { CollectorRunner } from './facts/CollectorRunner';
+import { EntityReadinessService } from './api/EntityReadinessService';
+import { FactCollectorRegistry } from './facts/FactCollectorRegistry';
+import { RelationEvidenceRedactor } from './api/RelationEvidenceRedactor';
 import {
   readRefreshRateLimits,
   RefreshRateLimiter,
-} from './service/RefreshRateLimiter';
-import { ResultsCursor } from './service/ResultsCursor';
+} from './api/RefreshRateLimiter';
+import { ResultsCursor } from './api/ResultsCursor';
 import {
   readResultsScanRows,
   ResultsListService,
-} from './service/ResultsListService';
-import { readCollectorSettings } from './service/readCollectorSettings';
-import { readDurationMs } from './service/readDurationMs';
+} from './api/ResultsListService';
+import { readCollectorSettings } from './facts/readCollectorSettings';
+import { readDurationMs } from './config/readDurationMs';
 import {
   readChangeDetectionSchedule,
   readEvaluationSchedule,
-} from './service/readSchedules';
-import { createRouter } from './service/router';
-import { ServiceAccessPolicy } from './service/ServiceAccessPolicy';
+} from './jobs/readSchedules';
+import { createRouter } from './api/router';
+import { ServiceAccessPolicy } from './api/ServiceAccessPolicy';
 
 const EVALUATION_TASK = 'readiness-evaluate-catalog';
 
@@ -105,7 +105,7 @@ export const readinessPlugin = createBackendPlugin({
           logger,
         );
         const relations = new CatalogRelationsResolver(catalog, auth);
-        const facts = new EntityFactsCollector(
+        const facts = new CollectorRunner(
           relations,
           () => collectors.list(),
           store,

@@ -7,15 +7,15 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { BUILT_IN_FACTS } from '@readiness/plugin-readiness-common';
 import { Knex } from 'knex';
-import { RepositoryFilesCollector } from '@readiness/plugin-readiness-backend/src/collectors/RepositoryFilesCollector';
-import { DatabaseReadinessStore } from '@readiness/plugin-readiness-backend/src/database';
+import { RepositoryFilesCollector } from '@readiness/plugin-readiness-backend/src/facts/RepositoryFilesCollector';
+import { DatabaseReadinessStore } from '@readiness/plugin-readiness-backend/src/store';
 import { loadScorecards } from '@readiness/plugin-readiness-backend/src/scorecards/loadScorecards';
 import { ScorecardRegistry } from '@readiness/plugin-readiness-backend/src/scorecards/ScorecardRegistry';
-import { CatalogChangeScan } from '@readiness/plugin-readiness-backend/src/service/CatalogChangeScan';
-import { CatalogEvaluationRun } from '@readiness/plugin-readiness-backend/src/service/CatalogEvaluationRun';
-import { CatalogRelationsResolver } from '@readiness/plugin-readiness-backend/src/service/CatalogRelationsResolver';
-import { EntityEvaluator } from '@readiness/plugin-readiness-backend/src/service/EntityEvaluator';
-import { EntityFactsCollector } from '@readiness/plugin-readiness-backend/src/service/EntityFactsCollector';
+import { CatalogChangeScan } from '@readiness/plugin-readiness-backend/src/jobs/CatalogChangeScan';
+import { CatalogEvaluationRun } from '@readiness/plugin-readiness-backend/src/jobs/CatalogEvaluationRun';
+import { CatalogRelationsResolver } from '@readiness/plugin-readiness-backend/src/facts/CatalogRelationsResolver';
+import { EntityEvaluator } from '@readiness/plugin-readiness-backend/src/evaluation/EntityEvaluator';
+import { CollectorRunner } from '@readiness/plugin-readiness-backend/src/facts/CollectorRunner';
 import { MemoryCatalog } from './MemoryCatalog';
 import { syntheticRepositories } from './syntheticRepositories';
 
@@ -45,7 +45,7 @@ export async function readinessBackend(knex: Knex, catalog: MemoryCatalog) {
     () => loadScorecards(new ConfigReader({}), BUILT_IN_FACTS),
     quietLogger,
   );
-  const facts = new EntityFactsCollector(
+  const facts = new CollectorRunner(
     new CatalogRelationsResolver(service, auth),
     () => [new RepositoryFilesCollector(syntheticRepositories())],
     store,

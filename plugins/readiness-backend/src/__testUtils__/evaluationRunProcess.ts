@@ -14,13 +14,13 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { BUILT_IN_FACTS } from '@readiness/plugin-readiness-common';
 import knexFactory from 'knex';
-import { DatabaseReadinessStore } from '../database';
+import { DatabaseReadinessStore } from '../store';
 import { loadScorecards } from '../scorecards/loadScorecards';
 import { ScorecardRegistry } from '../scorecards/ScorecardRegistry';
-import { CatalogEvaluationRun } from '../service/CatalogEvaluationRun';
-import { CatalogRelationsResolver } from '../service/CatalogRelationsResolver';
-import { EntityEvaluator } from '../service/EntityEvaluator';
-import { EntityFactsCollector } from '../service/EntityFactsCollector';
+import { CatalogEvaluationRun } from '../jobs/CatalogEvaluationRun';
+import { CatalogRelationsResolver } from '../facts/CatalogRelationsResolver';
+import { EntityEvaluator } from '../evaluation/EntityEvaluator';
+import { CollectorRunner } from '../facts/CollectorRunner';
 
 async function main() {
   const knex = knexFactory(JSON.parse(process.env.READINESS_TEST_DB!));
@@ -56,7 +56,7 @@ async function main() {
     () => loadScorecards(new ConfigReader({}), BUILT_IN_FACTS),
     logger,
   );
-  const facts = new EntityFactsCollector(
+  const facts = new CollectorRunner(
     {
       resolve: async () => ({ owner: null, system: null }),
     } as unknown as CatalogRelationsResolver,

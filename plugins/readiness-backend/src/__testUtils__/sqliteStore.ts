@@ -1,5 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseReadinessStore } from '../database';
+import { DatabaseReadinessStore } from '../store';
 
 /** A store on a fresh in-memory SQLite database, for tests of services. */
 export async function sqliteStore(databases: TestDatabases) {

@@ -1,5 +1,5 @@
 import { ScorecardResult } from '@readiness/plugin-readiness-common';
-import { EntityAttributes } from '../database';
+import { EntityAttributes } from '../store';
 
 /** A result to store, with its scorecard's version. */
 export function stored(evaluated: ScorecardResult, scorecardVersion = 'v1') {

@@ -1,5 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseReadinessStore } from '../database';
+import { DatabaseReadinessStore } from '../store';
 import { attributes, result, stored } from '../__testUtils__/storeFixtures';
 import { LeaderboardOptions, ScorecardsService } from './ScorecardsService';
 import { ScorecardRegistry } from './ScorecardRegistry';

@@ -9,7 +9,7 @@ import {
   ScorecardOverview,
   StatusCounts,
 } from '@readiness/plugin-readiness-common';
-import { GroupRanking, GroupStanding, ReadinessStore } from '../database';
+import { GroupRanking, GroupStanding, ReadinessStore } from '../store';
 import { ScorecardRegistry } from './ScorecardRegistry';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -17,8 +17,8 @@ import {
   EntityReadinessHistory,
   readinessEntityRefreshPermission,
 } from '@readiness/plugin-readiness-common';
-import { fromStoredResult, ReadinessStore } from '../database';
-import { EntityEvaluator } from './EntityEvaluator';
+import { fromStoredResult, ReadinessStore } from '../store';
+import { EntityEvaluator } from '../evaluation/EntityEvaluator';
 import { RefreshRateLimiter } from './RefreshRateLimiter';
 import { RelationEvidenceRedactor } from './RelationEvidenceRedactor';
 import { ServiceAccessPolicy } from './ServiceAccessPolicy';

@@ -1,6 +1,6 @@
 import { Config } from '@backstage/config';
 import { readBoundedInteger } from '@readiness/plugin-readiness-node';
-import { readDurationMs } from '../service/readDurationMs';
+import { readDurationMs } from '../config/readDurationMs';
 import type { PreviewJobBudgets } from './PreviewJobs';
 import type { PreviewLimits } from './ScorecardPreview';
 

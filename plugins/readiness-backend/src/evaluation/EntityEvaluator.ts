@@ -4,12 +4,12 @@ import {
   EntityReadiness,
   evaluateScorecard,
 } from '@readiness/plugin-readiness-common';
-import { EntityToStore, ReadinessStore, ResultToStore } from '../database';
+import { EntityToStore, ReadinessStore, ResultToStore } from '../store';
 import {
   ActiveScorecard,
   ScorecardRegistry,
 } from '../scorecards/ScorecardRegistry';
-import { EntityFactsCollector } from './EntityFactsCollector';
+import { CollectorRunner } from '../facts/CollectorRunner';
 import { entityAttributes } from './entityAttributes';
 
 /** One entity's results, ready to store. */
@@ -26,7 +26,7 @@ export class EntityEvaluator {
   constructor(
     private readonly store: ReadinessStore,
     private readonly scorecards: ScorecardRegistry,
-    private readonly facts: EntityFactsCollector,
+    private readonly facts: CollectorRunner,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

@@ -7,7 +7,7 @@ import {
 } from '@readiness/plugin-readiness-common';
 import { ScorecardPreview } from './ScorecardPreview';
 import { StoredFactsReader } from './StoredFactsReader';
-import { ServiceAccessPolicy } from '../service/ServiceAccessPolicy';
+import { ServiceAccessPolicy } from '../api/ServiceAccessPolicy';
 
 const entities: Entity[] = Array.from({ length: 2000 }, (_, i) => ({
   apiVersion: 'backstage.io/v1alpha1',

@@ -5,9 +5,9 @@ import { ScorecardDefinition } from '@readiness/plugin-readiness-common';
 import { registryOf } from '../__testUtils__/registryOf';
 import { sqliteStore } from '../__testUtils__/sqliteStore';
 import { CatalogEvaluationRun } from './CatalogEvaluationRun';
-import { CatalogRelationsResolver } from './CatalogRelationsResolver';
-import { EntityEvaluator } from './EntityEvaluator';
-import { EntityFactsCollector } from './EntityFactsCollector';
+import { CatalogRelationsResolver } from '../facts/CatalogRelationsResolver';
+import { EntityEvaluator } from '../evaluation/EntityEvaluator';
+import { CollectorRunner } from '../facts/CollectorRunner';
 
 const scorecard: ScorecardDefinition = {
   id: 'basics',
@@ -46,7 +46,7 @@ describe('CatalogEvaluationRun', () => {
   async function setUp() {
     const store = await sqliteStore(databases);
     const logger = mockServices.logger.mock();
-    const facts = new EntityFactsCollector(
+    const facts = new CollectorRunner(
       {
         resolve: async () => ({ owner: null, system: null }),
       } as unknown as CatalogRelationsResolver,
@@ -174,7 +174,7 @@ describe('CatalogEvaluationRun', () => {
     const evaluator = new EntityEvaluator(
       store,
       registryOf(scorecard),
-      new EntityFactsCollector(
+      new CollectorRunner(
         {
           resolve: async () => ({ owner: null, system: null }),
         } as unknown as CatalogRelationsResolver,

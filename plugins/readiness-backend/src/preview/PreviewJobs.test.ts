@@ -21,9 +21,9 @@ import { Knex } from 'knex';
 import { Server } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import request from 'supertest';
-import { DatabaseReadinessStore } from '../database';
+import { DatabaseReadinessStore } from '../store';
 import { readinessPlugin } from '../plugin';
-import { collectorTarget } from '../service/collectorTarget';
+import { collectorTarget } from '../facts/collectorTarget';
 
 jest.setTimeout(60_000);
 

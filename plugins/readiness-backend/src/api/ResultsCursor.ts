@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { InputError } from '@backstage/errors';
-import { ResultPosition } from '../database';
+import { ResultPosition } from '../store';
 
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;

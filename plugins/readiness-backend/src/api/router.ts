@@ -2,7 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { spec } from '../schema/openapi/spec';
-import { PreviewJobs } from '../scorecards/PreviewJobs';
+import { PreviewJobs } from '../preview/PreviewJobs';
 import { ScorecardsService } from '../scorecards/ScorecardsService';
 import { CatalogVisibility } from './CatalogVisibility';
 import { jsonBodyParser, specWithDocumentLimit } from './documentSizeLimit';

@@ -1,9 +1,9 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ReadinessStore } from '../database';
-import { EntityEvaluator } from './EntityEvaluator';
-import { mapWithConcurrency } from './mapWithConcurrency';
+import { ReadinessStore } from '../store';
+import { EntityEvaluator } from '../evaluation/EntityEvaluator';
+import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 
 const PAGE_SIZE = 500;
 const CONCURRENCY = 8;

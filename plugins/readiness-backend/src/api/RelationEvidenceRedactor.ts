@@ -5,7 +5,7 @@ import {
   CheckResult,
   EntityReadiness,
 } from '@readiness/plugin-readiness-common';
-import { relationRefOf } from './CatalogRelationsResolver';
+import { relationRefOf } from '../facts/CatalogRelationsResolver';
 
 /**
  * The facts `catalogFacts` derives from the entity's owner and system (the

@@ -1,6 +1,6 @@
 import { Config } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
-import { readDurationMs } from './readDurationMs';
+import { readDurationMs } from '../config/readDurationMs';
 
 /** What app-config says of each fact collector, by collector id. */
 export interface CollectorSettings {

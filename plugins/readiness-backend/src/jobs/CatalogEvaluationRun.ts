@@ -1,9 +1,12 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ReadinessStore } from '../database';
-import { EntityEvaluation, EntityEvaluator } from './EntityEvaluator';
-import { mapWithConcurrency } from './mapWithConcurrency';
+import { ReadinessStore } from '../store';
+import {
+  EntityEvaluation,
+  EntityEvaluator,
+} from '../evaluation/EntityEvaluator';
+import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 
 /** Entities read from the catalog at a time. */
 const PAGE_SIZE = 200;

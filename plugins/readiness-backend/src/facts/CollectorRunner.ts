@@ -13,10 +13,10 @@ import {
   CollectorError,
   FactCollector,
 } from '@readiness/plugin-readiness-node';
-import { ReadinessStore, StoredFacts } from '../database';
+import { ReadinessStore, StoredFacts } from '../store';
 import { CatalogRelationsResolver } from './CatalogRelationsResolver';
 import { collectorTarget } from './collectorTarget';
-import { errorReport } from './errorReport';
+import { errorReport } from '../evaluation/errorReport';
 
 export interface FactsCollectionOptions {
   /** How long one collector may take for one entity. */
@@ -42,7 +42,7 @@ export interface FactsCollectionOptions {
  * points the collector at the same target (see collectorTarget), and stand
  * in for a failing collector only up to their maximum age.
  */
-export class EntityFactsCollector {
+export class CollectorRunner {
   constructor(
     private readonly relations: CatalogRelationsResolver,
     private readonly collectors: () => FactCollector[],

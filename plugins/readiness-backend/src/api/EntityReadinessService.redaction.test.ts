@@ -9,9 +9,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ScorecardDefinition } from '@readiness/plugin-readiness-common';
 import { registryOf } from '../__testUtils__/registryOf';
 import { sqliteStore } from '../__testUtils__/sqliteStore';
-import { CatalogRelationsResolver } from './CatalogRelationsResolver';
-import { EntityEvaluator } from './EntityEvaluator';
-import { EntityFactsCollector } from './EntityFactsCollector';
+import { CatalogRelationsResolver } from '../facts/CatalogRelationsResolver';
+import { EntityEvaluator } from '../evaluation/EntityEvaluator';
+import { CollectorRunner } from '../facts/CollectorRunner';
 import { EntityReadinessService } from './EntityReadinessService';
 import { RelationEvidenceRedactor } from './RelationEvidenceRedactor';
 
@@ -82,7 +82,7 @@ describe('EntityReadinessService', () => {
     const evaluator = new EntityEvaluator(
       store,
       registry,
-      new EntityFactsCollector(
+      new CollectorRunner(
         new CatalogRelationsResolver(catalog, auth),
         () => [],
         store,

@@ -3,7 +3,7 @@ import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ResultList, ResultSummary } from '@readiness/plugin-readiness-common';
 import { readBoundedInteger } from '@readiness/plugin-readiness-node';
-import { ReadinessStore, ResultFilter, ResultPosition } from '../database';
+import { ReadinessStore, ResultFilter, ResultPosition } from '../store';
 import { ResultsCursor } from './ResultsCursor';
 
 /** Results read per store query, and checked per catalog call. */

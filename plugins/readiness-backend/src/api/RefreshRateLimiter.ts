@@ -1,7 +1,7 @@
 import { Config } from '@backstage/config';
 import { CustomErrorBase } from '@backstage/errors';
 import { readBoundedInteger } from '@readiness/plugin-readiness-node';
-import { readDurationMs } from './readDurationMs';
+import { readDurationMs } from '../config/readDurationMs';
 
 /**
  * 429 Too Many Requests; `@backstage/errors` has none. Backstage's error

@@ -2,9 +2,9 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { appliesToEntity, FactSet } from '@readiness/plugin-readiness-common';
 import { FactCollector } from '@readiness/plugin-readiness-node';
-import { ReadinessStore } from '../database';
-import { collectorTarget } from '../service/collectorTarget';
-import { factsOf } from '../service/EntityFactsCollector';
+import { ReadinessStore } from '../store';
+import { collectorTarget } from '../facts/collectorTarget';
+import { factsOf } from '../facts/CollectorRunner';
 
 /**
  * The facts an evaluation would use, without collecting any: the catalog's

@@ -4,10 +4,10 @@ import {
   CollectorError,
   FactCollector,
 } from '@readiness/plugin-readiness-node';
-import { ReadinessStore } from '../database';
+import { ReadinessStore } from '../store';
 import { sqliteStore } from '../__testUtils__/sqliteStore';
 import { CatalogRelationsResolver } from './CatalogRelationsResolver';
-import { EntityFactsCollector } from './EntityFactsCollector';
+import { CollectorRunner } from './CollectorRunner';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -61,7 +61,7 @@ async function gather(
     logger?: ReturnType<typeof mockServices.logger.mock>;
   } = {},
 ) {
-  return new EntityFactsCollector(
+  return new CollectorRunner(
     resolver,
     () => collectors,
     options.store ?? (await sqliteStore(databases)),
@@ -77,7 +77,7 @@ async function gather(
   });
 }
 
-describe('EntityFactsCollector', () => {
+describe('CollectorRunner', () => {
   it('adds the facts of each collector to the catalog facts', async () => {
     const facts = await gather([
       collector(

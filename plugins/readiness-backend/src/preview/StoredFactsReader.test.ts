@@ -1,7 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { FactCollector } from '@readiness/plugin-readiness-node';
-import { collectorTarget } from '../service/collectorTarget';
+import { collectorTarget } from '../facts/collectorTarget';
 import { StoredFactsReader } from './StoredFactsReader';
 
 const entity: Entity = {

@@ -5,9 +5,9 @@ import { ScorecardDefinition } from '@readiness/plugin-readiness-common';
 import { registryOf } from '../__testUtils__/registryOf';
 import { sqliteStore } from '../__testUtils__/sqliteStore';
 import { CatalogChangeScan } from './CatalogChangeScan';
-import { CatalogRelationsResolver } from './CatalogRelationsResolver';
-import { EntityEvaluator } from './EntityEvaluator';
-import { EntityFactsCollector } from './EntityFactsCollector';
+import { CatalogRelationsResolver } from '../facts/CatalogRelationsResolver';
+import { EntityEvaluator } from '../evaluation/EntityEvaluator';
+import { CollectorRunner } from '../facts/CollectorRunner';
 
 const services: ScorecardDefinition = {
   id: 'services',
@@ -50,7 +50,7 @@ describe('CatalogChangeScan', () => {
     const evaluator = new EntityEvaluator(
       store,
       registryOf(services),
-      new EntityFactsCollector(
+      new CollectorRunner(
         {
           resolve: async () => ({ owner: null, system: null }),
         } as unknown as CatalogRelationsResolver,

@@ -4,7 +4,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { FactSet } from '@readiness/plugin-readiness-common';
-import { EntityAttributes } from '../database';
+import { EntityAttributes } from '../store';
 
 function refOf(
   value: unknown,

@@ -3,7 +3,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ResultSummary } from '@readiness/plugin-readiness-common';
-import { ReadinessStore, ResultPosition } from '../database';
+import { ReadinessStore, ResultPosition } from '../store';
 import { ResultsCursor } from './ResultsCursor';
 import { RESULTS_SCAN_BATCH, ResultsListService } from './ResultsListService';
 

@@ -18,8 +18,8 @@ import {
   ScorecardLimits,
 } from '@readiness/plugin-readiness-common';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { ReadinessStore } from '../database';
-import { ServiceAccessPolicy } from '../service/ServiceAccessPolicy';
+import { ReadinessStore } from '../store';
+import { ServiceAccessPolicy } from '../api/ServiceAccessPolicy';
 import { StoredFactsReader } from './StoredFactsReader';
 
 /** Entities whose stored facts and results are read at a time. */
