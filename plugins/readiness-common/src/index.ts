@@ -8,6 +8,7 @@
 export * from './types';
 export type * from './api';
 export { NO_GROUP } from './api';
+export { isRecord } from './isRecord';
 export { evaluateScorecard, appliesToEntity, RESULT_LIMITS } from './engine';
 export { catalogFacts } from './facts';
 export { compileLinearRegex, MatchLimitError } from './engine/linearRegex';
