@@ -56,7 +56,7 @@ export async function runEvaluation(
     const backend = await readinessBackend(db.knex, catalog);
 
     const started = process.hrtime.bigint();
-    const summary = await backend.fullRun.run();
+    const summary = await backend.catalogRun.run();
     const fullRunSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const databaseMb = mb(await db.sizeBytes());
 

@@ -8,19 +8,13 @@ import {
   AuthService,
   DatabaseService,
   LoggerService,
+  UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { BUILT_IN_FACTS } from '@readiness/plugin-readiness-common';
 import knexFactory from 'knex';
-import { DatabaseReadinessStore } from '../store';
-import { loadScorecards } from '../scorecards/loadScorecards';
-import { ScorecardRegistry } from '../scorecards/ScorecardRegistry';
-import { CatalogEvaluationRun } from '../jobs/CatalogEvaluationRun';
-import { CatalogRelationsResolver } from '../facts/CatalogRelationsResolver';
-import { EntityEvaluator } from '../evaluation/EntityEvaluator';
-import { CollectorRunner } from '../facts/CollectorRunner';
+import { buildReadinessContext } from '../buildReadinessContext';
 
 async function main() {
   const knex = knexFactory(JSON.parse(process.env.READINESS_TEST_DB!));
@@ -32,6 +26,10 @@ async function main() {
     spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
   }));
   const catalog = {
+    // No owner is in this catalog.
+    async getEntitiesByRefs(request: { entityRefs: string[] }) {
+      return { items: request.entityRefs.map(() => undefined) };
+    },
     async *streamEntities(request?: { pageSize?: number }) {
       const size = request?.pageSize ?? 100;
       for (let i = 0; i < entities.length; i += size) {
@@ -49,38 +47,25 @@ async function main() {
     debug: quiet,
     child: () => logger,
   } as unknown as LoggerService;
-  const store = await DatabaseReadinessStore.create({
+  const context = await buildReadinessContext({
+    config: new ConfigReader({}),
+    logger,
     database: { getClient: async () => knex } as unknown as DatabaseService,
+    catalog,
+    auth: {
+      getOwnServiceCredentials: async () => ({}),
+    } as unknown as AuthService,
+    urlReader: {} as UrlReaderService,
   });
-  const registry = new ScorecardRegistry(
-    () => loadScorecards(new ConfigReader({}), BUILT_IN_FACTS),
-    logger,
-  );
-  const facts = new CollectorRunner(
-    {
-      resolve: async () => ({ owner: null, system: null }),
-    } as unknown as CatalogRelationsResolver,
-    () => [],
-    store,
-    logger,
-    { timeoutMs: 1000 },
-  );
-  const evaluator = new EntityEvaluator(store, registry, facts);
+  // Reports each entity as the run evaluates it.
   let evaluated = 0;
-  const reporting = Object.create(evaluator) as EntityEvaluator;
-  reporting.compute = async entity => {
-    const result = await evaluator.compute(entity);
+  const compute = context.evaluator.compute.bind(context.evaluator);
+  context.evaluator.compute = async entity => {
+    const result = await compute(entity);
     process.stdout.write(`evaluated ${++evaluated}\n`);
     return result;
   };
-  const summary = await new CatalogEvaluationRun(
-    catalog,
-    { getOwnServiceCredentials: async () => ({}) } as unknown as AuthService,
-    store,
-    reporting,
-    logger,
-    365 * 24 * 60 * 60 * 1000,
-  ).run();
+  const summary = await context.catalogRun.run();
   process.stdout.write(`done ${JSON.stringify(summary)}\n`);
   await knex.destroy();
 }

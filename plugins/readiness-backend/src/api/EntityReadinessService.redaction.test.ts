@@ -7,12 +7,13 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ScorecardDefinition } from '@readiness/plugin-readiness-common';
-import { registryOf } from '../__testUtils__/registryOf';
+import { testEvaluator } from '../__testUtils__/testEvaluator';
 import { sqliteStore } from '../__testUtils__/sqliteStore';
 import { CatalogRelationsResolver } from '../facts/CatalogRelationsResolver';
-import { EntityEvaluator } from '../evaluation/EntityEvaluator';
-import { CollectorRunner } from '../facts/CollectorRunner';
-import { EntityReadinessService } from './EntityReadinessService';
+import {
+  EntityReadinessService,
+  EntityReadinessServiceOptions,
+} from './EntityReadinessService';
 import { RelationEvidenceRedactor } from './RelationEvidenceRedactor';
 
 const checkout: Entity = {
@@ -78,30 +79,23 @@ describe('EntityReadinessService', () => {
     const catalog = catalogHidingTheTeamFromUsers();
     const auth = mockServices.auth();
     const store = await sqliteStore(databases);
-    const registry = registryOf(scorecard);
-    const evaluator = new EntityEvaluator(
+    const evaluator = testEvaluator({
       store,
-      registry,
-      new CollectorRunner(
-        new CatalogRelationsResolver(catalog, auth),
-        () => [],
-        store,
-        mockServices.logger.mock(),
-        { timeoutMs: 1000 },
-      ),
-    );
-    const service = new EntityReadinessService(
+      scorecards: [scorecard],
+      relations: new CatalogRelationsResolver(catalog, auth),
+    });
+    const service = new EntityReadinessService({
       catalog,
       store,
       evaluator,
-      mockServices.permissions(),
-      new RelationEvidenceRedactor(catalog),
+      permissions: mockServices.permissions(),
+      redactor: new RelationEvidenceRedactor(catalog),
       // Refresh access and rate limits are not what this test is about.
-      {
+      refreshAccess: {
         services: { assertAllowed: () => {} },
         limiter: { take: () => {} },
-      } as unknown as ConstructorParameters<typeof EntityReadinessService>[5],
-    );
+      } as unknown as EntityReadinessServiceOptions['refreshAccess'],
+    });
     const ref = { kind: 'component', namespace: 'default', name: 'checkout' };
     const credentials = mockCredentials.user('user:default/mallory');
 

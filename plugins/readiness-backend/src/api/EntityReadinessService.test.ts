@@ -25,15 +25,15 @@ describe('EntityReadinessService refresh', () => {
           finish = resolve;
         }),
     );
-    const service = new EntityReadinessService(
-      catalogServiceMock({ entities: [checkout] }),
-      {} as ReadinessStore,
-      { evaluate } as Partial<EntityEvaluator> as EntityEvaluator,
-      mockServices.permissions({ result: AuthorizeResult.ALLOW }),
-      {
+    const service = new EntityReadinessService({
+      catalog: catalogServiceMock({ entities: [checkout] }),
+      store: {} as ReadinessStore,
+      evaluator: { evaluate } as Partial<EntityEvaluator> as EntityEvaluator,
+      permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
+      redactor: {
         redact: async (_: Entity, r: EntityReadiness) => r,
       } as Partial<RelationEvidenceRedactor> as RelationEvidenceRedactor,
-      {
+      refreshAccess: {
         services: new ServiceAccessPolicy({
           refresh: new Set(),
           preview: new Set(),
@@ -45,7 +45,7 @@ describe('EntityReadinessService refresh', () => {
           maxTracked: 100,
         }),
       },
-    );
+    });
     const ref = { kind: 'component', namespace: 'default', name: 'checkout' };
 
     const first = service.refresh(

@@ -23,6 +23,19 @@ import { RefreshRateLimiter } from './RefreshRateLimiter';
 import { RelationEvidenceRedactor } from './RelationEvidenceRedactor';
 import { ServiceAccessPolicy } from './ServiceAccessPolicy';
 
+/** Where entity readiness comes from, and who may refresh it how often. */
+export interface EntityReadinessServiceOptions {
+  catalog: CatalogService;
+  store: ReadinessStore;
+  evaluator: EntityEvaluator;
+  permissions: PermissionsService;
+  redactor: RelationEvidenceRedactor;
+  refreshAccess: {
+    services: ServiceAccessPolicy;
+    limiter: RefreshRateLimiter;
+  };
+}
+
 /**
  * Answers "how ready is this entity" for a caller, evaluating and storing the
  * entity's results when it has none or has changed since.
@@ -31,17 +44,21 @@ export class EntityReadinessService {
   /** Refreshes running now, by entity ref: a second one joins the first. */
   private readonly refreshing = new Map<string, Promise<EntityReadiness>>();
 
-  constructor(
-    private readonly catalog: CatalogService,
-    private readonly store: ReadinessStore,
-    private readonly evaluator: EntityEvaluator,
-    private readonly permissions: PermissionsService,
-    private readonly redactor: RelationEvidenceRedactor,
-    private readonly refreshAccess: {
-      services: ServiceAccessPolicy;
-      limiter: RefreshRateLimiter;
-    },
-  ) {}
+  private readonly catalog: CatalogService;
+  private readonly store: ReadinessStore;
+  private readonly evaluator: EntityEvaluator;
+  private readonly permissions: PermissionsService;
+  private readonly redactor: RelationEvidenceRedactor;
+  private readonly refreshAccess: EntityReadinessServiceOptions['refreshAccess'];
+
+  constructor(options: EntityReadinessServiceOptions) {
+    this.catalog = options.catalog;
+    this.store = options.store;
+    this.evaluator = options.evaluator;
+    this.permissions = options.permissions;
+    this.redactor = options.redactor;
+    this.refreshAccess = options.refreshAccess;
+  }
 
   async get(
     ref: CompoundEntityRef,

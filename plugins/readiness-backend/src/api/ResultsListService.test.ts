@@ -57,12 +57,12 @@ const cursors = new ResultsCursor(randomBytes(32));
 function serviceOf(rows: ResultSummary[], scanRows = 5000) {
   const store = storeOf(rows);
   const catalog = catalogOf();
-  const service = new ResultsListService(
-    catalog as unknown as CatalogService,
-    store as Partial<ReadinessStore> as ReadinessStore,
+  const service = new ResultsListService({
+    catalog: catalog as unknown as CatalogService,
+    store: store as Partial<ReadinessStore> as ReadinessStore,
     cursors,
-    { scanRows },
-  );
+    limits: { scanRows },
+  });
   const list = (limit: number, cursor?: string) =>
     service.list(
       { scorecardId: 'production-readiness' },

@@ -44,12 +44,23 @@ function listQuery(
  * full, with a cursor to go on from where the reading stopped.
  */
 export class ResultsListService {
-  constructor(
-    private readonly catalog: CatalogService,
-    private readonly store: ReadinessStore,
-    private readonly cursors: ResultsCursor,
-    private readonly limits: { scanRows: number },
-  ) {}
+  private readonly catalog: CatalogService;
+  private readonly store: ReadinessStore;
+  private readonly cursors: ResultsCursor;
+  private readonly limits: { scanRows: number };
+
+  constructor(options: {
+    catalog: CatalogService;
+    store: ReadinessStore;
+    cursors: ResultsCursor;
+    /** How many stored results one request reads at most. */
+    limits: { scanRows: number };
+  }) {
+    this.catalog = options.catalog;
+    this.store = options.store;
+    this.cursors = options.cursors;
+    this.limits = options.limits;
+  }
 
   async list(
     filter: ResultFilter,

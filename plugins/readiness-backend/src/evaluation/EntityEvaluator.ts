@@ -23,12 +23,23 @@ export interface EntityEvaluation {
  * the results; shared by on-demand reads and the scheduled catalog run.
  */
 export class EntityEvaluator {
-  constructor(
-    private readonly store: ReadinessStore,
-    private readonly scorecards: ScorecardRegistry,
-    private readonly facts: CollectorRunner,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  private readonly store: ReadinessStore;
+  private readonly scorecards: ScorecardRegistry;
+  private readonly facts: CollectorRunner;
+  private readonly now: () => Date;
+
+  constructor(options: {
+    store: ReadinessStore;
+    scorecards: ScorecardRegistry;
+    facts: CollectorRunner;
+    /** The clock; tests set it. */
+    now?: () => Date;
+  }) {
+    this.store = options.store;
+    this.scorecards = options.scorecards;
+    this.facts = options.facts;
+    this.now = options.now ?? (() => new Date());
+  }
 
   applicableScorecards(entity: Entity): ActiveScorecard[] {
     return this.scorecards

@@ -61,18 +61,18 @@ async function gather(
     logger?: ReturnType<typeof mockServices.logger.mock>;
   } = {},
 ) {
-  return new CollectorRunner(
-    resolver,
-    () => collectors,
-    options.store ?? (await sqliteStore(databases)),
-    options.logger ?? mockServices.logger.mock(),
-    {
+  return new CollectorRunner({
+    relations: resolver,
+    collectors: () => collectors,
+    store: options.store ?? (await sqliteStore(databases)),
+    logger: options.logger ?? mockServices.logger.mock(),
+    settings: {
       timeoutMs,
       frequencyMs: () => options.frequencyMs ?? 0,
       maxLastGoodAgeMs: () => options.maxLastGoodAgeMs ?? Infinity,
       enabled: id => id !== 'off',
     },
-  ).collect(options.entity ?? entity, options.at ?? now, {
+  }).collect(options.entity ?? entity, options.at ?? now, {
     force: options.force,
   });
 }

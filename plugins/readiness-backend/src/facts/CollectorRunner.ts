@@ -1,4 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { HumanDuration } from '@backstage/types';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   appliesToEntity,
@@ -17,6 +19,9 @@ import { ReadinessStore, StoredFacts } from '../store';
 import { CatalogRelationsResolver } from './CatalogRelationsResolver';
 import { collectorTarget } from './collectorTarget';
 import { errorReport } from '../evaluation/errorReport';
+import { readDurationMs } from '../config/readDurationMs';
+import { readCollectorSettings } from './readCollectorSettings';
+import { RepositoryFilesCollector } from './RepositoryFilesCollector';
 
 export interface FactsCollectionOptions {
   /** How long one collector may take for one entity. */
@@ -32,6 +37,21 @@ export interface FactsCollectionOptions {
   maxLastGoodAgeMs?: (collectorId: string) => number;
 }
 
+/** What a {@link CollectorRunner} runs, where it keeps facts, and how. */
+export interface CollectorRunnerOptions {
+  relations: CatalogRelationsResolver;
+  /** Every installed collector, the built-in ones included. */
+  collectors: () => FactCollector[];
+  store: ReadinessStore;
+  logger: LoggerService;
+  settings: FactsCollectionOptions;
+}
+
+/** How long one collector may take for one entity, by default. */
+const DEFAULT_COLLECTOR_TIMEOUT: HumanDuration = { seconds: 10 };
+/** How long the repository files collector's facts are reused, by default. */
+const DEFAULT_REPOSITORY_FREQUENCY: HumanDuration = { hours: 1 };
+
 /**
  * Gathers every fact about one entity: the catalog's own, and those of each
  * collector that applies. A collector's last good facts are stored and
@@ -43,13 +63,48 @@ export interface FactsCollectionOptions {
  * in for a failing collector only up to their maximum age.
  */
 export class CollectorRunner {
-  constructor(
-    private readonly relations: CatalogRelationsResolver,
-    private readonly collectors: () => FactCollector[],
-    private readonly store: ReadinessStore,
-    private readonly logger: LoggerService,
-    private readonly options: FactsCollectionOptions,
-  ) {}
+  private readonly relations: CatalogRelationsResolver;
+  private readonly collectors: () => FactCollector[];
+  private readonly store: ReadinessStore;
+  private readonly logger: LoggerService;
+  private readonly options: FactsCollectionOptions;
+
+  /** Whether app-config lets the collector run (`.enabled`). */
+  isEnabled(collectorId: string): boolean {
+    return this.options.enabled?.(collectorId) !== false;
+  }
+
+  /**
+   * Reads `readiness.collectorTimeout` and `readiness.collectors`: the
+   * repository files collector's facts are reused for an hour by default,
+   * as reading a repository is costly.
+   */
+  static fromConfig(
+    config: Config,
+    deps: Omit<CollectorRunnerOptions, 'settings'>,
+  ): CollectorRunner {
+    return new CollectorRunner({
+      ...deps,
+      settings: {
+        timeoutMs: readDurationMs(
+          config,
+          'readiness.collectorTimeout',
+          DEFAULT_COLLECTOR_TIMEOUT,
+        ),
+        ...readCollectorSettings(config, {
+          [RepositoryFilesCollector.ID]: DEFAULT_REPOSITORY_FREQUENCY,
+        }),
+      },
+    });
+  }
+
+  constructor(options: CollectorRunnerOptions) {
+    this.relations = options.relations;
+    this.collectors = options.collectors;
+    this.store = options.store;
+    this.logger = options.logger;
+    this.options = options.settings;
+  }
 
   /** With `force`, every collector is asked, however fresh its facts. */
   async collect(
@@ -67,7 +122,7 @@ export class CollectorRunner {
     const [catalog, ...collected] = await Promise.all([
       this.collectCatalog(entity, now),
       ...applicable.map(collector => {
-        if (this.options.enabled?.(collector.id) === false) {
+        if (!this.isEnabled(collector.id)) {
           return unavailable(
             collector,
             `collector ${collector.id} is turned off (readiness.collectors.${collector.id}.enabled)`,

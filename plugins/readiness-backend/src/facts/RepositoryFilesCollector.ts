@@ -56,7 +56,9 @@ function sourceUrl(entity: Entity): string {
  * and their credentials.
  */
 export class RepositoryFilesCollector implements FactCollector {
-  readonly id = 'repository';
+  /** The collector's id, by which app-config names it. */
+  static readonly ID = 'repository';
+  readonly id = RepositoryFilesCollector.ID;
   readonly facts = REPOSITORY_FACTS;
   readonly appliesTo = {
     [`metadata.annotations.${SOURCE_LOCATION}`]: { $exists: true },

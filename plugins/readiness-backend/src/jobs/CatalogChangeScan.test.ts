@@ -2,12 +2,9 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ScorecardDefinition } from '@readiness/plugin-readiness-common';
-import { registryOf } from '../__testUtils__/registryOf';
+import { testEvaluator } from '../__testUtils__/testEvaluator';
 import { sqliteStore } from '../__testUtils__/sqliteStore';
 import { CatalogChangeScan } from './CatalogChangeScan';
-import { CatalogRelationsResolver } from '../facts/CatalogRelationsResolver';
-import { EntityEvaluator } from '../evaluation/EntityEvaluator';
-import { CollectorRunner } from '../facts/CollectorRunner';
 
 const services: ScorecardDefinition = {
   id: 'services',
@@ -47,31 +44,19 @@ describe('CatalogChangeScan', () => {
   async function setUp(maxUnscored?: number) {
     const store = await sqliteStore(databases);
     const logger = mockServices.logger.mock();
-    const evaluator = new EntityEvaluator(
-      store,
-      registryOf(services),
-      new CollectorRunner(
-        {
-          resolve: async () => ({ owner: null, system: null }),
-        } as unknown as CatalogRelationsResolver,
-        () => [],
-        store,
-        logger,
-        { timeoutMs: 1000 },
-      ),
-    );
+    const evaluator = testEvaluator({ store, scorecards: [services] });
     let catalog = catalogServiceMock({ entities: [] });
-    const scan = new CatalogChangeScan(
-      {
+    const scan = new CatalogChangeScan({
+      catalog: {
         streamEntities: (...args) => catalog.streamEntities(...args),
         getEntitiesByRefs: (...args) => catalog.getEntitiesByRefs(...args),
       } as typeof catalog,
-      mockServices.auth(),
+      auth: mockServices.auth(),
       store,
       evaluator,
       logger,
       maxUnscored,
-    );
+    });
     const scanOver = (entities: Entity[]) => {
       catalog = catalogServiceMock({ entities });
       jest.spyOn(catalog, 'getEntitiesByRefs');

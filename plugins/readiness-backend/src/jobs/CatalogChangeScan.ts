@@ -1,9 +1,16 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ReadinessStore } from '../store';
 import { EntityEvaluator } from '../evaluation/EntityEvaluator';
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
+import { readSchedule } from './readSchedule';
 
 const PAGE_SIZE = 500;
 const CONCURRENCY = 8;
@@ -21,6 +28,25 @@ const CHANGE_FIELDS = [
   'metadata.etag',
 ];
 
+/** When the catalog is scanned, unless `readiness.changeDetection` says. */
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 1 },
+  timeout: { minutes: 10 },
+  initialDelay: { minutes: 1 },
+};
+
+/** What a change scan reads, evaluates with and compares against. */
+export interface CatalogChangeScanOptions {
+  catalog: CatalogService;
+  auth: AuthService;
+  store: ReadinessStore;
+  evaluator: EntityEvaluator;
+  logger: LoggerService;
+  /** How many unscored entities are remembered; tests lower it. */
+  maxUnscored?: number;
+  schedule?: SchedulerServiceTaskScheduleDefinition;
+}
+
 export interface ChangeScanSummary {
   changed: number;
   failed: number;
@@ -33,6 +59,8 @@ export interface ChangeScanSummary {
  * can run every minute between full catalog runs.
  */
 export class CatalogChangeScan {
+  static readonly TASK_ID = 'readiness-detect-changes';
+
   /**
    * Entities no scorecard applies to, by ref, with the etag seen and the
    * number of the last scan that saw them; least recently seen first.
@@ -43,14 +71,49 @@ export class CatalogChangeScan {
   >();
   private scans = 0;
 
-  constructor(
-    private readonly catalog: CatalogService,
-    private readonly auth: AuthService,
-    private readonly store: ReadinessStore,
-    private readonly evaluator: EntityEvaluator,
-    private readonly logger: LoggerService,
-    private readonly maxUnscored: number = MAX_UNSCORED,
-  ) {}
+  private readonly catalog: CatalogService;
+  private readonly auth: AuthService;
+  private readonly store: ReadinessStore;
+  private readonly evaluator: EntityEvaluator;
+  private readonly logger: LoggerService;
+  private readonly maxUnscored: number;
+  private readonly scheduleDefinition: SchedulerServiceTaskScheduleDefinition;
+
+  /** Reads `readiness.changeDetection`: by default every minute. */
+  static fromConfig(
+    config: Config,
+    deps: Omit<CatalogChangeScanOptions, 'schedule' | 'maxUnscored'>,
+  ): CatalogChangeScan {
+    return new CatalogChangeScan({
+      ...deps,
+      schedule: readSchedule(
+        config,
+        'readiness.changeDetection',
+        DEFAULT_SCHEDULE,
+      ),
+    });
+  }
+
+  constructor(options: CatalogChangeScanOptions) {
+    this.catalog = options.catalog;
+    this.auth = options.auth;
+    this.store = options.store;
+    this.evaluator = options.evaluator;
+    this.logger = options.logger;
+    this.maxUnscored = options.maxUnscored ?? MAX_UNSCORED;
+    this.scheduleDefinition = options.schedule ?? DEFAULT_SCHEDULE;
+  }
+
+  /** Runs on one replica at a time, as the scheduler's global tasks do. */
+  async schedule(scheduler: SchedulerService): Promise<void> {
+    await scheduler.scheduleTask({
+      id: CatalogChangeScan.TASK_ID,
+      ...this.scheduleDefinition,
+      fn: async signal => {
+        await this.run(signal);
+      },
+    });
+  }
 
   /** After a scorecard change, any entity may have become scored. */
   forgetUnscored(): void {

@@ -2,12 +2,10 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ScorecardDefinition } from '@readiness/plugin-readiness-common';
-import { registryOf } from '../__testUtils__/registryOf';
+import { testEvaluator } from '../__testUtils__/testEvaluator';
 import { sqliteStore } from '../__testUtils__/sqliteStore';
-import { CatalogEvaluationRun } from './CatalogEvaluationRun';
-import { CatalogRelationsResolver } from '../facts/CatalogRelationsResolver';
 import { EntityEvaluator } from '../evaluation/EntityEvaluator';
-import { CollectorRunner } from '../facts/CollectorRunner';
+import { CatalogEvaluationRun } from './CatalogEvaluationRun';
 
 const scorecard: ScorecardDefinition = {
   id: 'basics',
@@ -46,35 +44,21 @@ describe('CatalogEvaluationRun', () => {
   async function setUp() {
     const store = await sqliteStore(databases);
     const logger = mockServices.logger.mock();
-    const facts = new CollectorRunner(
-      {
-        resolve: async () => ({ owner: null, system: null }),
-      } as unknown as CatalogRelationsResolver,
-      () => [],
-      store,
-      logger,
-      { timeoutMs: 1000 },
-    );
-    const evaluator = new EntityEvaluator(
-      store,
-      registryOf(scorecard),
-      facts,
-      now,
-    );
+    const evaluator = testEvaluator({ store, scorecards: [scorecard], now });
     const runOver = (
       entities: Entity[],
       evaluate = evaluator,
       signal?: AbortSignal,
     ) =>
-      new CatalogEvaluationRun(
-        catalogServiceMock({ entities }),
-        mockServices.auth(),
+      new CatalogEvaluationRun({
+        catalog: catalogServiceMock({ entities }),
+        auth: mockServices.auth(),
         store,
-        evaluate,
+        evaluator: evaluate,
         logger,
-        DAY,
+        historyRetentionMs: DAY,
         now,
-      ).run(signal);
+      }).run(signal);
     return { store, evaluator, runOver };
   }
 
@@ -171,31 +155,18 @@ describe('CatalogEvaluationRun', () => {
       return store.replaceEntityResults(entity, results);
     };
     const logger = mockServices.logger.mock();
-    const evaluator = new EntityEvaluator(
-      store,
-      registryOf(scorecard),
-      new CollectorRunner(
-        {
-          resolve: async () => ({ owner: null, system: null }),
-        } as unknown as CatalogRelationsResolver,
-        () => [],
-        store,
-        logger,
-        { timeoutMs: 1000 },
-      ),
-      now,
-    );
-    const run = new CatalogEvaluationRun(
-      catalogServiceMock({
+    const evaluator = testEvaluator({ store, scorecards: [scorecard], now });
+    const run = new CatalogEvaluationRun({
+      catalog: catalogServiceMock({
         entities: [component('unstorable'), component('fine')],
       }),
-      mockServices.auth(),
-      failingWrites,
+      auth: mockServices.auth(),
+      store: failingWrites,
       evaluator,
       logger,
-      DAY,
+      historyRetentionMs: DAY,
       now,
-    );
+    });
 
     await expect(run.run()).resolves.toEqual({
       evaluated: 1,

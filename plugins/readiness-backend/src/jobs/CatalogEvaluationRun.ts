@@ -1,4 +1,11 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { HumanDuration } from '@backstage/types';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ReadinessStore } from '../store';
@@ -7,6 +14,8 @@ import {
   EntityEvaluator,
 } from '../evaluation/EntityEvaluator';
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
+import { readDurationMs } from '../config/readDurationMs';
+import { readSchedule } from './readSchedule';
 
 /** Entities read from the catalog at a time. */
 const PAGE_SIZE = 200;
@@ -23,6 +32,30 @@ export interface CatalogEvaluationSummary {
   expired: number;
 }
 
+/** When the whole catalog is evaluated, unless `readiness.schedule` says. */
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 30 },
+  initialDelay: { seconds: 5 },
+};
+
+/** How long the history is kept, unless `readiness.historyRetention` says. */
+const DEFAULT_HISTORY_RETENTION: HumanDuration = { days: 365 };
+
+/** What a catalog run reads, evaluates with, stores into and keeps. */
+export interface CatalogEvaluationRunOptions {
+  catalog: CatalogService;
+  auth: AuthService;
+  store: ReadinessStore;
+  evaluator: EntityEvaluator;
+  logger: LoggerService;
+  /** History older than this is removed after each run. */
+  historyRetentionMs: number;
+  schedule?: SchedulerServiceTaskScheduleDefinition;
+  /** The clock; tests set it. */
+  now?: () => Date;
+}
+
 /**
  * One pass over the whole catalog: every entity is evaluated and stored, page
  * by page so that the catalog is never held in memory, then the results of
@@ -32,15 +65,61 @@ export interface CatalogEvaluationSummary {
  * the others'.
  */
 export class CatalogEvaluationRun {
-  constructor(
-    private readonly catalog: CatalogService,
-    private readonly auth: AuthService,
-    private readonly results: ReadinessStore,
-    private readonly evaluator: EntityEvaluator,
-    private readonly logger: LoggerService,
-    private readonly historyRetentionMs: number,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  /** The scheduler's id of the task; the reload job triggers it. */
+  static readonly TASK_ID = 'readiness-evaluate-catalog';
+
+  private readonly catalog: CatalogService;
+  private readonly auth: AuthService;
+  private readonly results: ReadinessStore;
+  private readonly evaluator: EntityEvaluator;
+  private readonly logger: LoggerService;
+  private readonly historyRetentionMs: number;
+  private readonly scheduleDefinition: SchedulerServiceTaskScheduleDefinition;
+  private readonly now: () => Date;
+
+  /**
+   * Reads `readiness.schedule` (by default every 30 minutes, first a few
+   * seconds after start-up) and `readiness.historyRetention` (a year).
+   */
+  static fromConfig(
+    config: Config,
+    deps: Omit<
+      CatalogEvaluationRunOptions,
+      'historyRetentionMs' | 'schedule' | 'now'
+    >,
+  ): CatalogEvaluationRun {
+    return new CatalogEvaluationRun({
+      ...deps,
+      historyRetentionMs: readDurationMs(
+        config,
+        'readiness.historyRetention',
+        DEFAULT_HISTORY_RETENTION,
+      ),
+      schedule: readSchedule(config, 'readiness.schedule', DEFAULT_SCHEDULE),
+    });
+  }
+
+  constructor(options: CatalogEvaluationRunOptions) {
+    this.catalog = options.catalog;
+    this.auth = options.auth;
+    this.results = options.store;
+    this.evaluator = options.evaluator;
+    this.logger = options.logger;
+    this.historyRetentionMs = options.historyRetentionMs;
+    this.scheduleDefinition = options.schedule ?? DEFAULT_SCHEDULE;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Runs on one replica at a time, as the scheduler's global tasks do. */
+  async schedule(scheduler: SchedulerService): Promise<void> {
+    await scheduler.scheduleTask({
+      id: CatalogEvaluationRun.TASK_ID,
+      ...this.scheduleDefinition,
+      fn: async signal => {
+        await this.run(signal);
+      },
+    });
+  }
 
   async run(signal?: AbortSignal): Promise<CatalogEvaluationSummary> {
     const startedAt = this.now();

@@ -1,0 +1,107 @@
+import {
+  AuthService,
+  DatabaseService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import express from 'express';
+import type { ReadinessContext } from '../buildReadinessContext';
+import { PreviewJobs } from '../preview/PreviewJobs';
+import { PreviewJobStore } from '../preview/PreviewJobStore';
+import { readPreviewSettings } from '../preview/readPreviewSettings';
+import { ScorecardPreview } from '../preview/ScorecardPreview';
+import { StoredFactsReader } from '../preview/StoredFactsReader';
+import { readScorecardLimits } from '../scorecards/readScorecardLimits';
+import { ScorecardsService } from '../scorecards/ScorecardsService';
+import { readPluginSecret } from '../store';
+import { CatalogVisibility } from './CatalogVisibility';
+import { EntityReadinessService } from './EntityReadinessService';
+import {
+  readRefreshRateLimits,
+  RefreshRateLimiter,
+} from './RefreshRateLimiter';
+import { RelationEvidenceRedactor } from './RelationEvidenceRedactor';
+import { ResultsCursor } from './ResultsCursor';
+import { readResultsScanRows, ResultsListService } from './ResultsListService';
+import { createRouter } from './router';
+import { ServiceAccessPolicy } from './ServiceAccessPolicy';
+
+/** The services the REST API needs beyond Readiness' own parts. */
+export interface ApiRouterOptions {
+  config: Config;
+  database: DatabaseService;
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+}
+
+/**
+ * The REST API over Readiness' parts, with the request services that answer
+ * it and the limits app-config sets for them.
+ */
+export async function createApiRouter(
+  context: ReadinessContext,
+  options: ApiRouterOptions,
+): Promise<express.Router> {
+  const { config, database, catalog, auth, logger, httpAuth, permissions } =
+    options;
+  const { store, evaluator, facts, relations, collectors } = context;
+  const previewSettings = readPreviewSettings(config);
+  const scorecardLimits = readScorecardLimits(config);
+  // Services may refresh and preview only when config names them.
+  const serviceAccess = ServiceAccessPolicy.fromConfig(config);
+
+  return createRouter({
+    httpAuth,
+    readiness: new EntityReadinessService({
+      catalog,
+      store,
+      evaluator,
+      permissions,
+      redactor: new RelationEvidenceRedactor(catalog),
+      refreshAccess: {
+        services: serviceAccess,
+        limiter: new RefreshRateLimiter(readRefreshRateLimits(config)),
+      },
+    }),
+    scorecards: new ScorecardsService(context.registry, store),
+    results: new ResultsListService({
+      catalog,
+      store,
+      cursors: new ResultsCursor(
+        await readPluginSecret(await database.getClient(), 'results-cursor'),
+      ),
+      limits: { scanRows: readResultsScanRows(config) },
+    }),
+    preview: new PreviewJobs({
+      preview: new ScorecardPreview({
+        catalog,
+        store,
+        facts: new StoredFactsReader({
+          catalogFacts: (entity, now, credentials) =>
+            facts.collectCatalog(entity, now, e =>
+              relations.resolveFor(e, credentials),
+            ),
+          collectors: () => collectors.list(),
+          store,
+          enabled: id => facts.isEnabled(id),
+        }),
+        knownFacts: context.knownFacts,
+        permissions,
+        services: serviceAccess,
+        limits: previewSettings,
+        scorecardLimits,
+      }),
+      store: await PreviewJobStore.create({ database }),
+      budgets: previewSettings,
+      logger,
+    }),
+    visibility: new CatalogVisibility(catalog, auth),
+    maxDocumentBytes: scorecardLimits.maxBytes,
+  });
+}

@@ -1,0 +1,126 @@
+import {
+  AuthService,
+  DatabaseService,
+  LoggerService,
+  SchedulerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  BUILT_IN_FACTS,
+  FactDefinition,
+} from '@readiness/plugin-readiness-common';
+import { EntityEvaluator } from './evaluation/EntityEvaluator';
+import { CatalogRelationsResolver } from './facts/CatalogRelationsResolver';
+import { CollectorRunner } from './facts/CollectorRunner';
+import { FactCollectorRegistry } from './facts/FactCollectorRegistry';
+import { RepositoryFilesCollector } from './facts/RepositoryFilesCollector';
+import { CatalogChangeScan } from './jobs/CatalogChangeScan';
+import { CatalogEvaluationRun } from './jobs/CatalogEvaluationRun';
+import { ScorecardReload } from './jobs/ScorecardReload';
+import { LoadedScorecards, loadScorecards } from './scorecards/loadScorecards';
+import { ScorecardRegistry } from './scorecards/ScorecardRegistry';
+import { DatabaseReadinessStore, ReadinessStore } from './store';
+
+/**
+ * The services Readiness is built from.
+ *
+ * @public
+ */
+export interface ReadinessContextOptions {
+  config: Config;
+  logger: LoggerService;
+  database: DatabaseService;
+  catalog: CatalogService;
+  auth: AuthService;
+  /** Reads repository trees for the built-in repository files collector. */
+  urlReader: UrlReaderService;
+  /** The collectors modules added; none by default. */
+  collectors?: FactCollectorRegistry;
+  /** Where scorecards come from; app-config's `readiness.scorecards` by default. */
+  loadScorecards?: (knownFacts: FactDefinition[]) => LoadedScorecards;
+}
+
+/**
+ * Readiness' object graph: what evaluates entities, where results are
+ * stored, and the scheduled jobs.
+ *
+ * @public
+ */
+export interface ReadinessContext {
+  store: ReadinessStore;
+  registry: ScorecardRegistry;
+  relations: CatalogRelationsResolver;
+  facts: CollectorRunner;
+  collectors: FactCollectorRegistry;
+  /**
+   * Every fact a scorecard may use. Facts of collectors turned off stay
+   * known, and are unavailable, so scorecards using them still load.
+   */
+  knownFacts(): FactDefinition[];
+  evaluator: EntityEvaluator;
+  catalogRun: CatalogEvaluationRun;
+  changeScan: CatalogChangeScan;
+  scorecardReload: ScorecardReload;
+  /** Schedules the catalog run, the change scan and the scorecard reload. */
+  scheduleJobs(scheduler: SchedulerService): Promise<void>;
+}
+
+/**
+ * Builds Readiness from Backstage's services and app-config: the one place
+ * where its parts are made and joined, for the plugin, benchmarks and tests.
+ *
+ * @public
+ */
+export async function buildReadinessContext(
+  options: ReadinessContextOptions,
+): Promise<ReadinessContext> {
+  const { config, logger, database, catalog, auth, urlReader } = options;
+  const collectors = options.collectors ?? new FactCollectorRegistry();
+  collectors.add(RepositoryFilesCollector.fromConfig(config, urlReader));
+  const knownFacts = () => [
+    ...BUILT_IN_FACTS,
+    ...collectors.list().flatMap(c => c.facts),
+  ];
+
+  const store = await DatabaseReadinessStore.create({ database });
+  const load =
+    options.loadScorecards ??
+    ((facts: FactDefinition[]) => loadScorecards(config, facts));
+  const registry = new ScorecardRegistry(() => load(knownFacts()), logger);
+  const relations = new CatalogRelationsResolver(catalog, auth);
+  const facts = CollectorRunner.fromConfig(config, {
+    relations,
+    collectors: () => collectors.list(),
+    store,
+    logger,
+  });
+  const evaluator = new EntityEvaluator({ store, scorecards: registry, facts });
+  const jobDeps = { catalog, auth, store, evaluator, logger };
+  const catalogRun = CatalogEvaluationRun.fromConfig(config, jobDeps);
+  const changeScan = CatalogChangeScan.fromConfig(config, jobDeps);
+  const scorecardReload = ScorecardReload.fromConfig(config, {
+    registry,
+    changeScan,
+    logger,
+  });
+
+  return {
+    store,
+    registry,
+    relations,
+    facts,
+    collectors,
+    knownFacts,
+    evaluator,
+    catalogRun,
+    changeScan,
+    scorecardReload,
+    async scheduleJobs(scheduler) {
+      await catalogRun.schedule(scheduler);
+      await changeScan.schedule(scheduler);
+      await scorecardReload.schedule(scheduler);
+    },
+  };
+}
