@@ -1,3 +1,5 @@
+import { describeError } from '@readiness/plugin-readiness-common';
+
 /** The exit codes, as documented in `readiness --help`. */
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -30,8 +32,6 @@ const FS_REASONS: Record<string, string> = {
 /** An `InputError` for a file system error on `path`, in plain words. */
 export function fileError(path: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException)?.code;
-  const reason =
-    (code && FS_REASONS[code]) ??
-    (error instanceof Error ? error.message : String(error));
+  const reason = (code && FS_REASONS[code]) ?? describeError(error);
   return new InputError(`cannot read ${path}: ${reason}`);
 }

@@ -17,15 +17,26 @@ Exit codes:
 
 Set READINESS_DEBUG=1 to print the stack trace of an error.`;
 
-const CATALOG_OPTIONS_HELP = {
-  catalog:
-    'catalog files or directories (multi-document YAML; kind: Location targets are followed to files within the directory given)',
-  strict:
-    'fail (exit 2) on files found in --catalog directories that are not YAML, such as Scaffolder skeletons (default: skip them with a warning)',
-  scorecard:
-    'scorecard files or directories (default: the scorecards of @readiness/plugin-readiness-common)',
-  repo: 'a checkout whose files give the repository facts of every evaluated entity',
-};
+/** Adds the options of the commands that read catalog files. */
+function addCatalogOptions(command: Command): Command {
+  return command
+    .requiredOption(
+      '--catalog <paths...>',
+      'catalog files or directories (multi-document YAML; kind: Location targets are followed to files within the directory given)',
+    )
+    .option(
+      '--strict',
+      'fail (exit 2) on files found in --catalog directories that are not YAML, such as Scaffolder skeletons (default: skip them with a warning)',
+    )
+    .option(
+      '--scorecard <paths...>',
+      'scorecard files or directories (default: the scorecards of @readiness/plugin-readiness-common)',
+    )
+    .option(
+      '--repo <dir>',
+      'a checkout whose files give the repository facts of every evaluated entity',
+    );
+}
 
 /**
  * The `readiness` command line. Actions report their exit code through
@@ -72,14 +83,12 @@ ${EXIT_CODES}`,
     )
     .action((paths: string[]) => setExitCode(validateCommand(paths, ctx)));
 
-  program
-    .command('evaluate')
-    .description('Score the entities of catalog files against the scorecards')
-    .allowExcessArguments(false)
-    .requiredOption('--catalog <paths...>', CATALOG_OPTIONS_HELP.catalog)
-    .option('--strict', CATALOG_OPTIONS_HELP.strict)
-    .option('--scorecard <paths...>', CATALOG_OPTIONS_HELP.scorecard)
-    .option('--repo <dir>', CATALOG_OPTIONS_HELP.repo)
+  addCatalogOptions(
+    program
+      .command('evaluate')
+      .description('Score the entities of catalog files against the scorecards')
+      .allowExcessArguments(false),
+  )
     .option(
       '--entity <ref>',
       'only this entity, e.g. component:default/my-service (kind component and namespace default when left out)',
@@ -99,16 +108,14 @@ ${EXIT_CODES}`,
     )
     .action(options => setExitCode(evaluateCommand(options, ctx)));
 
-  program
-    .command('gate')
-    .description(
-      'Fail unless an entity reaches a level; print the checks that keep it below',
-    )
-    .allowExcessArguments(false)
-    .requiredOption('--catalog <paths...>', CATALOG_OPTIONS_HELP.catalog)
-    .option('--strict', CATALOG_OPTIONS_HELP.strict)
-    .option('--scorecard <paths...>', CATALOG_OPTIONS_HELP.scorecard)
-    .option('--repo <dir>', CATALOG_OPTIONS_HELP.repo)
+  addCatalogOptions(
+    program
+      .command('gate')
+      .description(
+        'Fail unless an entity reaches a level; print the checks that keep it below',
+      )
+      .allowExcessArguments(false),
+  )
     .requiredOption(
       '--entity <ref>',
       'the entity to gate, e.g. component:default/my-service (kind component and namespace default when left out)',

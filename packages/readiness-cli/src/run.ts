@@ -1,3 +1,4 @@
+import { describeError } from '@readiness/plugin-readiness-common';
 import { CommanderError } from 'commander';
 import { Context } from './context';
 import { EXIT_OK, EXIT_USAGE, InputError } from './errors';
@@ -31,9 +32,8 @@ function reportError(error: unknown, ctx: Context): number {
     }
     ctx.stderr(`error: ${error.message}\n`);
   } else {
-    const message = error instanceof Error ? error.message : String(error);
     ctx.stderr(
-      `error: ${message}${
+      `error: ${describeError(error)}${
         ctx.debug ? '' : ' (set READINESS_DEBUG=1 for the stack trace)'
       }\n`,
     );

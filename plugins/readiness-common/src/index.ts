@@ -8,11 +8,14 @@
 export * from './types';
 export type * from './api';
 export { NO_GROUP } from './api';
+export { describeError } from './describeError';
 export { isRecord } from './isRecord';
 export { evaluateScorecard, appliesToEntity, RESULT_LIMITS } from './engine';
 export { catalogFacts } from './facts';
-export { compileLinearRegex, MatchLimitError } from './engine/linearRegex';
-export type { LinearRegex, LinearRegexLimits } from './engine/linearRegex';
+export { compileLinearRegex } from './engine/compileLinearRegex';
+export type { LinearRegexLimits } from './engine/compileLinearRegex';
+export { MatchLimitError } from './engine/matchBudget';
+export type { LinearRegex } from './engine/linearRegex';
 export {
   DEFAULT_SCORECARD_LIMITS,
   formatScorecardProblem,

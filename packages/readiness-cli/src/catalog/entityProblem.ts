@@ -1,10 +1,7 @@
 import { makeValidator } from '@backstage/catalog-model';
+import { isRecord } from '@readiness/plugin-readiness-common';
 
 const validator = makeValidator();
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Why a YAML document cannot be loaded as an entity, completing "skipped a

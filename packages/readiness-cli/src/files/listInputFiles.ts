@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileError, InputError } from '../errors';
+import { InputError } from '../errors';
+import { statInput } from './statInput';
 import { walkDirectory } from './walkDirectory';
 
 /** A file named on the command line or found in a directory named there. */
@@ -44,12 +45,7 @@ export function listInputFiles(
   };
   for (const arg of args) {
     const absolutePath = path.resolve(cwd, arg);
-    let stats: fs.Stats;
-    try {
-      stats = fs.statSync(absolutePath);
-    } catch (error) {
-      throw fileError(arg, error);
-    }
+    const stats = statInput(arg, absolutePath);
     if (!stats.isDirectory()) {
       add({
         shownAs: arg,

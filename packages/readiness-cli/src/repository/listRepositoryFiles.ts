@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileError, InputError } from '../errors';
+import { InputError } from '../errors';
+import { statInput } from '../files/statInput';
 import { walkDirectory } from '../files/walkDirectory';
 
 /**
@@ -10,13 +10,7 @@ import { walkDirectory } from '../files/walkDirectory';
  */
 export function listRepositoryFiles(dir: string, cwd: string): string[] {
   const absolutePath = path.resolve(cwd, dir);
-  let stats: fs.Stats;
-  try {
-    stats = fs.statSync(absolutePath);
-  } catch (error) {
-    throw fileError(dir, error);
-  }
-  if (!stats.isDirectory()) {
+  if (!statInput(dir, absolutePath).isDirectory()) {
     throw new InputError(`--repo ${dir} is not a directory`);
   }
   return walkDirectory(absolutePath, dir);

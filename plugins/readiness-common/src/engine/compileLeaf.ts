@@ -1,3 +1,4 @@
+import { isRecord } from '../isRecord';
 import { Fact, FactCondition, FactValue } from '../types';
 import { formatDuration, parseDuration } from './duration';
 import {
@@ -10,7 +11,7 @@ import {
 import { CATALOG_SOURCE } from '../facts/catalogFacts';
 import { compileOperator, show } from './leafOperators';
 import { truncate } from './resultLimits';
-import { MatchLimitError } from './linearRegex';
+import { MatchLimitError } from './matchBudget';
 
 /** Why a fact observed at `observedAt` is too old at `now`, if it is. */
 type FreshnessTest = (observedAt: string, now: number) => string | undefined;
@@ -48,7 +49,7 @@ function valueAtKey(
   if (value === null) {
     return undefined;
   }
-  if (typeof value !== 'object' || Array.isArray(value)) {
+  if (!isRecord(value)) {
     return NOT_A_MAP;
   }
   // Map values are strings; anything else comes from the prototype (a key

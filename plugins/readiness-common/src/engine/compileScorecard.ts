@@ -5,7 +5,7 @@ import {
   EntityPredicate,
   ScorecardDefinition,
 } from '../types';
-import { compileCondition } from './evaluateCondition';
+import { compileCondition } from './compileCondition';
 import { CompiledCondition } from './evaluationContext';
 import { compileWaiver, CompiledWaiver } from './compileWaiver';
 import { truncate } from './resultLimits';

@@ -1,4 +1,4 @@
-import { MAX_EVALUATION_MATCH_WORK, withMatchBudget } from './linearRegex';
+import { MAX_EVALUATION_MATCH_WORK, withMatchBudget } from './matchBudget';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import {
   CheckResult,

@@ -1,5 +1,5 @@
 import { FactCondition, FactSet, FactValue } from '../types';
-import { evaluateCondition } from './evaluateCondition';
+import { evaluateCondition } from '../testUtils/evaluateCondition';
 
 const now = new Date('2026-11-25T10:00:00.000Z');
 

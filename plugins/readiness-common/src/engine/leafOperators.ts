@@ -1,3 +1,4 @@
+import { isRecord } from '../isRecord';
 import { FactCondition, FactValue, Scalar } from '../types';
 import { FACT_OPERATORS, FactOperator } from './factOperators';
 import { truncate } from './resultLimits';
@@ -29,7 +30,7 @@ function jsonStart(value: unknown): string {
     }
     return `${text}]`;
   }
-  if (typeof value === 'object' && value !== null) {
+  if (isRecord(value)) {
     let text = '{';
     for (const key in value) {
       if (!Object.hasOwn(value, key)) {
@@ -38,7 +39,7 @@ function jsonStart(value: unknown): string {
       if (text.length > MAX_SHOWN) {
         break;
       }
-      const entry = (value as Record<string, unknown>)[key];
+      const entry = value[key];
       text += `${text.length > 1 ? ',' : ''}${jsonStart(key)}:${jsonStart(
         entry,
       )}`;

@@ -1,4 +1,5 @@
-import { compileLinearRegex, SubjectTooLongError } from './linearRegex';
+import { compileLinearRegex } from './compileLinearRegex';
+import { SubjectTooLongError } from './matchBudget';
 import { parseRegex } from './regexSyntax';
 
 /** A seeded generator, so that a failure can be reproduced. */

@@ -8,7 +8,14 @@ import {
   Nfa,
   SPLIT,
 } from './regexNfa';
-import { parseRegex, RegexNode } from './regexSyntax';
+import { DfaCache, DfaState, MATCHED } from './dfaCache';
+import {
+  matchWorkAllowed,
+  matchWorkExceeded,
+  spendMatchWork,
+  SubjectTooLongError,
+} from './matchBudget';
+import { RegexNode } from './regexSyntax';
 
 /*
  * A regular-expression matcher whose time is linear in the subject, for
@@ -22,80 +29,11 @@ import { parseRegex, RegexNode } from './regexSyntax';
  * point, so at worst O(subject length × states). The sets of states met are
  * remembered as the states of a deterministic automaton, built lazily with
  * their transitions, so that the usual cost is one table lookup per code
- * point; that cache has a fixed budget and is emptied when full, as RE2
- * does. A subject that fills it is followed on without it (pure Pike
- * simulation), which costs no sorting or keys per step.
+ * point; that cache (`dfaCache.ts`) has a fixed budget and is emptied when
+ * full, as RE2 does. A subject that fills it is followed on without it
+ * (pure Pike simulation), which costs no sorting or keys per step. The work
+ * of a test is bounded by the budgets of `matchBudget.ts`.
  */
-
-/** Most states of the automaton of one pattern, unless told otherwise. */
-export const MAX_REGEX_STATES = 2000;
-
-/**
- * Budget of the cache of one pattern, in array slots of about 8 bytes: some
- * 100 states (128 KiB), many more than a typical pattern meets, and little
- * memory even with every cached pattern full.
- */
-const CACHE_BUDGET = 1 << 14;
-/** A state's table of ASCII transitions and the rest of it. */
-const STATE_COST = 160;
-
-/** Thrown by {@link LinearRegex.test} for a subject that is too long. */
-/** A limit that keeps one match bounded was reached: no answer either way. */
-export class MatchLimitError extends Error {}
-
-export class SubjectTooLongError extends MatchLimitError {}
-
-/** The automaton states one `test` may follow before it gives up. */
-export const MAX_MATCH_WORK = 1 << 22;
-
-/**
- * Automaton states all tests of one evaluation may follow together: with
- * thousands of conditions each test could still use its own budget.
- */
-export const MAX_EVALUATION_MATCH_WORK = 1 << 24;
-
-// Evaluation is synchronous, so one shared budget serves the evaluation in
-// progress; outside one, each test has only its own.
-const evaluationBudget = { left: Infinity };
-
-/**
- * Runs `evaluate` with at most `work` automaton states followed by all the
- * tests it makes; a test past it throws {@link MatchLimitError}.
- */
-export function withMatchBudget<T>(work: number, evaluate: () => T): T {
-  const saved = evaluationBudget.left;
-  evaluationBudget.left = work;
-  try {
-    return evaluate();
-  } finally {
-    evaluationBudget.left = saved;
-  }
-}
-
-/**
- * A set of automaton states, as a state of the lazily built DFA. (A class,
- * so that every state has the same shape and the loop of `test` stays
- * monomorphic.)
- */
-class DfaState {
-  /** Transitions by ASCII code point: another state, or `MATCHED`. */
-  readonly ascii: Array<DfaState | undefined> = new Array(128);
-  /** Transitions by other code points. */
-  others: Map<number, DfaState> | undefined = undefined;
-  matchesAtEnd: boolean | undefined = undefined;
-
-  constructor(
-    /** Sorted states reached by consuming the last code point. */
-    readonly reached: Int32Array,
-    readonly atStart: boolean,
-    readonly afterWordChar: boolean,
-    /** Whether only `^` could start a match and nothing is under way. */
-    readonly dead: boolean,
-  ) {}
-}
-
-/** The transition taken when a match has been found. */
-const MATCHED = new DfaState(new Int32Array(0), false, false, true);
 
 /** What was read last, for the assertions, when no DFA state says so. */
 const AFTER_WORD_CHAR = { atStart: false, afterWordChar: true };
@@ -136,9 +74,7 @@ function holds(
 export class LinearRegex {
   private readonly nfa: Nfa;
   private readonly anchoredAtStart: boolean;
-  private cache = new Map<string, DfaState>();
-  private cacheUsed = 0;
-  private initial: DfaState | undefined;
+  private readonly states: DfaCache;
   // Scratch space of the closure: a mark per state and the states to visit.
   private readonly marks: Uint32Array;
   private generation = 0;
@@ -148,7 +84,6 @@ export class LinearRegex {
   // The automaton states reached, before and after a step.
   private readonly threads: Int32Array;
   private readonly nextThreads: Int32Array;
-  private flushes = 0;
   /** Automaton states the test in progress may still follow. */
   private workLeft = 0;
   // Per atom: the step it was last asked about, and its answer.
@@ -171,6 +106,7 @@ export class LinearRegex {
     this.atomAsked = new Uint32Array(this.nfa.atoms.length);
     this.atomAnswer = new Uint8Array(this.nfa.atoms.length);
     this.anchoredAtStart = this.isAnchoredAtStart();
+    this.states = new DfaCache(this.anchoredAtStart);
   }
 
   /**
@@ -186,19 +122,19 @@ export class LinearRegex {
         `the text is ${length} characters long, longer than the ${this.maxSubjectLength} that patterns are matched against`,
       );
     }
-    const budget = Math.min(MAX_MATCH_WORK, evaluationBudget.left);
+    const budget = matchWorkAllowed();
     this.workLeft = budget;
     try {
       return this.run(subject);
     } finally {
-      evaluationBudget.left -= budget - this.workLeft;
+      spendMatchWork(budget - this.workLeft);
     }
   }
 
   private run(subject: string): boolean {
     const length = subject.length;
-    const flushes = this.flushes;
-    let state = this.initialState();
+    const flushes = this.states.flushes;
+    let state = this.states.initial();
     let i = 0;
     while (i < length) {
       if (state.dead) {
@@ -210,7 +146,7 @@ export class LinearRegex {
       let next = c < 128 ? state.ascii[c] : undefined;
       if (next === undefined) {
         next = this.cachedOrNewTransition(state, c);
-        if (this.flushes !== flushes && next !== MATCHED) {
+        if (this.states.flushes !== flushes && next !== MATCHED) {
           // Too many sets of states to remember: follow them without.
           return this.testWithoutCache(subject, i, next);
         }
@@ -259,11 +195,6 @@ export class LinearRegex {
     return this.closure(current, count, after, true, false);
   }
 
-  private initialState(): DfaState {
-    this.initial ??= this.intern(new Int32Array(0), true, false);
-    return this.initial;
-  }
-
   private cachedOrNewTransition(state: DfaState, c: number): DfaState {
     return state.others?.get(c) ?? this.transition(state, c);
   }
@@ -278,15 +209,9 @@ export class LinearRegex {
     } else {
       const count = this.advance(c, this.threads);
       const reached = this.threads.slice(0, count).sort();
-      next = this.intern(reached, false, wordChar);
+      next = this.states.intern(reached, false, wordChar);
     }
-    if (c < 128) {
-      state.ascii[c] = next;
-    } else {
-      state.others ??= new Map();
-      state.others.set(c, next);
-      this.cacheUsed += 2;
-    }
+    this.states.addTransition(state, c, next);
     return next;
   }
 
@@ -351,9 +276,7 @@ export class LinearRegex {
     this.charCount = found;
     this.workLeft -= popped;
     if (this.workLeft < 0) {
-      throw new MatchLimitError(
-        `matching the pattern against this text takes more than ${MAX_MATCH_WORK} automaton steps (or the evaluation's ${MAX_EVALUATION_MATCH_WORK})`,
-      );
+      throw matchWorkExceeded();
     }
     return false;
   }
@@ -397,34 +320,6 @@ export class LinearRegex {
     return this.generation;
   }
 
-  /** The DFA state of a set, from the cache, which is emptied when full. */
-  private intern(
-    reached: Int32Array,
-    atStart: boolean,
-    afterWordChar: boolean,
-  ): DfaState {
-    const key = `${atStart ? 's' : ''}${afterWordChar ? 'w' : ''}${reached}`;
-    let state = this.cache.get(key);
-    if (state === undefined) {
-      const cost = STATE_COST + reached.length;
-      if (this.cacheUsed + cost > CACHE_BUDGET) {
-        this.cache = new Map();
-        this.cacheUsed = 0;
-        this.initial = undefined;
-        this.flushes += 1;
-      }
-      state = new DfaState(
-        reached,
-        atStart,
-        afterWordChar,
-        this.anchoredAtStart && !atStart && reached.length === 0,
-      );
-      this.cache.set(key, state);
-      this.cacheUsed += cost;
-    }
-    return state;
-  }
-
   /** Whether every way from `start` to a character or the end passes `^`. */
   private isAnchoredAtStart(): boolean {
     const { kind, out, alt, arg, start } = this.nfa;
@@ -447,75 +342,4 @@ export class LinearRegex {
     }
     return true;
   }
-}
-
-/**
- * Limits of a compiled pattern; their product bounds the time of a test.
- *
- * @public
- */
-export interface LinearRegexLimits {
-  /** Most states of its automaton; default {@link MAX_REGEX_STATES}. */
-  maxStates?: number;
-  /** Longest text `test` accepts, in UTF-16 code units; default none. */
-  maxSubjectLength?: number;
-}
-
-/**
- * Compiles a pattern that compiles with the `u` flag, has no backreferences
- * and no lookaround; throws saying why it cannot otherwise.
- *
- * @public
- */
-export function compileLinearRegex(
-  pattern: string,
-  limits: LinearRegexLimits = {},
-): LinearRegex {
-  try {
-    RegExp(pattern, 'u');
-  } catch (error) {
-    throw new Error(
-      `regular expression does not compile: ${(error as Error).message}`,
-    );
-  }
-  const tree = parseRegex(pattern);
-  const problem = nonRegularFeature(tree);
-  if (problem !== undefined) {
-    throw new Error(problem);
-  }
-  return new LinearRegex(
-    pattern,
-    tree,
-    limits.maxStates ?? MAX_REGEX_STATES,
-    limits.maxSubjectLength ?? Infinity,
-  );
-}
-
-function* walk(nodes: RegexNode[][]): Generator<RegexNode> {
-  for (const sequence of nodes) {
-    for (const node of sequence) {
-      yield node;
-      if (node.type === 'group') {
-        yield* walk(node.alternatives);
-      } else if (node.type === 'quantified') {
-        yield* walk([[node.node]]);
-      }
-    }
-  }
-}
-
-/** What an automaton cannot do, or that this one does not. */
-function nonRegularFeature(tree: RegexNode[][]): string | undefined {
-  for (const node of walk(tree)) {
-    if (node.type === 'backreference') {
-      return `backreferences are not allowed: ${node.source}`;
-    }
-    if (node.type === 'group' && node.lookaround) {
-      return `lookahead and lookbehind are not allowed: ${node.source}`;
-    }
-    if (node.type === 'group' && node.modifiers) {
-      return `inline flags are not allowed: ${node.source}`;
-    }
-  }
-  return undefined;
 }

@@ -6,7 +6,7 @@ import {
   FactValue,
   ScorecardDefinition,
 } from '../types';
-import { evaluateCondition } from './evaluateCondition';
+import { evaluateCondition } from '../testUtils/evaluateCondition';
 import { evaluateScorecard } from './evaluateScorecard';
 import { RESULT_LIMITS } from './resultLimits';
 

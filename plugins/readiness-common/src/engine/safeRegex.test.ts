@@ -1,4 +1,4 @@
-import { SubjectTooLongError } from './linearRegex';
+import { SubjectTooLongError } from './matchBudget';
 import { checkSafeRegex, compileSafeRegex } from './safeRegex';
 
 describe('checkSafeRegex', () => {

@@ -1,4 +1,5 @@
-import { compileLinearRegex, LinearRegex } from './linearRegex';
+import { compileLinearRegex } from './compileLinearRegex';
+import { LinearRegex } from './linearRegex';
 
 /*
  * Scorecards come from configuration, pull requests and anyone's preview,

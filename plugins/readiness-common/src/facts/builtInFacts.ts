@@ -1,7 +1,7 @@
 import { FactDefinition } from '../types';
 import { CATALOG_FACTS } from './catalogFacts';
 import { INTEGRATION_FACTS } from './integrationFacts';
-import { REPOSITORY_FACTS } from './repositoryFacts';
+import { REPOSITORY_FACTS } from './repositoryFactDefinitions';
 
 /**
  * Every fact Readiness itself declares: the catalog's, the repository's and

@@ -1,4 +1,5 @@
 import { parseEntityRef, type Entity } from '@backstage/catalog-model';
+import { isRecord } from '../isRecord';
 import { Fact, FactDefinition, FactValue } from '../types';
 
 /** The source name of facts read from the entity itself. */
@@ -147,10 +148,6 @@ export const CATALOG_FACTS: FactDefinition[] = [
  * placeholder declares nothing.
  */
 const TEMPLATED = /\$\{|\{\{|\{%/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;

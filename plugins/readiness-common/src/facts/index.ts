@@ -1,10 +1,10 @@
 export { catalogFacts, CATALOG_FACTS, CATALOG_SOURCE } from './catalogFacts';
 export type { CatalogRelations } from './catalogFacts';
+export { repositoryFacts } from './repositoryFacts';
 export {
-  repositoryFacts,
   REPOSITORY_FACTS,
   REPOSITORY_SOURCE,
-} from './repositoryFacts';
+} from './repositoryFactDefinitions';
 export {
   GITHUB_FACTS,
   INTEGRATION_FACTS,

@@ -1,5 +1,6 @@
 import { FactValue } from '../types';
-import { REPOSITORY_FACTS, repositoryFacts } from './repositoryFacts';
+import { REPOSITORY_FACTS } from './repositoryFactDefinitions';
+import { repositoryFacts } from './repositoryFacts';
 
 const observedAt = new Date('2026-11-25T10:00:00Z');
 

@@ -1,28 +1,7 @@
 import { isScalar, isSeq } from 'yaml';
 import { Context } from './context';
-import { MAX_ID_LENGTH } from './limits';
 import { childPath, Mapping } from './mapping';
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/**
- * Why `value` is not a valid scorecard name or id, or undefined. Ids end up
- * in URLs, CLI output, references and database columns, so they are kept to
- * one safe form and length.
- */
-export function slugProblem(
-  value: string,
-  example: string,
-): string | undefined {
-  if (value.length > MAX_ID_LENGTH) {
-    return `"${value.slice(0, 40)}…" is ${
-      value.length
-    } characters long; ids may have at most ${MAX_ID_LENGTH}, the size of the database columns that store them`;
-  }
-  return SLUG.test(value)
-    ? undefined
-    : `"${value}" is not valid: use lowercase letters, digits and single dashes, e.g. ${example}`;
-}
+import { readUniqueSlug } from './uniqueSlug';
 
 export interface Identified {
   mapping: Mapping;
@@ -65,19 +44,11 @@ export function readIdentifiedList(
     if (!mapping) {
       return [];
     }
-    const id = mapping.string('id', true);
-    const problem = id === undefined ? undefined : slugProblem(id, example);
-    const firstLine = id === undefined ? undefined : firstLines.get(id);
-    if (problem) {
-      mapping.report('id', problem);
-    } else if (firstLine !== undefined) {
-      mapping.report(
-        'id',
-        `duplicate ${what} id "${id}", first defined at line ${firstLine}`,
-      );
-    } else if (id !== undefined) {
-      firstLines.set(id, mapping.line('id'));
-    }
+    const id = readUniqueSlug(mapping, 'id', {
+      what: `${what} id`,
+      example,
+      firstLines,
+    });
     return [{ mapping, id }];
   });
 }

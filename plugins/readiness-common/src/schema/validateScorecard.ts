@@ -2,8 +2,8 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { isMap, Node } from 'yaml';
 import { FactDefinition, ScorecardDefinition } from '../types';
 import { Context } from './context';
-import { slugProblem } from './identifiedList';
 import { describeNode, Mapping } from './mapping';
+import { readUniqueSlug } from './uniqueSlug';
 import { validateSpec } from './validateSpec';
 
 const API_VERSION = 'readiness/v1';
@@ -15,20 +15,11 @@ const KIND = 'Scorecard';
  */
 function validateMetadata(mapping: Mapping, names: Map<string, number>) {
   mapping.allowOnly(['name', 'title', 'description', 'owner']);
-  const name = mapping.string('name', true);
-  const problem =
-    name === undefined ? undefined : slugProblem(name, 'production-readiness');
-  const firstLine = name === undefined ? undefined : names.get(name);
-  if (problem) {
-    mapping.report('name', problem);
-  } else if (firstLine !== undefined) {
-    mapping.report(
-      'name',
-      `duplicate scorecard name "${name}", first defined at line ${firstLine}`,
-    );
-  } else if (name !== undefined) {
-    names.set(name, mapping.line('name'));
-  }
+  const name = readUniqueSlug(mapping, 'name', {
+    what: 'scorecard name',
+    example: 'production-readiness',
+    firstLines: names,
+  });
   const owner = mapping.string('owner', false);
   if (owner !== undefined) {
     try {

@@ -1,9 +1,7 @@
-import { Condition, Evidence, EvidenceBasis, FactSet } from '../types';
+import { Condition, EvidenceBasis } from '../types';
 import { compileLeaf } from './compileLeaf';
 import {
-  CheckOutcome,
   CompiledCondition,
-  ConditionOutcome,
   ConditionVerdict,
   HOLDS,
   HOLDS_DECLARED,
@@ -12,12 +10,7 @@ import {
   strongerBasis,
   weakerBasis,
 } from './evaluationContext';
-import {
-  ReasonGatherer,
-  RESULT_LIMITS,
-  resultReasons,
-  truncate,
-} from './resultLimits';
+import { ReasonGatherer, RESULT_LIMITS, truncate } from './resultLimits';
 
 /** The shared verdict that holds on this basis. */
 function holds(basis: EvidenceBasis | undefined): ConditionVerdict {
@@ -25,13 +18,6 @@ function holds(basis: EvidenceBasis | undefined): ConditionVerdict {
     return HOLDS_VERIFIED;
   }
   return basis === 'declared' ? HOLDS_DECLARED : HOLDS;
-}
-
-export interface ConditionEvaluation {
-  outcome: ConditionOutcome;
-  evidence: Evidence[];
-  /** Why the outcome is not `true`, bounded as a check result's are. */
-  reasons: string[];
 }
 
 // Every part is evaluated, even after the outcome is known, so that the
@@ -235,35 +221,4 @@ export function compileCondition(
   checkIndex: (id: string) => number,
 ): CompiledCondition {
   return compileNode(condition, checkIndex, new Set());
-}
-
-/**
- * Evaluates one condition at `now`, with the outcomes of the checks it may
- * refer to. Scorecards are evaluated through their compiled form instead.
- */
-export function evaluateCondition(
-  condition: Condition,
-  facts: FactSet,
-  now: Date,
-  checks: Record<string, CheckOutcome> = {},
-): ConditionEvaluation {
-  const ids = Object.keys(checks);
-  const compiled = compileCondition(condition, id => {
-    if (!Object.hasOwn(checks, id)) {
-      throw new Error(`Condition refers to unknown check ${id}`);
-    }
-    return ids.indexOf(id);
-  });
-  const context = {
-    facts,
-    now: now.getTime(),
-    checks: ids.map(id => checks[id]),
-    evidence: [],
-  };
-  const { outcome, reasons, omitted } = compiled(context);
-  return {
-    outcome,
-    evidence: context.evidence,
-    reasons: [...resultReasons(reasons, omitted)],
-  };
 }
