@@ -1,16 +1,15 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { GithubCredentialsProvider } from '@backstage/integration';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { isRecord } from '@readiness/plugin-readiness-common';
 import {
   assertSameOrigin,
-  ConcurrencyLimiter,
-  DEFAULT_MAX_RESPONSE_BYTES,
   describeError,
   encodePathSegment,
-  parseRetryAfter,
-  readResponseText,
-  ResponseTooLargeError,
+  HttpAnswer,
+  HttpClient,
+  HttpRequestError,
 } from '@readiness/plugin-readiness-node';
+import { nextPageUrl } from './nextPageUrl';
 
 /** A repository by owner and name, as in `github.com/project-slug`. @internal */
 export interface GithubRepository {
@@ -66,39 +65,11 @@ export interface GithubList {
   message?: string;
 }
 
-interface RawResponse {
-  status: number;
-  statusText: string;
-  headers: Headers;
-  text: string;
-}
-
 /** How many times one request waits for a rate limit before giving up. */
 const MAX_RATE_LIMIT_WAITS = 3;
 /** GitHub's advice when a rate limit says nothing about when it ends. */
 const UNSPECIFIED_RATE_LIMIT_WAIT_MS = 60_000;
 const API_VERSION = '2022-11-28';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** The target of `rel="next"` in a Link header, as GitHub paginates. */
-export function nextPageUrl(link: string | null): string | undefined {
-  if (!link) {
-    return undefined;
-  }
-  for (const match of link.matchAll(/<([^>]*)>\s*;\s*rel="([^"]*)"/g)) {
-    if (match[2].split(/\s+/).includes('next')) {
-      return match[1];
-    }
-  }
-  return undefined;
-}
 
 /**
  * A small client of GitHub's REST API for one host, shared by every
@@ -106,29 +77,34 @@ export function nextPageUrl(link: string | null): string | undefined {
  * credentials, keeps at most `concurrency` requests in flight, follows
  * `Link: rel="next"` pagination up to `maxPages`, bounds each request by
  * `timeoutMs` and the caller's deadline, and honours rate limits for all
- * callers at once. When GitHub answers 403 or 429 with
- * `x-ratelimit-remaining: 0` and `x-ratelimit-reset`, or with `retry-after`,
- * every request waits until then if that is before its deadline, and fails
- * naming the time otherwise.
+ * callers at once, through the shared `HttpClient`. When GitHub answers 403
+ * or 429 with `x-ratelimit-remaining: 0` and `x-ratelimit-reset`, or with
+ * `retry-after`, every request waits until then if that is before its
+ * deadline, and fails naming the time otherwise.
  *
  * @internal
  */
 export class GithubClient {
   private readonly apiBaseUrl: string;
-  private readonly limiter: ConcurrencyLimiter;
-  /** No request is sent before this time (milliseconds since the epoch). */
-  private pausedUntil = 0;
+  private readonly http: HttpClient;
 
   constructor(private readonly options: GithubClientOptions) {
     this.apiBaseUrl = options.apiBaseUrl.replace(/\/+$/, '');
-    this.limiter = new ConcurrencyLimiter(options.concurrency);
+    this.http = new HttpClient({
+      concurrency: options.concurrency,
+      timeoutMs: options.timeoutMs,
+      maxResponseBytes: options.maxResponseBytes,
+      retries: MAX_RATE_LIMIT_WAITS,
+      rateLimit: { defaultWaitMs: UNSPECIFIED_RATE_LIMIT_WAIT_MS },
+      // GitHub redirects renamed repositories; fetch drops the credentials
+      // of a redirect to another origin.
+      redirect: 'follow',
+    });
   }
 
   /** When requests may go again, if a rate limit holds them now. */
   get rateLimitedUntil(): Date | undefined {
-    return this.pausedUntil > Date.now()
-      ? new Date(this.pausedUntil)
-      : undefined;
+    return this.http.rateLimitedUntil;
   }
 
   /** GET `/repos/{owner}/{repo}{path}`; `path` may carry a query. */
@@ -245,7 +221,7 @@ export class GithubClient {
       throw new Error(
         `Could not get GitHub credentials for ${this.options.host}/${
           repository.owner
-        }/${repository.name}: ${errorMessage(error)}`,
+        }/${repository.name}: ${describeError(error)}`,
       );
     }
     return {
@@ -261,105 +237,73 @@ export class GithubClient {
     headers: Record<string, string>,
     options: GithubRequestOptions,
   ): Promise<{ reply: GithubReply; link: string | null }> {
-    for (let waits = 0; ; waits++) {
-      await this.waitForRateLimit(url, options);
-      const response = await this.limiter
-        .run(() => this.fetchOnce(url, headers, options), options.signal)
-        .catch(error => {
-          if (options.signal?.aborted && error === options.signal.reason) {
-            throw new Error(`GET ${this.describe(url)} was cancelled`);
-          }
-          throw error;
-        });
-      const limitedUntil = this.rateLimitEnd(response);
-      if (limitedUntil === undefined) {
-        this.noteSpentLimit(response);
-        return {
-          reply: this.reply(url, response, options),
-          link: response.headers.get('link'),
-        };
-      }
-      this.pausedUntil = Math.max(this.pausedUntil, limitedUntil);
-      if (waits >= MAX_RATE_LIMIT_WAITS) {
-        throw new Error(
-          `GitHub rate limited until ${new Date(
-            limitedUntil,
-          ).toISOString()}: GET ${this.describe(
-            url,
-          )} was still refused after ${MAX_RATE_LIMIT_WAITS} waits`,
-        );
-      }
+    let answer: HttpAnswer;
+    try {
+      answer = await this.http.fetch(url, {
+        headers,
+        signal: options.signal,
+        deadline: options.deadline,
+        onRateLimitWait: until =>
+          options.logger?.info(
+            `GitHub rate limit reached; waiting until ${until.toISOString()} before GET ${this.describe(
+              url,
+            )}`,
+          ),
+      });
+    } catch (error) {
+      throw this.explain(error, url, options);
     }
+    return {
+      reply: this.reply(url, answer, options),
+      link: answer.headers.get('link'),
+    };
   }
 
-  private async waitForRateLimit(
+  /** The shared client's failure, in GitHub's words and with the path. */
+  private explain(
+    error: unknown,
     url: string,
     options: GithubRequestOptions,
-  ): Promise<void> {
-    const until = this.pausedUntil;
-    const now = Date.now();
-    if (until <= now) {
-      return;
+  ): unknown {
+    if (!(error instanceof HttpRequestError)) {
+      return error;
     }
-    if (until > options.deadline.getTime()) {
-      throw new Error(
-        `GitHub rate limited until ${new Date(
-          until,
-        ).toISOString()}, after this run's deadline (${options.deadline.toISOString()}); GET ${this.describe(
-          url,
-        )} was not sent`,
-      );
-    }
-    options.logger?.info(
-      `GitHub rate limit reached; waiting until ${new Date(
-        until,
-      ).toISOString()} before GET ${this.describe(url)}`,
-    );
-    try {
-      await sleep(until - now, undefined, { signal: options.signal });
-    } catch {
-      throw new Error(
-        `GET ${this.describe(
-          url,
-        )} was cancelled while waiting for the rate limit`,
-      );
-    }
-  }
-
-  /** When a rate-limit answer says requests may go again; undefined if it is none. */
-  private rateLimitEnd(response: RawResponse): number | undefined {
-    if (response.status !== 403 && response.status !== 429) {
-      return undefined;
-    }
-    const now = Date.now();
-    const retryAfter = parseRetryAfter(
-      response.headers.get('retry-after'),
-      now,
-    );
-    if (retryAfter !== undefined) {
-      return now + retryAfter;
-    }
-    if (response.headers.get('x-ratelimit-remaining') === '0') {
-      const reset = Number(response.headers.get('x-ratelimit-reset'));
-      return reset > 0 ? reset * 1000 : now + UNSPECIFIED_RATE_LIMIT_WAIT_MS;
-    }
-    if (
-      response.status === 429 ||
-      /rate limit/i.test(this.messageOf(response.text) ?? '')
-    ) {
-      return now + UNSPECIFIED_RATE_LIMIT_WAIT_MS;
-    }
-    return undefined;
-  }
-
-  /** A success that spent the last request of the window holds the rest back. */
-  private noteSpentLimit(response: RawResponse): void {
-    if (response.headers.get('x-ratelimit-remaining') !== '0') {
-      return;
-    }
-    const reset = Number(response.headers.get('x-ratelimit-reset'));
-    if (reset > 0) {
-      this.pausedUntil = Math.max(this.pausedUntil, reset * 1000);
+    const get = `GET ${this.describe(url)}`;
+    const until = error.until && new Date(error.until).toISOString();
+    switch (error.reason) {
+      case 'aborted':
+        return new Error(
+          error.phase === 'rate-limit'
+            ? `${get} was cancelled while waiting for the rate limit`
+            : `${get} was cancelled`,
+        );
+      case 'deadline':
+        return new Error(
+          error.timeoutMs === undefined
+            ? `The deadline passed before ${get} was sent`
+            : `GitHub did not answer ${get} within ${error.timeoutMs} ms`,
+        );
+      case 'timeout':
+        return new Error(
+          `GitHub did not answer ${get} within ${error.timeoutMs} ms`,
+        );
+      case 'too-large':
+        return new Error(
+          `GitHub answered ${get} with more than ${error.maxBytes} bytes (readiness.github.maxResponseBytes); the rest was not read`,
+        );
+      case 'rate-limited':
+      case 'retry-past-deadline':
+        return new Error(
+          `GitHub rate limited until ${until}, after this run's deadline (${options.deadline.toISOString()}); ${get} was not sent`,
+        );
+      case 'retries-exhausted':
+        return new Error(
+          `GitHub rate limited until ${until}: ${get} was still refused after ${MAX_RATE_LIMIT_WAITS} waits`,
+        );
+      default:
+        return new Error(
+          `Could not reach GitHub for ${get}: ${describeError(error.cause)}`,
+        );
     }
   }
 
@@ -374,63 +318,9 @@ export class GithubClient {
     }
   }
 
-  private async fetchOnce(
-    url: string,
-    headers: Record<string, string>,
-    options: GithubRequestOptions,
-  ): Promise<RawResponse> {
-    const left = options.deadline.getTime() - Date.now();
-    if (left <= 0) {
-      throw new Error(
-        `The deadline passed before GET ${this.describe(url)} was sent`,
-      );
-    }
-    const timeoutMs = Math.min(this.options.timeoutMs, left);
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = options.signal
-      ? AbortSignal.any([options.signal, timeout])
-      : timeout;
-    try {
-      const response = await fetch(url, { headers, signal });
-      const text = await readResponseText(
-        response,
-        this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      );
-      return {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-        text,
-      };
-    } catch (error) {
-      if (error instanceof ResponseTooLargeError) {
-        throw new Error(
-          `GitHub answered GET ${this.describe(url)} with more than ${
-            error.maxBytes
-          } bytes (readiness.github.maxResponseBytes); the rest was not read`,
-        );
-      }
-      if (timeout.aborted) {
-        throw new Error(
-          `GitHub did not answer GET ${this.describe(
-            url,
-          )} within ${timeoutMs} ms`,
-        );
-      }
-      if (options.signal?.aborted) {
-        throw new Error(`GET ${this.describe(url)} was cancelled`);
-      }
-      throw new Error(
-        `Could not reach GitHub for GET ${this.describe(url)}: ${describeError(
-          error,
-        )}`,
-      );
-    }
-  }
-
   private reply(
     url: string,
-    response: RawResponse,
+    response: HttpAnswer,
     options: GithubRequestOptions,
   ): GithubReply {
     const ok = response.status >= 200 && response.status <= 299;
@@ -441,7 +331,7 @@ export class GithubClient {
         throw new Error(
           `GitHub answered GET ${this.describe(
             url,
-          )} with malformed JSON: ${errorMessage(error)}`,
+          )} with malformed JSON: ${describeError(error)}`,
         );
       }
     }

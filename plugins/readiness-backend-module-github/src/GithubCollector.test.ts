@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { checkCollectedFacts } from '@readiness/plugin-readiness-node';
 import { GithubClient } from './GithubClient';
-import { Entity, GithubCollector, parseProjectSlug } from './GithubCollector';
+import { Entity, GithubCollector } from './GithubCollector';
 import {
   FakeGithubOptions,
   FakeRepository,
@@ -387,22 +387,4 @@ describe('GithubCollector', () => {
     });
     expect(collector.facts.map(f => f.name)).toContain('github.latestRelease');
   });
-});
-
-describe('parseProjectSlug', () => {
-  it('reads owner/repository', () => {
-    expect(parseProjectSlug(' acme-demo/payments.service ')).toEqual({
-      owner: 'acme-demo',
-      name: 'payments.service',
-    });
-  });
-
-  it.each([undefined, '', 'acme', 'acme/x/y', '../x', 'acme/..'])(
-    'refuses %p',
-    slug => {
-      expect(() => parseProjectSlug(slug)).toThrow(
-        'is not <owner>/<repository>',
-      );
-    },
-  );
 });

@@ -1,7 +1,6 @@
-import { GITHUB_FACTS } from '@readiness/plugin-readiness-common';
+import { GITHUB_FACTS, isRecord } from '@readiness/plugin-readiness-common';
 import {
   collectEach,
-  CollectorError,
   describeError,
   type CollectedFacts,
   type FactCollector,
@@ -12,47 +11,16 @@ import type {
   GithubRepository,
   GithubRequestOptions,
 } from './GithubClient';
+import { countAlertsBySeverity } from './alertCounts';
+import { PROJECT_SLUG_ANNOTATION, parseProjectSlug } from './projectSlug';
+import { unexpectedPayload } from './unexpectedPayload';
 
 /** @internal */
 export type Entity = Parameters<FactCollector['collect']>[0][number];
 
-/** The annotation that names an entity's repository, `<owner>/<repo>`. */
-export const PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
-
-/** `<owner>/<repo>` from the annotation; anything else is an error. */
-export function parseProjectSlug(slug: string | undefined): GithubRepository {
-  const match = /^([\w.-]+)\/([\w.-]+)$/.exec((slug ?? '').trim());
-  if (
-    !match ||
-    ['.', '..'].includes(match[1]) ||
-    ['.', '..'].includes(match[2])
-  ) {
-    // Safe to show: it names only the entity's own annotation.
-    throw new CollectorError(
-      `${PROJECT_SLUG_ANNOTATION} ${JSON.stringify(
-        slug ?? null,
-      )} is not <owner>/<repository> (letters, digits, _, . and -, not . or ..)`,
-    );
-  }
-  return { owner: match[1], name: match[2] };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every(v => typeof v === 'string');
 }
-
-/** The error for a payload that is not what GitHub documents. */
-function unexpected(repository: GithubRepository, what: string): Error {
-  return new Error(
-    `GitHub answered for ${repository.owner}/${repository.name} with an unexpected payload: ${what}`,
-  );
-}
-
-type Severity = 'critical' | 'high';
 
 /**
  * The GitHub facts of each entity with a `github.com/project-slug`, from
@@ -150,7 +118,10 @@ export class GithubCollector implements FactCollector {
     }
     const branch = isRecord(reply.body) ? reply.body.default_branch : undefined;
     if (typeof branch !== 'string' || branch === '') {
-      throw unexpected(repository, 'the repository has no default_branch');
+      throw unexpectedPayload(
+        repository,
+        'the repository has no default_branch',
+      );
     }
     return branch;
   }
@@ -179,7 +150,7 @@ export class GithubCollector implements FactCollector {
     }
     const body = reply.body;
     if (!isRecord(body)) {
-      throw unexpected(repository, 'branch protection is not an object');
+      throw unexpectedPayload(repository, 'branch protection is not an object');
     }
 
     const reviews = body.required_pull_request_reviews;
@@ -189,7 +160,7 @@ export class GithubCollector implements FactCollector {
         ? reviews.required_approving_review_count ?? 0
         : undefined;
       if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
-        throw unexpected(
+        throw unexpectedPayload(
           repository,
           'required_pull_request_reviews.required_approving_review_count is not a count',
         );
@@ -201,7 +172,10 @@ export class GithubCollector implements FactCollector {
     const checks = new Set<string>();
     if (statusChecks !== undefined && statusChecks !== null) {
       if (!isRecord(statusChecks)) {
-        throw unexpected(repository, 'required_status_checks is not an object');
+        throw unexpectedPayload(
+          repository,
+          'required_status_checks is not an object',
+        );
       }
       const contexts = statusChecks.contexts ?? [];
       const checkList = statusChecks.checks ?? [];
@@ -210,7 +184,7 @@ export class GithubCollector implements FactCollector {
         !Array.isArray(checkList) ||
         !checkList.every(c => isRecord(c) && typeof c.context === 'string')
       ) {
-        throw unexpected(
+        throw unexpectedPayload(
           repository,
           'required_status_checks has no list of contexts or checks',
         );
@@ -246,7 +220,7 @@ export class GithubCollector implements FactCollector {
     }
     const errors = isRecord(reply.body) ? reply.body.errors : undefined;
     if (!Array.isArray(errors)) {
-      throw unexpected(repository, 'CODEOWNERS errors is not a list');
+      throw unexpectedPayload(repository, 'CODEOWNERS errors is not a list');
     }
     return { 'github.codeowners': errors.length === 0 };
   }
@@ -288,7 +262,10 @@ export class GithubCollector implements FactCollector {
           typeof workflow.path !== 'string' ||
           typeof workflow.state !== 'string'
         ) {
-          throw unexpected(repository, 'a workflow has no path or state');
+          throw unexpectedPayload(
+            repository,
+            'a workflow has no path or state',
+          );
         }
         if (workflow.state === 'active') {
           paths.push(workflow.path);
@@ -302,7 +279,7 @@ export class GithubCollector implements FactCollector {
     if (runs.status === 200) {
       const list = isRecord(runs.body) ? runs.body.workflow_runs : undefined;
       if (!Array.isArray(list)) {
-        throw unexpected(repository, 'workflow_runs is not a list');
+        throw unexpectedPayload(repository, 'workflow_runs is not a list');
       }
       if (list.length === 0) {
         facts['github.lastRunSucceeded'] = null;
@@ -312,7 +289,10 @@ export class GithubCollector implements FactCollector {
           !isRecord(run) ||
           !(typeof run.conclusion === 'string' || run.conclusion === null)
         ) {
-          throw unexpected(repository, 'a workflow run has no conclusion');
+          throw unexpectedPayload(
+            repository,
+            'a workflow run has no conclusion',
+          );
         }
         facts['github.lastRunSucceeded'] = run.conclusion === 'success';
       }
@@ -358,38 +338,11 @@ export class GithubCollector implements FactCollector {
       return {};
     }
 
-    const counts: Record<Severity, number> = { critical: 0, high: 0 };
-    const count = (severity: unknown) => {
-      if (severity === 'critical' || severity === 'high') {
-        counts[severity] += 1;
-      }
-    };
-    for (const alert of dependabot.items) {
-      if (!isRecord(alert)) {
-        throw unexpected(repository, 'a Dependabot alert is not an object');
-      }
-      const advisory = isRecord(alert.security_advisory)
-        ? alert.security_advisory.severity
-        : undefined;
-      const vulnerability = isRecord(alert.security_vulnerability)
-        ? alert.security_vulnerability.severity
-        : undefined;
-      if (typeof advisory !== 'string' && typeof vulnerability !== 'string') {
-        throw unexpected(repository, 'a Dependabot alert has no severity');
-      }
-      count(typeof advisory === 'string' ? advisory : vulnerability);
-    }
-    for (const alert of codeScanning.items) {
-      if (!isRecord(alert) || !isRecord(alert.rule)) {
-        throw unexpected(repository, 'a code-scanning alert has no rule');
-      }
-      // Alerts of non-security rules have no security_severity_level.
-      count(alert.rule.security_severity_level);
-    }
-    return {
-      'github.criticalAlerts': counts.critical,
-      'github.highAlerts': counts.high,
-    };
+    return countAlertsBySeverity(
+      repository,
+      dependabot.items,
+      codeScanning.items,
+    );
   }
 
   /** `GET …/releases/latest`, or else the first of `GET …/tags`. */
@@ -404,20 +357,23 @@ export class GithubCollector implements FactCollector {
     if (release.status === 200) {
       const tag = isRecord(release.body) ? release.body.tag_name : undefined;
       if (typeof tag !== 'string') {
-        throw unexpected(repository, 'the latest release has no tag_name');
+        throw unexpectedPayload(
+          repository,
+          'the latest release has no tag_name',
+        );
       }
       return { 'github.latestRelease': tag };
     }
     const tags = await this.client.get(repository, '/tags?per_page=1', options);
     if (!Array.isArray(tags.body)) {
-      throw unexpected(repository, 'tags is not a list');
+      throw unexpectedPayload(repository, 'tags is not a list');
     }
     if (tags.body.length === 0) {
       return { 'github.latestRelease': null };
     }
     const name = isRecord(tags.body[0]) ? tags.body[0].name : undefined;
     if (typeof name !== 'string') {
-      throw unexpected(repository, 'a tag has no name');
+      throw unexpectedPayload(repository, 'a tag has no name');
     }
     return { 'github.latestRelease': name };
   }

@@ -1,11 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  ConcurrencyLimiter,
-  DEFAULT_MAX_RESPONSE_BYTES,
   describeError,
-  parseRetryAfter,
-  readResponseText,
-  ResponseTooLargeError,
+  HttpAttemptFailure,
+  HttpClient as SharedHttpClient,
+  HttpRequestError,
 } from '@readiness/plugin-readiness-node';
 import { RateLimiter } from './RateLimiter';
 import type { RateLimit } from './types';
@@ -32,9 +29,30 @@ export interface HttpClientOptions {
   maxResponseBytes?: number;
 }
 
-type Outcome =
-  | { ok: true; json: unknown }
-  | { ok: false; retry: boolean; message: string; retryAfterMs?: number };
+const DEFAULT_BACKOFF_MS = 500;
+const MS_PER_SECOND = 1000;
+
+/** 429 and every 5xx may pass on another attempt; other statuses will not. */
+function isRetryableStatus(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+
+function attemptsText(attempts: number): string {
+  return `${attempts} attempt${attempts === 1 ? '' : 's'}`;
+}
+
+/** What went wrong with one attempt, after the method and URL. */
+function problemOf(failure: HttpAttemptFailure): string {
+  switch (failure.kind) {
+    case 'status':
+    case 'rate-limited':
+      return `answered ${`${failure.answer.status} ${failure.answer.statusText}`.trim()}`;
+    case 'timeout':
+      return `timed out after ${failure.timeoutMs} ms`;
+    default:
+      return `failed: ${describeError(failure.cause)}`;
+  }
+}
 
 /** Was the signal aborted by a timeout, or is the deadline past? */
 function pastDeadline(signal: AbortSignal, deadline: Date): boolean {
@@ -58,7 +76,9 @@ function withDefaults(request: HttpRequest): Record<string, string> {
 }
 
 function seconds(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.ceil(ms / 1000)} s`;
+  return ms < MS_PER_SECOND
+    ? `${Math.round(ms)} ms`
+    : `${Math.ceil(ms / MS_PER_SECOND)} s`;
 }
 
 /**
@@ -71,15 +91,21 @@ function seconds(ms: number): string {
  * status or timeout and the attempts, never a header.
  */
 export class HttpClient {
-  private readonly limiter: ConcurrencyLimiter;
-  private readonly rateLimiter?: RateLimiter;
-  private readonly maxResponseBytes: number;
+  private readonly http: SharedHttpClient;
 
-  constructor(private readonly options: HttpClientOptions) {
-    this.maxResponseBytes =
-      options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    this.limiter = new ConcurrencyLimiter(options.concurrency);
-    this.rateLimiter = options.rateLimit && new RateLimiter(options.rateLimit);
+  constructor(options: HttpClientOptions) {
+    const rateLimiter = options.rateLimit && new RateLimiter(options.rateLimit);
+    this.http = new SharedHttpClient({
+      concurrency: options.concurrency,
+      timeoutMs: options.timeoutMs,
+      maxResponseBytes: options.maxResponseBytes,
+      retries: options.retries,
+      retryStatuses: isRetryableStatus,
+      retryNetworkErrors: true,
+      retryTimeouts: true,
+      backoff: { initialMs: options.backoffMs ?? DEFAULT_BACKOFF_MS },
+      beforeSend: rateLimiter && (signal => rateLimiter.acquire(signal)),
+    });
   }
 
   /** The parsed JSON body; throws with the reason when there is none. */
@@ -89,117 +115,65 @@ export class HttpClient {
   ): Promise<unknown> {
     const url = new URL(request.url);
     const label = `${request.method} ${url.origin}${url.pathname}`;
+    const stopped = () =>
+      new Error(
+        `${label} stopped: ${
+          pastDeadline(signal, deadline)
+            ? 'the deadline passed'
+            : 'the collection was cancelled'
+        }`,
+      );
+    let answer;
     try {
-      for (let attempts = 1; ; attempts += 1) {
-        const outcome = await this.attempt(request, signal);
-        if (outcome.ok) {
-          return outcome.json;
-        }
-        const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
-        if (!outcome.retry || attempts > this.options.retries) {
-          throw new Error(`${label} ${outcome.message} (${tries})`);
-        }
-        const delay = outcome.retryAfterMs ?? this.backoff(attempts);
-        if (Date.now() + delay > deadline.getTime()) {
-          const next = `the next attempt, in ${seconds(delay)}`;
-          throw new Error(
-            `${label} ${outcome.message} (${tries}); ${next}, would be past the deadline`,
-          );
-        }
-        if (outcome.retryAfterMs !== undefined) {
-          this.rateLimiter?.pauseUntil(Date.now() + delay);
-        }
-        await sleep(delay, undefined, { signal });
-      }
+      answer = await this.http.fetch(request.url, {
+        method: request.method,
+        headers: withDefaults(request),
+        body: request.body,
+        signal,
+        deadline,
+      });
     } catch (error) {
-      if (signal.aborted) {
-        throw new Error(
-          `${label} stopped: ${
-            pastDeadline(signal, deadline)
-              ? 'the deadline passed'
-              : 'the collection was cancelled'
-          }`,
-        );
+      if (!(error instanceof HttpRequestError)) {
+        throw error;
       }
-      throw error;
+      const tries = attemptsText(error.attempts);
+      const problem = error.lastFailure && problemOf(error.lastFailure);
+      switch (error.reason) {
+        case 'retries-exhausted':
+          throw new Error(`${label} ${problem} (${tries})`);
+        case 'retry-past-deadline':
+          throw new Error(
+            `${label} ${problem} (${tries}); the next attempt, in ${seconds(
+              error.waitMs!,
+            )}, would be past the deadline`,
+          );
+        case 'too-large':
+          throw new Error(
+            `${label} answered more than ${error.maxBytes} bytes (maxResponseBytes); the rest was not read (${tries})`,
+          );
+        default:
+          // Aborted, or held back past the deadline.
+          throw stopped();
+      }
     }
-  }
-
-  private backoff(attempts: number): number {
-    const base = this.options.backoffMs ?? 500;
-    return base * 2 ** (attempts - 1) * (0.5 + Math.random() / 2);
-  }
-
-  private attempt(request: HttpRequest, signal: AbortSignal): Promise<Outcome> {
-    return this.limiter.run(async () => {
-      await this.rateLimiter?.acquire(signal);
-      const timeout = AbortSignal.timeout(this.options.timeoutMs);
-      try {
-        const response = await fetch(request.url, {
-          method: request.method,
-          headers: withDefaults(request),
-          body: request.body,
-          redirect: 'manual',
-          signal: AbortSignal.any([signal, timeout]),
-        });
-        const status = `${response.status} ${response.statusText}`.trim();
-        if (response.status === 429 || response.status >= 500) {
-          await response.body?.cancel();
-          return {
-            ok: false,
-            retry: true,
-            message: `answered ${status}`,
-            retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-          };
-        }
-        if (!response.ok) {
-          await response.body?.cancel();
-          const redirect =
-            response.status >= 300 && response.status < 400
-              ? ', a redirect, which is not followed so that the headers stay with the configured host'
-              : '';
-          return {
-            ok: false,
-            retry: false,
-            message: `answered ${status}${redirect}`,
-          };
-        }
-        const text = await readResponseText(response, this.maxResponseBytes);
-        try {
-          return { ok: true, json: JSON.parse(text) };
-        } catch (error) {
-          return {
-            ok: false,
-            retry: false,
-            message: `answered ${status} with malformed JSON: ${describeError(
-              error,
-            )}`,
-          };
-        }
-      } catch (error) {
-        if (signal.aborted) {
-          throw error;
-        }
-        if (error instanceof ResponseTooLargeError) {
-          return {
-            ok: false,
-            retry: false,
-            message: `answered more than ${this.maxResponseBytes} bytes (maxResponseBytes); the rest was not read`,
-          };
-        }
-        if (timeout.aborted) {
-          return {
-            ok: false,
-            retry: true,
-            message: `timed out after ${this.options.timeoutMs} ms`,
-          };
-        }
-        return {
-          ok: false,
-          retry: true,
-          message: `failed: ${describeError(error)}`,
-        };
-      }
-    }, signal);
+    const status = `${answer.status} ${answer.statusText}`.trim();
+    const tries = attemptsText(answer.attempts);
+    if (answer.status >= 300 && answer.status < 400) {
+      throw new Error(
+        `${label} answered ${status}, a redirect, which is not followed so that the headers stay with the configured host (${tries})`,
+      );
+    }
+    if (answer.status < 200 || answer.status > 299) {
+      throw new Error(`${label} answered ${status} (${tries})`);
+    }
+    try {
+      return JSON.parse(answer.text);
+    } catch (error) {
+      throw new Error(
+        `${label} answered ${status} with malformed JSON: ${describeError(
+          error,
+        )} (${tries})`,
+      );
+    }
   }
 }

@@ -1,16 +1,15 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '@readiness/plugin-readiness-node';
 import type { RateLimit } from './types';
 
 /**
  * A token bucket shared by all requests of one collector: it holds `burst`
  * tokens and gains `requests` tokens every `perMs`, so requests are spaced
  * `perMs / requests` apart once a burst is spent. Callers are served in
- * order. `pauseUntil` holds every request back, for a server's Retry-After.
+ * order. (A server's `Retry-After` is the shared `HttpClient`'s to honour.)
  */
 export class RateLimiter {
   private tokens: number;
   private updatedAt: number;
-  private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
   private readonly intervalMs: number;
 
@@ -30,11 +29,6 @@ export class RateLimiter {
     return turn;
   }
 
-  /** No request goes before this time (milliseconds since the epoch). */
-  pauseUntil(time: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, time);
-  }
-
   private async take(signal?: AbortSignal): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
@@ -44,15 +38,12 @@ export class RateLimiter {
         this.tokens + (now - this.updatedAt) / this.intervalMs,
       );
       this.updatedAt = now;
-      const wait = Math.max(
-        this.pausedUntil - now,
-        this.tokens >= 1 ? 0 : (1 - this.tokens) * this.intervalMs,
-      );
+      const wait = this.tokens >= 1 ? 0 : (1 - this.tokens) * this.intervalMs;
       if (wait <= 0) {
         this.tokens -= 1;
         return;
       }
-      await sleep(Math.ceil(wait), undefined, { signal });
+      await sleep(Math.ceil(wait), signal);
     }
   }
 }

@@ -2,32 +2,19 @@ import {
   sendEndless,
   sendJson,
 } from '@readiness/plugin-readiness-node/testUtils';
+import { FakePagerDuty, Intercept, TOKEN } from './__testUtils__/fakePagerDuty';
+import { loggedText } from './__testUtils__/mockLogger';
 import {
-  FakePagerDuty,
-  FakeState,
-  Intercept,
-  startFakePagerDuty,
-  TOKEN,
-} from './__testUtils__/fakePagerDuty';
-import { loggedText, mockLogger } from './__testUtils__/mockLogger';
+  clientTestLogger as logger,
+  failFirst,
+  requestContext,
+  startClient,
+} from './__testUtils__/pagerDutyClientSetup';
 import {
   PagerDutyClient,
   PagerDutyClientOptions,
   PagerDutyResponseError,
-  rateLimitWaitMs,
 } from './PagerDutyClient';
-
-const state: FakeState = {
-  services: [{ id: 'P1', escalationPolicyId: 'EP1' }],
-  policies: { EP1: 2 },
-  oncalls: {
-    EP1: ['Ada', 'Bob', 'Cy', 'Di', 'Ed'].map((user, i) => ({
-      level: i + 1,
-      user,
-    })),
-  },
-  pageLimit: 2,
-};
 
 let fake: FakePagerDuty | undefined;
 
@@ -40,71 +27,12 @@ async function setup(
   intercept?: Intercept,
   options: Partial<PagerDutyClientOptions> = {},
 ) {
-  fake = await startFakePagerDuty(state, intercept);
-  const client = new PagerDutyClient({
-    baseUrl: fake.baseUrl,
-    token: TOKEN,
-    concurrency: 4,
-    timeoutMs: 2000,
-    maxPages: 10,
-    ...options,
-  });
-  return { fake, client };
+  const started = await startClient(intercept, options);
+  fake = started.fake;
+  return started;
 }
 
-const logger = mockLogger();
-
-function context(ms = 3000) {
-  return {
-    signal: AbortSignal.timeout(ms),
-    deadline: new Date(Date.now() + ms),
-    logger,
-  };
-}
-
-/** Answers the first `times` requests with this status and headers. */
-function failFirst(
-  times: number,
-  status: number,
-  headers: Record<string, string> = {},
-  body: unknown = { error: { message: 'Rate Limit Exceeded', code: 2020 } },
-): Intercept {
-  let count = 0;
-  return (_request, response) => {
-    count += 1;
-    if (count > times) {
-      return false;
-    }
-    sendJson(response, body, status, headers);
-    return true;
-  };
-}
-
-describe('rateLimitWaitMs', () => {
-  const headers = (init: Record<string, string>) => new Headers(init);
-
-  it('reads ratelimit-reset, then Retry-After in seconds or as a date', () => {
-    expect(rateLimitWaitMs(headers({ 'ratelimit-reset': '2' }), 0)).toBe(2000);
-    expect(
-      rateLimitWaitMs(
-        headers({ 'ratelimit-reset': '0.5', 'retry-after': '9' }),
-        0,
-      ),
-    ).toBe(500);
-    expect(rateLimitWaitMs(headers({ 'retry-after': '3' }), 0)).toBe(3000);
-    const now = Date.parse('2025-01-01T00:00:00Z');
-    expect(
-      rateLimitWaitMs(
-        headers({ 'retry-after': 'Wed, 01 Jan 2025 00:00:04 GMT' }),
-        now,
-      ),
-    ).toBe(4000);
-    expect(rateLimitWaitMs(headers({}), 0)).toBeUndefined();
-    expect(
-      rateLimitWaitMs(headers({ 'ratelimit-reset': 'soon' }), 0),
-    ).toBeUndefined();
-  });
-});
+const context = requestContext;
 
 describe('PagerDutyClient', () => {
   it('sends the token and the API version, and returns the JSON object', async () => {
@@ -123,67 +51,6 @@ describe('PagerDutyClient', () => {
     expect(request.url.searchParams.getAll('include[]')).toEqual([
       'escalation_policies',
     ]);
-  });
-
-  it('waits for ratelimit-reset after a 429, then succeeds', async () => {
-    const { client } = await setup(
-      failFirst(1, 429, { 'ratelimit-reset': '0.2' }),
-    );
-    const started = Date.now();
-    const body = await client.get('/services/P1', [], context());
-    expect(body.service).toBeDefined();
-    expect(fake!.requests).toHaveLength(2);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-  });
-
-  it('waits for Retry-After after a 429, then succeeds', async () => {
-    const { client } = await setup(failFirst(1, 429, { 'retry-after': '0.1' }));
-    const started = Date.now();
-    await client.get('/services/P1', [], context());
-    expect(fake!.requests).toHaveLength(2);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
-  });
-
-  it('fails at once when the rate limit lasts past the deadline, for every caller', async () => {
-    const { client } = await setup(
-      failFirst(1, 429, { 'ratelimit-reset': '60' }),
-    );
-    const started = Date.now();
-    await expect(client.get('/services/P1', [], context(1000))).rejects.toThrow(
-      /^PagerDuty rate limited until \d{4}-\d\d-\d\dT[\d:.]+Z, after the deadline of this collection$/,
-    );
-    // The rate limit is shared: another entity's request does not even go.
-    await expect(client.get('/services/P1', [], context(1000))).rejects.toThrow(
-      /rate limited until/,
-    );
-    expect(fake!.requests).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(500);
-  });
-
-  it('holds requests back when ratelimit-remaining reaches 0', async () => {
-    const { client } = await setup(
-      failFirst(
-        1,
-        200,
-        { 'ratelimit-remaining': '0', 'ratelimit-reset': '0.2' },
-        {
-          service: { id: 'P1', status: 'active' },
-        },
-      ),
-    );
-    await client.get('/services/P1', [], context());
-    const started = Date.now();
-    await client.get('/services/P1', [], context());
-    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-  });
-
-  it('gives up after five 429s in a row', async () => {
-    const { client } = await setup(
-      failFirst(10, 429, { 'ratelimit-reset': '0' }),
-    );
-    await expect(client.get('/services/P1', [], context())).rejects.toThrow(
-      'PagerDuty GET /services/P1 answered 429 Too Many Requests 5 times in a row',
-    );
   });
 
   it('times a slow request out', async () => {

@@ -1,13 +1,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { isRecord } from '@readiness/plugin-readiness-common';
 import {
   assertSameOrigin,
-  ConcurrencyLimiter,
-  DEFAULT_MAX_RESPONSE_BYTES,
   describeError,
-  parseRetryAfter,
-  readResponseText,
-  ResponseTooLargeError,
-  sleep,
+  HttpAnswer,
+  HttpClient,
+  HttpRequestError,
 } from '@readiness/plugin-readiness-node';
 
 /** @internal */
@@ -60,30 +58,6 @@ const MAX_RATE_LIMITED_ATTEMPTS = 5;
 const DEFAULT_RATE_LIMIT_WAIT_MS = 1000;
 const ACCEPT = 'application/vnd.pagerduty+json;version=2';
 
-type Outcome = { body: Record<string, unknown> } | { rateLimitedForMs: number };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * How long PagerDuty asks to wait, in milliseconds: `ratelimit-reset`
- * (seconds until the limit resets) or `Retry-After` (seconds or an HTTP
- * date).
- *
- * @internal
- */
-export function rateLimitWaitMs(
-  headers: Headers,
-  now: number,
-): number | undefined {
-  const reset = headers.get('ratelimit-reset')?.trim();
-  if (reset && /^\d+(\.\d+)?$/.test(reset)) {
-    return Number(reset) * 1000;
-  }
-  return parseRetryAfter(headers.get('retry-after'), now);
-}
-
 /** PagerDuty's `{ error: { message, errors } }`, shortened; or nothing. */
 function errorDetail(text: string): string {
   try {
@@ -113,14 +87,20 @@ function errorDetail(text: string): string {
  * @internal
  */
 export class PagerDutyClient {
-  private readonly limiter: ConcurrencyLimiter;
-  private pausedUntil = 0;
+  private readonly http: HttpClient;
 
   constructor(
     private readonly options: PagerDutyClientOptions,
     private readonly now: () => number = Date.now,
   ) {
-    this.limiter = new ConcurrencyLimiter(options.concurrency);
+    this.http = new HttpClient({
+      concurrency: options.concurrency,
+      timeoutMs: options.timeoutMs,
+      maxResponseBytes: options.maxResponseBytes,
+      retries: MAX_RATE_LIMITED_ATTEMPTS - 1,
+      rateLimit: { defaultWaitMs: DEFAULT_RATE_LIMIT_WAIT_MS },
+      now,
+    });
   }
 
   get baseUrl(): string {
@@ -143,27 +123,26 @@ export class PagerDutyClient {
     }`;
     // The token goes to the configured API only, whatever an id holds.
     assertSameOrigin(url, this.options.baseUrl);
-    for (let attempt = 1; ; attempt += 1) {
-      await this.waitForRateLimit(label, context);
-      let outcome: Outcome;
-      try {
-        outcome = await this.limiter.run(
-          () => this.fetchOnce(url, label, context),
-          context.signal,
-        );
-      } catch (error) {
-        throw context.signal.aborted ? this.stopped(label, context) : error;
-      }
-      if ('body' in outcome) {
-        return outcome.body;
-      }
-      this.pause(outcome.rateLimitedForMs);
-      if (attempt >= MAX_RATE_LIMITED_ATTEMPTS) {
-        throw new Error(
-          `${label} answered 429 Too Many Requests ${attempt} times in a row`,
-        );
-      }
+    let answer: HttpAnswer;
+    try {
+      answer = await this.http.fetch(url, {
+        headers: {
+          Accept: ACCEPT,
+          Authorization: `Token token=${this.options.token}`,
+        },
+        signal: context.signal,
+        deadline: context.deadline,
+        onRateLimitWait: until =>
+          context.logger?.debug(
+            `PagerDuty rate limited until ${until.toISOString()}; ${label} waits ${Math.ceil(
+              until.getTime() - this.now(),
+            )} ms`,
+          ),
+      });
+    } catch (error) {
+      throw this.explain(error, label, context);
     }
+    return this.bodyOf(answer, label);
   }
 
   /**
@@ -204,33 +183,39 @@ export class PagerDutyClient {
     return { items, complete: false };
   }
 
-  private pause(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
-  }
-
-  private async waitForRateLimit(
+  /** The shared client's failure, in PagerDuty's words and with the path. */
+  private explain(
+    error: unknown,
     label: string,
     context: PagerDutyRequestContext,
-  ): Promise<void> {
-    const waitMs = this.pausedUntil - this.now();
-    if (waitMs <= 0) {
-      return;
+  ): unknown {
+    if (!(error instanceof HttpRequestError)) {
+      return error;
     }
-    const until = new Date(this.pausedUntil).toISOString();
-    if (this.pausedUntil > context.deadline.getTime()) {
-      throw new Error(
-        `PagerDuty rate limited until ${until}, after the deadline of this collection`,
-      );
-    }
-    context.logger?.debug(
-      `PagerDuty rate limited until ${until}; ${label} waits ${Math.ceil(
-        waitMs,
-      )} ms`,
-    );
-    try {
-      await sleep(waitMs, context.signal);
-    } catch {
-      throw this.stopped(label, context);
+    switch (error.reason) {
+      case 'aborted':
+        return this.stopped(label, context);
+      case 'deadline':
+        return this.stopped(label, context, true);
+      case 'timeout':
+        return new Error(`${label} timed out after ${error.timeoutMs} ms`);
+      case 'too-large':
+        return new Error(
+          `${label} answered more than ${error.maxBytes} bytes (readiness.pagerduty.maxResponseBytes); the rest was not read`,
+        );
+      case 'rate-limited':
+      case 'retry-past-deadline':
+        return new Error(
+          `PagerDuty rate limited until ${new Date(
+            error.until!,
+          ).toISOString()}, after the deadline of this collection`,
+        );
+      case 'retries-exhausted':
+        return new Error(
+          `${label} answered 429 Too Many Requests ${error.attempts} times in a row`,
+        );
+      default:
+        return new Error(`${label} failed: ${describeError(error.cause)}`);
     }
   }
 
@@ -246,71 +231,17 @@ export class PagerDutyClient {
     );
   }
 
-  private async fetchOnce(
-    url: string,
-    label: string,
-    context: PagerDutyRequestContext,
-  ): Promise<Outcome> {
-    // The request ends at its timeout or at the deadline, whichever is first.
-    const remainingMs = context.deadline.getTime() - this.now();
-    if (remainingMs <= 0) {
-      throw this.stopped(label, context, true);
-    }
-    const endsAtDeadline = remainingMs < this.options.timeoutMs;
-    const timeout = AbortSignal.timeout(
-      Math.min(this.options.timeoutMs, Math.ceil(remainingMs)),
-    );
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetch(url, {
-        headers: {
-          Accept: ACCEPT,
-          Authorization: `Token token=${this.options.token}`,
-        },
-        redirect: 'manual',
-        signal: AbortSignal.any([context.signal, timeout]),
-      });
-      text = await readResponseText(
-        response,
-        this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      );
-    } catch (error) {
-      if (error instanceof ResponseTooLargeError) {
-        throw new Error(
-          `${label} answered more than ${error.maxBytes} bytes (readiness.pagerduty.maxResponseBytes); the rest was not read`,
-        );
-      }
-      if (context.signal.aborted) {
-        throw this.stopped(label, context);
-      }
-      if (timeout.aborted && endsAtDeadline) {
-        throw this.stopped(label, context, true);
-      }
-      if (timeout.aborted) {
-        throw new Error(
-          `${label} timed out after ${this.options.timeoutMs} ms`,
-        );
-      }
-      throw new Error(`${label} failed: ${describeError(error)}`);
-    }
-
+  /** The JSON object of an answer; any other answer is an error. */
+  private bodyOf(response: HttpAnswer, label: string): Record<string, unknown> {
+    const text = response.text;
     const status = `${response.status} ${response.statusText}`.trim();
-    const waitMs = rateLimitWaitMs(response.headers, this.now());
-    if (response.status === 429) {
-      return { rateLimitedForMs: waitMs ?? DEFAULT_RATE_LIMIT_WAIT_MS };
-    }
-    if (response.headers.get('ratelimit-remaining')?.trim() === '0') {
-      // The last request of this window: hold the next ones back.
-      this.pause(waitMs ?? 0);
-    }
     if (response.status >= 300 && response.status < 400) {
       throw new PagerDutyResponseError(
         `${label} answered ${status}, a redirect, which is not followed so that the token stays with ${this.options.baseUrl}`,
         response.status,
       );
     }
-    if (!response.ok) {
+    if (response.status < 200 || response.status > 299) {
       throw new PagerDutyResponseError(
         `${label} answered ${status}${errorDetail(text)}`,
         response.status,
@@ -333,6 +264,6 @@ export class PagerDutyClient {
       }
       throw new Error(`${label} answered ${kind} instead of a JSON object`);
     }
-    return { body };
+    return body;
   }
 }

@@ -1,4 +1,5 @@
 import {
+  isRecord,
   PAGERDUTY_FACTS,
   type EntityPredicate,
 } from '@readiness/plugin-readiness-common';
@@ -27,10 +28,6 @@ export const INTEGRATION_KEY_ANNOTATION = 'pagerduty.com/integration-key';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long the integration key → service lookup is reused. */
 const KEY_INDEX_TTL_MS = 10 * 60 * 1000;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Enough of an integration key to recognise it, not to use it. */
 function maskKey(key: string): string {

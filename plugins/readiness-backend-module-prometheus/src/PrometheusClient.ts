@@ -1,12 +1,21 @@
 import {
   abortError,
-  ConcurrencyLimiter,
   describeError,
-  parseRetryAfter,
-  readResponseText,
-  ResponseTooLargeError,
-  sleep,
+  HttpAnswer,
+  HttpAttemptFailure,
+  HttpClient,
+  HttpRequestError,
 } from '@readiness/plugin-readiness-node';
+import {
+  errorOfBody,
+  parseEnvelope,
+  parseQueryData,
+  parseRulesData,
+  type PrometheusRule,
+  type PrometheusSample,
+} from './prometheusPayloads';
+
+export type { PrometheusRule, PrometheusSample } from './prometheusPayloads';
 
 /** @internal */
 export interface PrometheusClientOptions {
@@ -38,213 +47,20 @@ export interface RequestOptions {
   deadline?: Date;
 }
 
-/** One sample of an instant query; `NaN` and `±Infinity` are kept. @internal */
-export interface PrometheusSample {
-  labels: Record<string, string>;
-  value: number;
-}
-
-/** An alerting or recording rule, as `/api/v1/rules` lists it. @internal */
-export interface PrometheusRule {
-  name: string;
-  type: 'alerting' | 'recording';
-  query: string;
-  labels: Record<string, string>;
-}
-
-const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+const RETRYABLE_STATUSES = [429, 502, 503, 504];
+const DEFAULT_CONCURRENCY = 4;
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_RETRIES = 2;
+const DEFAULT_BACKOFF_MS = 500;
+const DEFAULT_MAX_RETRY_WAIT_MS = 30_000;
+const DEFAULT_RULES_PAGE_SIZE = 500;
+const MS_PER_SECOND = 1000;
 /**
  * Servers that ignore `group_limit` answer every rule at once, so the
  * default is larger than other collectors' 5 MiB.
  */
 export const DEFAULT_PROMETHEUS_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_MAX_RULE_PAGES = 100;
-
-/** A failure that retrying cannot fix. */
-class PermanentError extends Error {}
-
-type Attempt<T> =
-  | { done: true; value: T }
-  | { done: false; problem: string; retryAfterMs?: number };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isStringMap(value: unknown): value is Record<string, string> {
-  return (
-    isRecord(value) && Object.values(value).every(v => typeof v === 'string')
-  );
-}
-
-/** Prometheus writes sample values as strings, with `NaN`, `+Inf`, `-Inf`. */
-function parseSampleValue(value: unknown): number | undefined {
-  if (typeof value !== 'string') {
-    return undefined;
-  }
-  switch (value) {
-    case '+Inf':
-      return Infinity;
-    case '-Inf':
-      return -Infinity;
-    case 'NaN':
-      return NaN;
-    default: {
-      const number = value.trim() === '' ? NaN : Number(value);
-      return Number.isNaN(number) ? undefined : number;
-    }
-  }
-}
-
-function parseSample(
-  labels: unknown,
-  pair: unknown,
-  where: string,
-): PrometheusSample {
-  const value = Array.isArray(pair) ? parseSampleValue(pair[1]) : undefined;
-  if (!Array.isArray(pair) || pair.length !== 2 || value === undefined) {
-    throw new PermanentError(
-      `${where} is not a [timestamp, "value"] pair: ${JSON.stringify(pair)}`,
-    );
-  }
-  if (!isStringMap(labels)) {
-    throw new PermanentError(`${where} has labels that are not strings`);
-  }
-  return { labels, value };
-}
-
-/** The samples of an instant query's `data`: a vector or a scalar. */
-function parseQueryData(data: unknown, what: string): PrometheusSample[] {
-  const malformed = (problem: string) =>
-    new PermanentError(`${what} answered with a malformed payload: ${problem}`);
-  if (!isRecord(data)) {
-    throw malformed('"data" is not an object');
-  }
-  switch (data.resultType) {
-    case 'vector':
-      if (!Array.isArray(data.result)) {
-        throw malformed('"data.result" is not a list');
-      }
-      return data.result.map((item: unknown, i) => {
-        if (!isRecord(item)) {
-          throw malformed(`data.result[${i}] is not an object`);
-        }
-        try {
-          return parseSample(
-            item.metric ?? {},
-            item.value,
-            `data.result[${i}].value`,
-          );
-        } catch (error) {
-          throw malformed((error as Error).message);
-        }
-      });
-    case 'scalar':
-      try {
-        return [parseSample({}, data.result, 'data.result')];
-      } catch (error) {
-        throw malformed((error as Error).message);
-      }
-    default:
-      throw new PermanentError(
-        `${what} answered with a result of type ${JSON.stringify(
-          data.resultType,
-        )}; the query must give an instant vector or a scalar`,
-      );
-  }
-}
-
-/** The rules of one page of `/api/v1/rules`, and the next page's token. */
-function parseRulesData(
-  data: unknown,
-  what: string,
-): { rules: PrometheusRule[]; nextToken?: string } {
-  const malformed = (problem: string) =>
-    new PermanentError(`${what} answered with a malformed payload: ${problem}`);
-  if (!isRecord(data) || !Array.isArray(data.groups)) {
-    throw malformed('"data.groups" is not a list');
-  }
-  const rules: PrometheusRule[] = [];
-  data.groups.forEach((group: unknown, g) => {
-    if (!isRecord(group) || !Array.isArray(group.rules)) {
-      throw malformed(`data.groups[${g}].rules is not a list`);
-    }
-    group.rules.forEach((rule: unknown, r) => {
-      const where = `data.groups[${g}].rules[${r}]`;
-      if (!isRecord(rule)) {
-        throw malformed(`${where} is not an object`);
-      }
-      const { name, type, query, labels } = rule;
-      if (typeof name !== 'string' || typeof query !== 'string') {
-        throw malformed(`${where} has no string "name" and "query"`);
-      }
-      if (type !== 'alerting' && type !== 'recording') {
-        throw malformed(`${where}.type is ${JSON.stringify(type)}`);
-      }
-      if (labels !== undefined && labels !== null && !isStringMap(labels)) {
-        throw malformed(`${where}.labels are not strings`);
-      }
-      rules.push({ name, type, query, labels: labels ?? {} });
-    });
-  });
-  const token = data.groupNextToken;
-  if (token !== undefined && token !== null && typeof token !== 'string') {
-    throw malformed('"data.groupNextToken" is not a string');
-  }
-  return { rules, nextToken: token || undefined };
-}
-
-/** `errorType: error` from a Prometheus error body, if it is one. */
-function errorOfBody(body: string): string | undefined {
-  try {
-    const json = JSON.parse(body);
-    if (isRecord(json) && json.status === 'error') {
-      return `${json.errorType ?? 'error'}: ${json.error ?? 'no message'}`;
-    }
-  } catch {
-    // Not JSON: a proxy's page, say; its text is not worth repeating.
-  }
-  return undefined;
-}
-
-/** The `data` of a Prometheus response envelope, or why there is none. */
-function parseEnvelope(
-  body: string,
-  what: string,
-  contentType: string | null,
-): unknown {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new PermanentError(
-      `${what} answered with a body that is not JSON${
-        contentType ? ` (${contentType})` : ''
-      }`,
-    );
-  }
-  if (!isRecord(json) || typeof json.status !== 'string') {
-    throw new PermanentError(
-      `${what} answered with a malformed payload: no "status"`,
-    );
-  }
-  if (json.status === 'error') {
-    throw new PermanentError(`${what} failed: ${errorOfBody(body)}`);
-  }
-  if (json.status !== 'success') {
-    throw new PermanentError(
-      `${what} answered with a malformed payload: status ${JSON.stringify(
-        json.status,
-      )}`,
-    );
-  }
-  if (!('data' in json)) {
-    throw new PermanentError(
-      `${what} answered with a malformed payload: no "data"`,
-    );
-  }
-  return json.data;
-}
 
 /**
  * The Prometheus HTTP API (`/api/v1/query`, `/api/v1/rules`) with what a
@@ -259,16 +75,10 @@ function parseEnvelope(
 export class PrometheusClient {
   private readonly baseUrl: URL;
   private readonly headers: Record<string, string>;
-  private readonly limiter: ConcurrencyLimiter;
-  private readonly timeoutMs: number;
-  private readonly retries: number;
-  private readonly backoffMs: number;
+  private readonly http: HttpClient;
   private readonly maxRetryWaitMs: number;
-  private readonly maxResponseBytes: number;
   private readonly rulesPageSize: number;
   private readonly maxRulePages: number;
-  /** Until when a Retry-After asked every request to wait. */
-  private pausedUntil = 0;
 
   constructor(options: PrometheusClientOptions) {
     const url = new URL(options.baseUrl);
@@ -301,14 +111,23 @@ export class PrometheusClient {
     url.hash = '';
     this.baseUrl = url;
     this.headers = headers;
-    this.limiter = new ConcurrencyLimiter(options.concurrency ?? 4);
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.retries = options.retries ?? 2;
-    this.backoffMs = options.backoffMs ?? 500;
-    this.maxRetryWaitMs = options.maxRetryWaitMs ?? 30_000;
-    this.maxResponseBytes =
-      options.maxResponseBytes ?? DEFAULT_PROMETHEUS_MAX_RESPONSE_BYTES;
-    this.rulesPageSize = options.rulesPageSize ?? 500;
+    this.maxRetryWaitMs = options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
+    this.http = new HttpClient({
+      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxResponseBytes:
+        options.maxResponseBytes ?? DEFAULT_PROMETHEUS_MAX_RESPONSE_BYTES,
+      retries: options.retries ?? DEFAULT_RETRIES,
+      retryStatuses: RETRYABLE_STATUSES,
+      retryNetworkErrors: true,
+      backoff: {
+        initialMs: options.backoffMs ?? DEFAULT_BACKOFF_MS,
+        maxMs: this.maxRetryWaitMs,
+      },
+      maxRetryAfterMs: this.maxRetryWaitMs,
+      redirect: 'follow',
+    });
+    this.rulesPageSize = options.rulesPageSize ?? DEFAULT_RULES_PAGE_SIZE;
     this.maxRulePages = options.maxRulePages ?? DEFAULT_MAX_RULE_PAGES;
   }
 
@@ -359,12 +178,12 @@ export class PrometheusClient {
         (data, what) => {
           const parsed = parseRulesData(data, what);
           if (parsed.nextToken && tokens.has(parsed.nextToken)) {
-            throw new PermanentError(
+            throw new Error(
               `${what} kept answering with more pages (${page} so far)`,
             );
           }
           if (parsed.nextToken && page >= this.maxRulePages) {
-            throw new PermanentError(
+            throw new Error(
               `${what} has more than ${this.maxRulePages} pages of rules (readiness.prometheus.maxRulePages)`,
             );
           }
@@ -394,145 +213,104 @@ export class PrometheusClient {
     // The path names the request; the query string may be long and the
     // headers secret, so neither is ever part of a message.
     const what = `Prometheus GET ${url.pathname}`;
-    for (let attempt = 1; ; attempt++) {
-      await this.waitWhilePaused(what, options);
-      const outcome = await this.limiter.run(
-        () => this.attempt(url, what, options, parse),
-        options.signal,
-      );
-      if (outcome.done) {
-        return outcome.value;
-      }
-      if (attempt > this.retries) {
-        throw new Error(
-          `${outcome.problem} (gave up after ${attempt} attempt${
-            attempt === 1 ? '' : 's'
-          })`,
-        );
-      }
-      // Exponential backoff with jitter, unless the server said how long.
-      const waitMs =
-        outcome.retryAfterMs ??
-        Math.min(
-          this.backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2),
-          this.maxRetryWaitMs,
-        );
-      if (waitMs > this.maxRetryWaitMs) {
-        throw new Error(
-          `${outcome.problem}; it asks to retry after ${Math.ceil(
-            waitMs / 1000,
-          )} s, longer than the ${Math.ceil(
-            this.maxRetryWaitMs / 1000,
-          )} s this collector waits`,
-        );
-      }
-      if (
-        options.deadline &&
-        Date.now() + waitMs >= options.deadline.getTime()
-      ) {
-        throw new Error(
-          `${outcome.problem}; retrying after ${Math.ceil(
-            waitMs,
-          )} ms would pass the deadline`,
-        );
-      }
-      if (outcome.retryAfterMs !== undefined) {
-        this.pausedUntil = Math.max(this.pausedUntil, Date.now() + waitMs);
-      }
-      await sleep(waitMs, options.signal);
-    }
-  }
-
-  /** Waits out a Retry-After that another request was given. */
-  private async waitWhilePaused(
-    what: string,
-    options: RequestOptions,
-  ): Promise<void> {
-    const waitMs = this.pausedUntil - Date.now();
-    if (waitMs <= 0) {
-      return;
-    }
-    if (options.deadline && this.pausedUntil >= options.deadline.getTime()) {
-      throw new Error(
-        `${what} was not sent: the server asked to wait ${Math.ceil(
-          waitMs,
-        )} ms (Retry-After), past the deadline`,
-      );
-    }
-    await sleep(waitMs, options.signal);
-  }
-
-  private async attempt<T>(
-    url: URL,
-    what: string,
-    options: RequestOptions,
-    parse: (data: unknown, what: string) => T,
-  ): Promise<Attempt<T>> {
-    const remainingMs = options.deadline
-      ? options.deadline.getTime() - Date.now()
-      : Infinity;
-    if (remainingMs <= 0) {
-      throw new Error(`${what} was not sent: the deadline passed`);
-    }
-    const timeoutMs = Math.min(this.timeoutMs, remainingMs);
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = options.signal
-      ? AbortSignal.any([options.signal, timeout])
-      : timeout;
-    let response: Response;
-    let body: string;
+    let answer: HttpAnswer;
     try {
-      response = await fetch(url, { headers: this.headers, signal });
-      body = await readResponseText(response, this.maxResponseBytes);
+      answer = await this.http.fetch(url, {
+        headers: this.headers,
+        signal: options.signal,
+        deadline: options.deadline,
+      });
     } catch (error) {
-      if (error instanceof ResponseTooLargeError) {
-        throw new PermanentError(
-          `${what} answered with more than ${this.maxResponseBytes} bytes (readiness.prometheus.maxResponseBytes); the rest was not read; narrow the query or the rules`,
-        );
-      }
-      if (options.signal?.aborted) {
-        throw new Error(
-          `${what} was aborted: ${abortError(options.signal).message}`,
-        );
-      }
-      if (timeout.aborted) {
-        throw new Error(
-          timeoutMs < this.timeoutMs
-            ? `${what} did not answer before the deadline (${Math.ceil(
-                timeoutMs,
-              )} ms)`
-            : `${what} timed out after ${timeoutMs} ms`,
-        );
-      }
-      return {
-        done: false,
-        problem: `${what} failed: ${describeError(error)}`,
-      };
+      throw this.explain(error, what, options);
     }
-    if (response.ok) {
+    if (answer.status >= 200 && answer.status <= 299) {
       const data = parseEnvelope(
-        body,
+        answer.text,
         what,
-        response.headers.get('content-type'),
+        answer.headers.get('content-type'),
       );
-      return { done: true, value: parse(data, what) };
+      return parse(data, what);
     }
-    const detail = errorOfBody(body);
-    const problem = `${what} answered ${response.status} ${
-      response.statusText
-    }${detail ? `: ${detail}` : ''}`;
-    if (RETRYABLE_STATUS.has(response.status)) {
-      return {
-        done: false,
-        problem,
-        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-      };
-    }
-    if (response.status === 401 || response.status === 403) {
-      throw new PermanentError(
+    const problem = this.problemOf({ kind: 'status', answer }, what);
+    if (answer.status === 401 || answer.status === 403) {
+      throw new Error(
         `${problem}; check the credentials in readiness.prometheus.headers`,
       );
     }
-    throw new PermanentError(problem);
+    throw new Error(problem);
+  }
+
+  /** What went wrong with one attempt, naming the path only. */
+  private problemOf(failure: HttpAttemptFailure, what: string): string {
+    switch (failure.kind) {
+      case 'status':
+      case 'rate-limited': {
+        const { status, statusText, text } = failure.answer;
+        const detail = errorOfBody(text);
+        return `${what} answered ${status} ${statusText}${
+          detail ? `: ${detail}` : ''
+        }`;
+      }
+      case 'timeout':
+        return `${what} timed out after ${failure.timeoutMs} ms`;
+      default:
+        return `${what} failed: ${describeError(failure.cause)}`;
+    }
+  }
+
+  /** The shared client's failure, in this collector's words. */
+  private explain(error: unknown, what: string, options: RequestOptions) {
+    if (!(error instanceof HttpRequestError)) {
+      return error;
+    }
+    const problem =
+      error.lastFailure && this.problemOf(error.lastFailure, what);
+    const waitMs = Math.ceil(error.waitMs ?? 0);
+    switch (error.reason) {
+      case 'aborted':
+        return new Error(
+          `${what} was aborted: ${
+            options.signal ? abortError(options.signal).message : 'aborted'
+          }`,
+        );
+      case 'deadline':
+        return new Error(
+          error.timeoutMs === undefined
+            ? `${what} was not sent: the deadline passed`
+            : `${what} did not answer before the deadline (${error.timeoutMs} ms)`,
+        );
+      case 'timeout':
+        return new Error(`${what} timed out after ${error.timeoutMs} ms`);
+      case 'network':
+        return new Error(`${what} failed: ${describeError(error.cause)}`);
+      case 'too-large':
+        return new Error(
+          `${what} answered with more than ${error.maxBytes} bytes (readiness.prometheus.maxResponseBytes); the rest was not read; narrow the query or the rules`,
+        );
+      case 'rate-limited':
+        return new Error(
+          `${what} was not sent: the server asked to wait ${Math.ceil(
+            error.until! - Date.now(),
+          )} ms (Retry-After), past the deadline`,
+        );
+      case 'retries-exhausted':
+        return new Error(
+          `${problem} (gave up after ${error.attempts} attempt${
+            error.attempts === 1 ? '' : 's'
+          })`,
+        );
+      case 'retry-after-too-long':
+        return new Error(
+          `${problem}; it asks to retry after ${Math.ceil(
+            waitMs / MS_PER_SECOND,
+          )} s, longer than the ${Math.ceil(
+            this.maxRetryWaitMs / MS_PER_SECOND,
+          )} s this collector waits`,
+        );
+      default:
+        return new Error(
+          `${problem}; retrying after ${waitMs} ms would pass the deadline`,
+        );
+    }
   }
 }

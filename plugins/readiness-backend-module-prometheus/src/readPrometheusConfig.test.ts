@@ -98,7 +98,7 @@ describe('readPrometheusConfig', () => {
     ],
     [
       { baseUrl: 'http://p', timeout: 'soon' },
-      "readiness.prometheus.timeout is not a duration such as '10s' or { seconds: 10 }: 'soon' is not a number and a unit",
+      "readiness.prometheus.timeout is not a duration such as '10s' or { seconds: 10 }: Invalid duration 'soon'",
     ],
   ])('refuses %j', (prometheus, problem) => {
     expect(() => read(prometheus)).toThrow(problem);

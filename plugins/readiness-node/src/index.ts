@@ -13,11 +13,28 @@ export type { CollectEachOptions } from './collectEach';
 export { ConcurrencyLimiter } from './ConcurrencyLimiter';
 export { abortError, sleep } from './abort';
 export {
+  backoffDelayMs,
   DEFAULT_MAX_RESPONSE_BYTES,
   describeError,
+  HttpClient,
+  HttpRequestError,
+  isRateLimitAnswer,
+  isRateLimitSpent,
   parseRetryAfter,
+  RateLimitGate,
+  rateLimitWaitMs,
   readResponseText,
   ResponseTooLargeError,
+} from './http';
+export type {
+  BackoffOptions,
+  HttpAnswer,
+  HttpAttemptFailure,
+  HttpClientOptions,
+  HttpClientRequest,
+  HttpRateLimitOptions,
+  HttpRequestErrorDetails,
+  HttpRequestErrorReason,
 } from './http';
 export {
   assertSameOrigin,

@@ -67,21 +67,28 @@ describe('readDurationMs', () => {
   });
 
   it.each([
-    ['soon', "'soon' is not a number and a unit"],
-    ['10', "'10' is not a number and a unit"],
-    ['P', "'P' is not an ISO 8601 duration"],
-    ['PT1X', "'PT1X' is not an ISO 8601 duration"],
-    [{ secs: 3 }, "'secs' is not a unit; use one or more of milliseconds"],
-    [{}, 'use one or more of milliseconds'],
+    ['soon', "Invalid duration 'soon' in config at 't'"],
+    ['10', 'The value cannot be a plain number'],
+    ['P', 'Invalid ISO format'],
+    ['PT1X', 'Invalid ISO format'],
+    [{ secs: 3 }, 'Needs one or more of'],
+    [{}, 'Needs one or more of'],
     [
       { seconds: 'three' },
-      "Unable to convert config value for key 't.seconds' in 'mock-config' to a number",
+      "Unable to convert config value for key 't.seconds'",
     ],
-    [3, '3 is neither a string nor an object'],
+    [3, 'Failed to read duration from config'],
   ])('names the key of %j, which is not a duration', (value, problem) => {
     expect(() => read(value)).toThrow(
-      `readiness.x.t is not a duration such as '10s' or { seconds: 10 }: ${problem}`,
+      "readiness.x.t is not a duration such as '10s' or { seconds: 10 }: ",
     );
+    expect(() => read(value)).toThrow(problem);
+  });
+
+  it('reads whatever else Backstage reads, such as a month of 30 days', () => {
+    expect(read('P1M')).toBe(30 * 86_400_000);
+    expect(read({ months: 1 })).toBe(30 * 86_400_000);
+    expect(read('1 week')).toBe(7 * 86_400_000);
   });
 
   it('refuses a duration of zero', () => {

@@ -1,45 +1,4 @@
 /**
- * The most telling message of an error: for a failed `fetch`, the network's
- * reason from `cause` (its message or code, e.g. `ECONNREFUSED`), else the
- * error's own message, else the value as a string.
- *
- * @public
- */
-export function describeError(error: unknown): string {
-  const { message, cause } = (error ?? {}) as {
-    message?: unknown;
-    cause?: { message?: unknown; code?: unknown };
-  };
-  const detail = cause?.message || cause?.code;
-  if (detail) {
-    return String(detail);
-  }
-  return message ? String(message) : String(error);
-}
-
-/**
- * How long a `Retry-After` header asks to wait, in milliseconds from `now`:
- * delay-seconds (fractions accepted) or an HTTP date (0 once past);
- * `undefined` when there is none or it is neither.
- *
- * @public
- */
-export function parseRetryAfter(
-  header: string | null | undefined,
-  now: number = Date.now(),
-): number | undefined {
-  const value = header?.trim();
-  if (!value) {
-    return undefined;
-  }
-  if (/^\d+(\.\d+)?$/.test(value)) {
-    return Number(value) * 1000;
-  }
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/**
  * The default for a collector's `maxResponseBytes`: 5 MiB, far above any
  * answer a collector needs, far below what would strain the backend.
  *

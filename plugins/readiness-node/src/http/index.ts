@@ -1,0 +1,29 @@
+// One definition for the whole suite, in common; still exported from here.
+export { describeError } from '@readiness/plugin-readiness-common';
+export { parseRetryAfter } from './retryAfter';
+export {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  readResponseText,
+  ResponseTooLargeError,
+} from './readResponseText';
+export { backoffDelayMs } from './backoff';
+export type { BackoffOptions } from './backoff';
+export {
+  isRateLimitAnswer,
+  isRateLimitSpent,
+  rateLimitWaitMs,
+} from './rateLimitHeaders';
+export { RateLimitGate } from './RateLimitGate';
+export { HttpRequestError } from './HttpRequestError';
+export type {
+  HttpAnswer,
+  HttpAttemptFailure,
+  HttpRequestErrorDetails,
+  HttpRequestErrorReason,
+} from './HttpRequestError';
+export { HttpClient } from './HttpClient';
+export type {
+  HttpClientOptions,
+  HttpClientRequest,
+  HttpRateLimitOptions,
+} from './HttpClient';
