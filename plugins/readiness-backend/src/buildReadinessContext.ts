@@ -21,7 +21,7 @@ import { CatalogEvaluationRun } from './jobs/CatalogEvaluationRun';
 import { ScorecardReload } from './jobs/ScorecardReload';
 import { LoadedScorecards, loadScorecards } from './scorecards/loadScorecards';
 import { ScorecardRegistry } from './scorecards/ScorecardRegistry';
-import { DatabaseReadinessStore, ReadinessStore } from './store';
+import { createReadinessStores, ReadinessStores } from './store';
 
 /**
  * The services Readiness is built from.
@@ -49,7 +49,7 @@ export interface ReadinessContextOptions {
  * @public
  */
 export interface ReadinessContext {
-  store: ReadinessStore;
+  stores: ReadinessStores;
   registry: ScorecardRegistry;
   relations: CatalogRelationsResolver;
   facts: CollectorRunner;
@@ -84,7 +84,7 @@ export async function buildReadinessContext(
     ...collectors.list().flatMap(c => c.facts),
   ];
 
-  const store = await DatabaseReadinessStore.create({ database });
+  const stores = await createReadinessStores({ database });
   const load =
     options.loadScorecards ??
     ((facts: FactDefinition[]) => loadScorecards(config, facts));
@@ -93,13 +93,24 @@ export async function buildReadinessContext(
   const facts = CollectorRunner.fromConfig(config, {
     relations,
     collectors: () => collectors.list(),
-    store,
+    factsCache: stores.factsCache,
     logger,
   });
-  const evaluator = new EntityEvaluator({ store, scorecards: registry, facts });
-  const jobDeps = { catalog, auth, store, evaluator, logger };
-  const catalogRun = CatalogEvaluationRun.fromConfig(config, jobDeps);
-  const changeScan = CatalogChangeScan.fromConfig(config, jobDeps);
+  const evaluator = new EntityEvaluator({
+    resultWriter: stores.resultWriter,
+    scorecards: registry,
+    facts,
+  });
+  const jobDeps = { catalog, auth, evaluator, logger };
+  const catalogRun = CatalogEvaluationRun.fromConfig(config, {
+    ...jobDeps,
+    resultWriter: stores.resultWriter,
+    retention: stores.retention,
+  });
+  const changeScan = CatalogChangeScan.fromConfig(config, {
+    ...jobDeps,
+    entityResults: stores.entityResults,
+  });
   const scorecardReload = ScorecardReload.fromConfig(config, {
     registry,
     changeScan,
@@ -107,7 +118,7 @@ export async function buildReadinessContext(
   });
 
   return {
-    store,
+    stores,
     registry,
     relations,
     facts,

@@ -97,4 +97,17 @@ describe('readDurationMs', () => {
     );
     expect(() => read('0s')).toThrow('readiness.x.t must be longer than zero');
   });
+
+  it('reads zero where zero is allowed, and still refuses less', () => {
+    const readAllowingZero = (value: unknown) =>
+      readDurationMs(config({ t: value }), 't', {
+        prefix: 'readiness.x',
+        allowZero: true,
+      });
+    expect(readAllowingZero({ milliseconds: 0 })).toBe(0);
+    expect(readAllowingZero('0s')).toBe(0);
+    expect(() => readAllowingZero({ seconds: -1 })).toThrow(
+      'readiness.x.t must be zero or longer',
+    );
+  });
 });

@@ -3,7 +3,7 @@ import {
   readDurationFromConfig,
   type Config as BackstageConfig,
 } from '@backstage/config';
-import { durationToMilliseconds } from '@backstage/types';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 
 /** Any config object: `RootConfigService` is Backstage's `Config`. */
 type Config = Pick<RootConfigService, 'getOptionalNumber'>;
@@ -56,8 +56,8 @@ export function readBoundedInteger(
  * A duration in milliseconds, written as Backstage writes durations (read
  * by Backstage's `readDurationFromConfig`): a string such as `10s`,
  * `2 minutes` or the ISO 8601 `PT10S`, or an object such as
- * `{ seconds: 10 }` (a month is 30 days). `default` is
- * used when the key is not set (without a default, it is required). It
+ * `{ seconds: 10 }` (a month is 30 days). `default` (milliseconds or a
+ * duration object) is used when the key is not set (without a default, it is required). It
  * must be longer than zero. A mistake throws, naming the key.
  *
  * @public
@@ -65,7 +65,10 @@ export function readBoundedInteger(
 export function readDurationMs(
   config: BackstageConfig,
   key: string,
-  options: ReadConfigOptions & { default?: number } = {},
+  options: ReadConfigOptions & {
+    default?: number | HumanDuration;
+    allowZero?: boolean;
+  } = {},
 ): number {
   const name = fullKey(key, options);
   const value = config.getOptional(key);
@@ -73,7 +76,9 @@ export function readDurationMs(
     if (options.default === undefined) {
       throw new Error(`${name} is required`);
     }
-    return options.default;
+    return typeof options.default === 'number'
+      ? options.default
+      : durationToMilliseconds(options.default);
   }
   let ms: number;
   try {
@@ -85,8 +90,12 @@ export function readDurationMs(
       }`,
     );
   }
-  if (!(ms > 0)) {
-    throw new Error(`${name} must be longer than zero`);
+  if (options.allowZero ? !(ms >= 0) : !(ms > 0)) {
+    throw new Error(
+      `${name} must be ${
+        options.allowZero ? 'zero or longer' : 'longer than zero'
+      }`,
+    );
   }
   return ms;
 }

@@ -1,5 +1,8 @@
 import { ScorecardResult } from '@readiness/plugin-readiness-common';
-import { EntityAttributes } from '../store';
+import { EntityAttributes, ResultWriter } from '../store';
+
+/** The scorecard the store tests score entities on. */
+export const SCORECARD = 'production-readiness';
 
 /** A result to store, with its scorecard's version. */
 export function stored(evaluated: ScorecardResult, scorecardVersion = 'v1') {
@@ -53,4 +56,23 @@ export function attributes(
     tags: [],
     ...given,
   };
+}
+
+/** Stores a component's result on {@link SCORECARD}, computed at a time. */
+export function scoreAt(
+  writer: ResultWriter,
+  name: string,
+  evaluatedAt: string,
+  score: number,
+  level: string | null,
+  given: Partial<EntityAttributes> = {},
+) {
+  return writer.replaceEntityResults(
+    {
+      ref: `component:default/${name}`,
+      etag: null,
+      attributes: attributes(given),
+    },
+    [stored({ ...result(SCORECARD, score), level, evaluatedAt })],
+  );
 }

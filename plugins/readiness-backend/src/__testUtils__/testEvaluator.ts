@@ -3,7 +3,7 @@ import { ScorecardDefinition } from '@readiness/plugin-readiness-common';
 import { EntityEvaluator } from '../evaluation/EntityEvaluator';
 import { CatalogRelationsResolver } from '../facts/CatalogRelationsResolver';
 import { CollectorRunner } from '../facts/CollectorRunner';
-import { ReadinessStore } from '../store';
+import { ReadinessStores } from '../store';
 import { registryOf } from './registryOf';
 
 /** An entity without owner or system, whatever its spec says. */
@@ -16,19 +16,19 @@ const NO_RELATIONS = {
  * and, unless given, no owner or system resolved.
  */
 export function testEvaluator(options: {
-  store: ReadinessStore;
+  stores: Pick<ReadinessStores, 'resultWriter' | 'factsCache'>;
   scorecards: ScorecardDefinition[];
   relations?: CatalogRelationsResolver;
   now?: () => Date;
 }): EntityEvaluator {
-  const { store, scorecards, relations = NO_RELATIONS, now } = options;
+  const { stores, scorecards, relations = NO_RELATIONS, now } = options;
   return new EntityEvaluator({
-    store,
+    resultWriter: stores.resultWriter,
     scorecards: registryOf(...scorecards),
     facts: new CollectorRunner({
       relations,
       collectors: () => [],
-      store,
+      factsCache: stores.factsCache,
       logger: mockServices.logger.mock(),
       settings: { timeoutMs: 1000 },
     }),

@@ -8,7 +8,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ScorecardDefinition } from '@readiness/plugin-readiness-common';
 import { testEvaluator } from '../__testUtils__/testEvaluator';
-import { sqliteStore } from '../__testUtils__/sqliteStore';
+import { sqliteStores } from '../__testUtils__/testStores';
 import { CatalogRelationsResolver } from '../facts/CatalogRelationsResolver';
 import {
   EntityReadinessService,
@@ -78,15 +78,16 @@ describe('EntityReadinessService', () => {
   it('shows no facts about an owner the caller may not read, on a read or a refresh', async () => {
     const catalog = catalogHidingTheTeamFromUsers();
     const auth = mockServices.auth();
-    const store = await sqliteStore(databases);
+    const stores = await sqliteStores(databases);
     const evaluator = testEvaluator({
-      store,
+      stores,
       scorecards: [scorecard],
       relations: new CatalogRelationsResolver(catalog, auth),
     });
     const service = new EntityReadinessService({
       catalog,
-      store,
+      entityResults: stores.entityResults,
+      historyReader: stores.history,
       evaluator,
       permissions: mockServices.permissions(),
       redactor: new RelationEvidenceRedactor(catalog),
@@ -113,7 +114,9 @@ describe('EntityReadinessService', () => {
 
     // The plugin evaluated with its own credentials: the result is stored
     // as computed, for callers who may read the team.
-    const stored = await store.getEntityResults('component:default/checkout');
+    const stored = await stores.entityResults.getEntityResults(
+      'component:default/checkout',
+    );
     expect(stored.results.get('basics')?.checks[0].evidence[0]).toMatchObject({
       fact: 'catalog.ownerMembers',
       value: 3,

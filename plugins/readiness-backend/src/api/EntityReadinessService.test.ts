@@ -3,7 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { EntityReadiness } from '@readiness/plugin-readiness-common';
-import { ReadinessStore } from '../store';
+import { EntityResultsReader, HistoryReader } from '../store';
 import { EntityEvaluator } from '../evaluation/EntityEvaluator';
 import { EntityReadinessService } from './EntityReadinessService';
 import { RefreshRateLimiter } from './RefreshRateLimiter';
@@ -27,7 +27,8 @@ describe('EntityReadinessService refresh', () => {
     );
     const service = new EntityReadinessService({
       catalog: catalogServiceMock({ entities: [checkout] }),
-      store: {} as ReadinessStore,
+      entityResults: {} as EntityResultsReader,
+      historyReader: {} as HistoryReader,
       evaluator: { evaluate } as Partial<EntityEvaluator> as EntityEvaluator,
       permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
       redactor: {

@@ -17,7 +17,7 @@ import {
   EntityReadinessHistory,
   readinessEntityRefreshPermission,
 } from '@readiness/plugin-readiness-common';
-import { fromStoredResult, ReadinessStore } from '../store';
+import { EntityResultsReader, fromStoredResult, HistoryReader } from '../store';
 import { EntityEvaluator } from '../evaluation/EntityEvaluator';
 import { RefreshRateLimiter } from './RefreshRateLimiter';
 import { RelationEvidenceRedactor } from './RelationEvidenceRedactor';
@@ -26,7 +26,8 @@ import { ServiceAccessPolicy } from './ServiceAccessPolicy';
 /** Where entity readiness comes from, and who may refresh it how often. */
 export interface EntityReadinessServiceOptions {
   catalog: CatalogService;
-  store: ReadinessStore;
+  entityResults: EntityResultsReader;
+  historyReader: HistoryReader;
   evaluator: EntityEvaluator;
   permissions: PermissionsService;
   redactor: RelationEvidenceRedactor;
@@ -45,7 +46,8 @@ export class EntityReadinessService {
   private readonly refreshing = new Map<string, Promise<EntityReadiness>>();
 
   private readonly catalog: CatalogService;
-  private readonly store: ReadinessStore;
+  private readonly entityResults: EntityResultsReader;
+  private readonly historyReader: HistoryReader;
   private readonly evaluator: EntityEvaluator;
   private readonly permissions: PermissionsService;
   private readonly redactor: RelationEvidenceRedactor;
@@ -53,7 +55,8 @@ export class EntityReadinessService {
 
   constructor(options: EntityReadinessServiceOptions) {
     this.catalog = options.catalog;
-    this.store = options.store;
+    this.entityResults = options.entityResults;
+    this.historyReader = options.historyReader;
     this.evaluator = options.evaluator;
     this.permissions = options.permissions;
     this.redactor = options.redactor;
@@ -67,7 +70,7 @@ export class EntityReadinessService {
     const entity = await this.visibleEntity(ref, credentials);
     const entityRef = stringifyEntityRef(entity);
     const applicable = this.evaluator.applicableScorecards(entity);
-    const stored = await this.store.getEntityResults(entityRef);
+    const stored = await this.entityResults.getEntityResults(entityRef);
     const current =
       stored.entityEtag === (entity.metadata.etag ?? null) &&
       applicable.every(
@@ -144,7 +147,7 @@ export class EntityReadinessService {
     );
     return {
       entityRef,
-      changes: await this.store.getEntityHistory(entityRef, options),
+      changes: await this.historyReader.getEntityHistory(entityRef, options),
     };
   }
 

@@ -1,7 +1,9 @@
 import { Config } from '@backstage/config';
 import { CustomErrorBase } from '@backstage/errors';
-import { readBoundedInteger } from '@readiness/plugin-readiness-node';
-import { readDurationMs } from '../config/readDurationMs';
+import {
+  readBoundedInteger,
+  readDurationMs,
+} from '@readiness/plugin-readiness-node';
 
 /**
  * 429 Too Many Requests; `@backstage/errors` has none. Backstage's error
@@ -43,11 +45,11 @@ export function readRefreshRateLimits(config: Config): RefreshRateLimits {
     entityIntervalMs: readDurationMs(
       config,
       'readiness.refresh.entityInterval',
-      { minutes: 1 },
+      { default: { minutes: 1 } },
     ),
     callerLimit: count('callerLimit', 30),
     callerWindowMs: readDurationMs(config, 'readiness.refresh.callerWindow', {
-      minutes: 10,
+      default: { minutes: 10 },
     }),
     maxTracked: count('maxTracked', 10_000),
   };

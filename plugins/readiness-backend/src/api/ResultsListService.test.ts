@@ -3,7 +3,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ResultSummary } from '@readiness/plugin-readiness-common';
-import { ReadinessStore, ResultPosition } from '../store';
+import { ResultPosition } from '../store';
 import { ResultsCursor } from './ResultsCursor';
 import { RESULTS_SCAN_BATCH, ResultsListService } from './ResultsListService';
 
@@ -59,7 +59,7 @@ function serviceOf(rows: ResultSummary[], scanRows = 5000) {
   const catalog = catalogOf();
   const service = new ResultsListService({
     catalog: catalog as unknown as CatalogService,
-    store: store as Partial<ReadinessStore> as ReadinessStore,
+    resultList: store,
     cursors,
     limits: { scanRows },
   });

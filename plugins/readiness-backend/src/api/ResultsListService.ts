@@ -3,7 +3,7 @@ import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ResultList, ResultSummary } from '@readiness/plugin-readiness-common';
 import { readBoundedInteger } from '@readiness/plugin-readiness-node';
-import { ReadinessStore, ResultFilter, ResultPosition } from '../store';
+import { ResultFilter, ResultListQueries, ResultPosition } from '../store';
 import { ResultsCursor } from './ResultsCursor';
 
 /** Results read per store query, and checked per catalog call. */
@@ -45,19 +45,19 @@ function listQuery(
  */
 export class ResultsListService {
   private readonly catalog: CatalogService;
-  private readonly store: ReadinessStore;
+  private readonly resultList: ResultListQueries;
   private readonly cursors: ResultsCursor;
   private readonly limits: { scanRows: number };
 
   constructor(options: {
     catalog: CatalogService;
-    store: ReadinessStore;
+    resultList: ResultListQueries;
     cursors: ResultsCursor;
     /** How many stored results one request reads at most. */
     limits: { scanRows: number };
   }) {
     this.catalog = options.catalog;
-    this.store = options.store;
+    this.resultList = options.resultList;
     this.cursors = options.cursors;
     this.limits = options.limits;
   }
@@ -79,7 +79,7 @@ export class ResultsListService {
         RESULTS_SCAN_BATCH,
         this.limits.scanRows - scanned,
       );
-      const batch = await this.store.listResults(filter, {
+      const batch = await this.resultList.listResults(filter, {
         limit: batchSize,
         after,
       });

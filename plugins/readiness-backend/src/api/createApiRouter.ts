@@ -9,6 +9,7 @@ import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import type { ReadinessContext } from '../buildReadinessContext';
+import { LeaderboardService } from '../leaderboard/LeaderboardService';
 import { PreviewJobs } from '../preview/PreviewJobs';
 import { PreviewJobStore } from '../preview/PreviewJobStore';
 import { readPreviewSettings } from '../preview/readPreviewSettings';
@@ -50,7 +51,7 @@ export async function createApiRouter(
 ): Promise<express.Router> {
   const { config, database, catalog, auth, logger, httpAuth, permissions } =
     options;
-  const { store, evaluator, facts, relations, collectors } = context;
+  const { stores, evaluator, facts, relations, collectors } = context;
   const previewSettings = readPreviewSettings(config);
   const scorecardLimits = readScorecardLimits(config);
   // Services may refresh and preview only when config names them.
@@ -60,7 +61,8 @@ export async function createApiRouter(
     httpAuth,
     readiness: new EntityReadinessService({
       catalog,
-      store,
+      entityResults: stores.entityResults,
+      historyReader: stores.history,
       evaluator,
       permissions,
       redactor: new RelationEvidenceRedactor(catalog),
@@ -69,10 +71,11 @@ export async function createApiRouter(
         limiter: new RefreshRateLimiter(readRefreshRateLimits(config)),
       },
     }),
-    scorecards: new ScorecardsService(context.registry, store),
+    scorecards: new ScorecardsService(context.registry, stores.standing),
+    leaderboard: new LeaderboardService(context.registry, stores.leaderboard),
     results: new ResultsListService({
       catalog,
-      store,
+      resultList: stores.resultList,
       cursors: new ResultsCursor(
         await readPluginSecret(await database.getClient(), 'results-cursor'),
       ),
@@ -81,14 +84,14 @@ export async function createApiRouter(
     preview: new PreviewJobs({
       preview: new ScorecardPreview({
         catalog,
-        store,
+        entityResults: stores.entityResults,
         facts: new StoredFactsReader({
           catalogFacts: (entity, now, credentials) =>
             facts.collectCatalog(entity, now, e =>
               relations.resolveFor(e, credentials),
             ),
           collectors: () => collectors.list(),
-          store,
+          factsCache: stores.factsCache,
           enabled: id => facts.isEnabled(id),
         }),
         knownFacts: context.knownFacts,

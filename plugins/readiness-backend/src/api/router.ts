@@ -3,6 +3,7 @@ import express from 'express';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { spec } from '../schema/openapi/spec';
 import { PreviewJobs } from '../preview/PreviewJobs';
+import { LeaderboardService } from '../leaderboard/LeaderboardService';
 import { ScorecardsService } from '../scorecards/ScorecardsService';
 import { CatalogVisibility } from './CatalogVisibility';
 import { jsonBodyParser, specWithDocumentLimit } from './documentSizeLimit';
@@ -26,14 +27,15 @@ export async function createRouter(options: {
   httpAuth: HttpAuthService;
   readiness: EntityReadinessService;
   scorecards: ScorecardsService;
+  leaderboard: LeaderboardService;
   results: ResultsListService;
   preview: PreviewJobs;
   visibility: CatalogVisibility;
   /** The largest scorecard document a preview accepts, in UTF-8 bytes. */
   maxDocumentBytes: number;
 }): Promise<express.Router> {
-  const { httpAuth, readiness, scorecards, results, preview, visibility } =
-    options;
+  const { httpAuth, readiness, scorecards, leaderboard, results } = options;
+  const { preview, visibility } = options;
   const { maxDocumentBytes } = options;
   const router = createValidatedOpenApiRouter<typeof spec>(
     specWithDocumentLimit(maxDocumentBytes),
@@ -69,7 +71,7 @@ export async function createRouter(options: {
     const { scorecard, orderBy, order, periodDays, limit, offset, ...rest } =
       req.query;
     res.json(
-      await scorecards.leaderboard(
+      await leaderboard.leaderboard(
         scorecard,
         {
           ...rest,
@@ -87,7 +89,7 @@ export async function createRouter(options: {
   router.get('/results', async (req, res) => {
     const credentials = await httpAuth.credentials(req, CALLERS);
     const { scorecard, limit, cursor, ...filter } = req.query;
-    scorecards.find(scorecard);
+    scorecards.requireScorecard(scorecard);
     res.json(
       await results.list(
         { scorecardId: scorecard, ...filter },

@@ -4,7 +4,7 @@ import {
   EntityReadiness,
   evaluateScorecard,
 } from '@readiness/plugin-readiness-common';
-import { EntityToStore, ReadinessStore, ResultToStore } from '../store';
+import { EntityToStore, ResultToStore, ResultWriter } from '../store';
 import {
   ActiveScorecard,
   ScorecardRegistry,
@@ -23,19 +23,19 @@ export interface EntityEvaluation {
  * the results; shared by on-demand reads and the scheduled catalog run.
  */
 export class EntityEvaluator {
-  private readonly store: ReadinessStore;
+  private readonly resultWriter: ResultWriter;
   private readonly scorecards: ScorecardRegistry;
   private readonly facts: CollectorRunner;
   private readonly now: () => Date;
 
   constructor(options: {
-    store: ReadinessStore;
+    resultWriter: ResultWriter;
     scorecards: ScorecardRegistry;
     facts: CollectorRunner;
     /** The clock; tests set it. */
     now?: () => Date;
   }) {
-    this.store = options.store;
+    this.resultWriter = options.resultWriter;
     this.scorecards = options.scorecards;
     this.facts = options.facts;
     this.now = options.now ?? (() => new Date());
@@ -80,7 +80,7 @@ export class EntityEvaluator {
     options: { force?: boolean } = {},
   ): Promise<EntityReadiness> {
     const evaluation = await this.compute(entity, options);
-    await this.store.replaceEntityResults(
+    await this.resultWriter.replaceEntityResults(
       evaluation.entity,
       evaluation.results,
     );

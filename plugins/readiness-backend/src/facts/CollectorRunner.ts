@@ -14,12 +14,12 @@ import {
   checkCollectedFacts,
   CollectorError,
   FactCollector,
+  readDurationMs,
 } from '@readiness/plugin-readiness-node';
-import { ReadinessStore, StoredFacts } from '../store';
+import { FactsCache, StoredFacts } from '../store';
 import { CatalogRelationsResolver } from './CatalogRelationsResolver';
 import { collectorTarget } from './collectorTarget';
 import { errorReport } from '../evaluation/errorReport';
-import { readDurationMs } from '../config/readDurationMs';
 import { readCollectorSettings } from './readCollectorSettings';
 import { RepositoryFilesCollector } from './RepositoryFilesCollector';
 
@@ -42,7 +42,7 @@ export interface CollectorRunnerOptions {
   relations: CatalogRelationsResolver;
   /** Every installed collector, the built-in ones included. */
   collectors: () => FactCollector[];
-  store: ReadinessStore;
+  factsCache: FactsCache;
   logger: LoggerService;
   settings: FactsCollectionOptions;
 }
@@ -65,7 +65,7 @@ const DEFAULT_REPOSITORY_FREQUENCY: HumanDuration = { hours: 1 };
 export class CollectorRunner {
   private readonly relations: CatalogRelationsResolver;
   private readonly collectors: () => FactCollector[];
-  private readonly store: ReadinessStore;
+  private readonly factsCache: FactsCache;
   private readonly logger: LoggerService;
   private readonly options: FactsCollectionOptions;
 
@@ -86,11 +86,9 @@ export class CollectorRunner {
     return new CollectorRunner({
       ...deps,
       settings: {
-        timeoutMs: readDurationMs(
-          config,
-          'readiness.collectorTimeout',
-          DEFAULT_COLLECTOR_TIMEOUT,
-        ),
+        timeoutMs: readDurationMs(config, 'readiness.collectorTimeout', {
+          default: DEFAULT_COLLECTOR_TIMEOUT,
+        }),
         ...readCollectorSettings(config, {
           [RepositoryFilesCollector.ID]: DEFAULT_REPOSITORY_FREQUENCY,
         }),
@@ -101,7 +99,7 @@ export class CollectorRunner {
   constructor(options: CollectorRunnerOptions) {
     this.relations = options.relations;
     this.collectors = options.collectors;
-    this.store = options.store;
+    this.factsCache = options.factsCache;
     this.logger = options.logger;
     this.options = options.settings;
   }
@@ -117,7 +115,7 @@ export class CollectorRunner {
     );
     const stored =
       applicable.length > 0
-        ? await this.store.getEntityFacts(stringifyEntityRef(entity))
+        ? await this.factsCache.getEntityFacts(stringifyEntityRef(entity))
         : new Map<string, StoredFacts>();
     const [catalog, ...collected] = await Promise.all([
       this.collectCatalog(entity, now),
@@ -204,7 +202,7 @@ export class CollectorRunner {
         logger.warn(problem);
       }
       const observed = { observedAt: now.toISOString(), facts, target };
-      await this.store.saveEntityFacts(entityRef, collector.id, observed);
+      await this.factsCache.saveEntityFacts(entityRef, collector.id, observed);
       return factsOf(collector, observed, 'returned no valid value');
     } catch (error) {
       const report = errorReport(`collector ${collector.id} failed`, error);

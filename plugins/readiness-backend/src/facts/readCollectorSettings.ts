@@ -1,6 +1,9 @@
 import { Config } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
-import { readDurationMs } from '../config/readDurationMs';
+import { readDurationMs } from '@readiness/plugin-readiness-node';
+
+/** How old last good facts may be to stand in for a failing collector. */
+const DEFAULT_MAX_LAST_GOOD_AGE: HumanDuration = { days: 7 };
 
 /** What app-config says of each fact collector, by collector id. */
 export interface CollectorSettings {
@@ -34,11 +37,12 @@ export function readCollectorSettings(
       readDurationMs(
         config,
         `readiness.collectors.${id}.frequency`,
-        defaults[id] ?? { milliseconds: 0 },
+        // Zero: collected anew at every evaluation.
+        { default: defaults[id] ?? 0, allowZero: true },
       ),
     maxLastGoodAgeMs: id =>
       readDurationMs(config, `readiness.collectors.${id}.maxLastGoodAge`, {
-        days: 7,
+        default: DEFAULT_MAX_LAST_GOOD_AGE,
       }),
   };
 }

@@ -3,7 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ScorecardDefinition } from '@readiness/plugin-readiness-common';
 import { testEvaluator } from '../__testUtils__/testEvaluator';
-import { sqliteStore } from '../__testUtils__/sqliteStore';
+import { sqliteStores } from '../__testUtils__/testStores';
 import { CatalogChangeScan } from './CatalogChangeScan';
 
 const services: ScorecardDefinition = {
@@ -42,9 +42,9 @@ describe('CatalogChangeScan', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
   async function setUp(maxUnscored?: number) {
-    const store = await sqliteStore(databases);
+    const stores = await sqliteStores(databases);
     const logger = mockServices.logger.mock();
-    const evaluator = testEvaluator({ store, scorecards: [services] });
+    const evaluator = testEvaluator({ stores, scorecards: [services] });
     let catalog = catalogServiceMock({ entities: [] });
     const scan = new CatalogChangeScan({
       catalog: {
@@ -52,7 +52,7 @@ describe('CatalogChangeScan', () => {
         getEntitiesByRefs: (...args) => catalog.getEntitiesByRefs(...args),
       } as typeof catalog,
       auth: mockServices.auth(),
-      store,
+      entityResults: stores.entityResults,
       evaluator,
       logger,
       maxUnscored,
@@ -62,11 +62,11 @@ describe('CatalogChangeScan', () => {
       jest.spyOn(catalog, 'getEntitiesByRefs');
       return scan.run().then(summary => ({ summary, catalog }));
     };
-    return { store, scanOver, scan };
+    return { stores, scanOver, scan };
   }
 
   it('evaluates new and changed entities only, and skips what no scorecard applies to', async () => {
-    const { store, scanOver } = await setUp();
+    const { stores, scanOver } = await setUp();
     const team = entity('Group', 'team', 'g1', { type: 'team' });
     const a = entity('Component', 'a', 'a1', { type: 'service', owner: 'x' });
     const b = entity('Component', 'b', 'b1', { type: 'service', owner: 'x' });
@@ -82,18 +82,23 @@ describe('CatalogChangeScan', () => {
     const edited = { ...a, metadata: { ...a.metadata, etag: 'a2' } };
     const second = await scanOver([team, edited, b]);
     expect(second.summary).toEqual({ changed: 1, failed: 0 });
-    const history = await store.getEntityHistory('component:default/a', {
-      limit: 10,
-    });
+    const history = await stores.history.getEntityHistory(
+      'component:default/a',
+      {
+        limit: 10,
+      },
+    );
     // The level did not move and no check changed, so nothing is recorded;
     // the stored etag did.
     expect(history.map(c => c.cause)).toEqual(['first-evaluation']);
-    const stored = await store.getEntityResults('component:default/a');
+    const stored = await stores.entityResults.getEntityResults(
+      'component:default/a',
+    );
     expect(stored.entityEtag).toBe('a2');
   });
 
   it('removes the results of an entity no scorecard applies to any more', async () => {
-    const { store, scanOver } = await setUp();
+    const { stores, scanOver } = await setUp();
     const a = entity('Component', 'a', 'a1', { type: 'service', owner: 'x' });
     await scanOver([a]);
 
@@ -101,7 +106,9 @@ describe('CatalogChangeScan', () => {
     await expect(scanOver([library])).resolves.toMatchObject({
       summary: { changed: 1 },
     });
-    const stored = await store.getEntityResults('component:default/a');
+    const stored = await stores.entityResults.getEntityResults(
+      'component:default/a',
+    );
     expect(stored.results.size).toBe(0);
   });
 

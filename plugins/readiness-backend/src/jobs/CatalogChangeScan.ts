@@ -7,7 +7,7 @@ import {
 import { Config } from '@backstage/config';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ReadinessStore } from '../store';
+import { EntityResultsReader } from '../store';
 import { EntityEvaluator } from '../evaluation/EntityEvaluator';
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import { readSchedule } from './readSchedule';
@@ -39,7 +39,7 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 export interface CatalogChangeScanOptions {
   catalog: CatalogService;
   auth: AuthService;
-  store: ReadinessStore;
+  entityResults: EntityResultsReader;
   evaluator: EntityEvaluator;
   logger: LoggerService;
   /** How many unscored entities are remembered; tests lower it. */
@@ -73,7 +73,7 @@ export class CatalogChangeScan {
 
   private readonly catalog: CatalogService;
   private readonly auth: AuthService;
-  private readonly store: ReadinessStore;
+  private readonly entityResults: EntityResultsReader;
   private readonly evaluator: EntityEvaluator;
   private readonly logger: LoggerService;
   private readonly maxUnscored: number;
@@ -97,7 +97,7 @@ export class CatalogChangeScan {
   constructor(options: CatalogChangeScanOptions) {
     this.catalog = options.catalog;
     this.auth = options.auth;
-    this.store = options.store;
+    this.entityResults = options.entityResults;
     this.evaluator = options.evaluator;
     this.logger = options.logger;
     this.maxUnscored = options.maxUnscored ?? MAX_UNSCORED;
@@ -137,7 +137,7 @@ export class CatalogChangeScan {
       const etags = new Map(
         page.map(e => [stringifyEntityRef(e), e.metadata.etag]),
       );
-      const stored = await this.store.getEntityEtags([...etags.keys()]);
+      const stored = await this.entityResults.getEntityEtags([...etags.keys()]);
       const changedRefs = [...etags]
         .filter(([ref, etag]) => {
           if (stored.has(ref)) {

@@ -3,7 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ScorecardDefinition } from '@readiness/plugin-readiness-common';
 import { testEvaluator } from '../__testUtils__/testEvaluator';
-import { sqliteStore } from '../__testUtils__/sqliteStore';
+import { sqliteStores } from '../__testUtils__/testStores';
 import { EntityEvaluator } from '../evaluation/EntityEvaluator';
 import { CatalogEvaluationRun } from './CatalogEvaluationRun';
 
@@ -42,9 +42,9 @@ describe('CatalogEvaluationRun', () => {
   const now = () => clock;
 
   async function setUp() {
-    const store = await sqliteStore(databases);
+    const stores = await sqliteStores(databases);
     const logger = mockServices.logger.mock();
-    const evaluator = testEvaluator({ store, scorecards: [scorecard], now });
+    const evaluator = testEvaluator({ stores, scorecards: [scorecard], now });
     const runOver = (
       entities: Entity[],
       evaluate = evaluator,
@@ -53,17 +53,18 @@ describe('CatalogEvaluationRun', () => {
       new CatalogEvaluationRun({
         catalog: catalogServiceMock({ entities }),
         auth: mockServices.auth(),
-        store,
+        resultWriter: stores.resultWriter,
+        retention: stores.retention,
         evaluator: evaluate,
         logger,
         historyRetentionMs: DAY,
         now,
       }).run(signal);
-    return { store, evaluator, runOver };
+    return { stores, evaluator, runOver };
   }
 
   it('evaluates every entity of the catalog, page by page', async () => {
-    const { store, runOver } = await setUp();
+    const { stores, runOver } = await setUp();
     const entities = Array.from({ length: 450 }, (_, i) =>
       component(`svc-${i}`),
     );
@@ -76,13 +77,15 @@ describe('CatalogEvaluationRun', () => {
       expired: 0,
     });
     for (const name of ['svc-0', 'svc-199', 'svc-200', 'svc-449']) {
-      const stored = await store.getEntityResults(`component:default/${name}`);
+      const stored = await stores.entityResults.getEntityResults(
+        `component:default/${name}`,
+      );
       expect(stored.results.get('basics')?.score).toBe(100);
     }
   });
 
   it('removes the results of entities that left the catalog', async () => {
-    const { store, runOver } = await setUp();
+    const { stores, runOver } = await setUp();
     await runOver([component('stays'), component('goes')]);
 
     clock = new Date(clock.getTime() + 60_000);
@@ -95,15 +98,17 @@ describe('CatalogEvaluationRun', () => {
     });
 
     expect(
-      (await store.getEntityResults('component:default/goes')).results.size,
+      (await stores.entityResults.getEntityResults('component:default/goes'))
+        .results.size,
     ).toBe(0);
     expect(
-      (await store.getEntityResults('component:default/stays')).results.size,
+      (await stores.entityResults.getEntityResults('component:default/stays'))
+        .results.size,
     ).toBe(1);
   });
 
   it('keeps going past an entity that fails, keeps its results, and removes those of the others that left', async () => {
-    const { store, evaluator, runOver } = await setUp();
+    const { stores, evaluator, runOver } = await setUp();
     await runOver([component('flaky'), component('gone')]);
 
     clock = new Date(clock.getTime() + 60_000);
@@ -127,20 +132,24 @@ describe('CatalogEvaluationRun', () => {
     // The failed entity keeps its last results; one that left the catalog
     // goes all the same, however long the other keeps failing.
     expect(
-      (await store.getEntityResults('component:default/flaky')).results.size,
+      (await stores.entityResults.getEntityResults('component:default/flaky'))
+        .results.size,
     ).toBe(1);
     expect(
-      (await store.getEntityResults('component:default/gone')).results.size,
+      (await stores.entityResults.getEntityResults('component:default/gone'))
+        .results.size,
     ).toBe(0);
   });
 
   it('keeps going past an entity that fails to store, and removes those that left', async () => {
-    const { store, runOver } = await setUp();
+    const { stores, runOver } = await setUp();
     await runOver([component('unstorable'), component('gone')]);
 
     clock = new Date(clock.getTime() + 60_000);
     // A lasting failure: every write that includes this entity fails.
-    const failingWrites = Object.create(store) as typeof store;
+    const failingWrites = Object.create(
+      stores.resultWriter,
+    ) as typeof stores.resultWriter;
     const refuse = (refs: string[]) => {
       if (refs.includes('component:default/unstorable')) {
         throw new Error('value too long for column');
@@ -148,20 +157,21 @@ describe('CatalogEvaluationRun', () => {
     };
     failingWrites.replaceResultsOfEntities = async batch => {
       refuse(batch.map(b => b.entity.ref));
-      return store.replaceResultsOfEntities(batch);
+      return stores.resultWriter.replaceResultsOfEntities(batch);
     };
     failingWrites.replaceEntityResults = async (entity, results) => {
       refuse([entity.ref]);
-      return store.replaceEntityResults(entity, results);
+      return stores.resultWriter.replaceEntityResults(entity, results);
     };
     const logger = mockServices.logger.mock();
-    const evaluator = testEvaluator({ store, scorecards: [scorecard], now });
+    const evaluator = testEvaluator({ stores, scorecards: [scorecard], now });
     const run = new CatalogEvaluationRun({
       catalog: catalogServiceMock({
         entities: [component('unstorable'), component('fine')],
       }),
       auth: mockServices.auth(),
-      store: failingWrites,
+      resultWriter: failingWrites,
+      retention: stores.retention,
       evaluator,
       logger,
       historyRetentionMs: DAY,
@@ -179,16 +189,20 @@ describe('CatalogEvaluationRun', () => {
       expect.stringContaining('Could not store component:default/unstorable'),
     );
     expect(
-      (await store.getEntityResults('component:default/unstorable')).results
-        .size,
+      (
+        await stores.entityResults.getEntityResults(
+          'component:default/unstorable',
+        )
+      ).results.size,
     ).toBe(1);
     expect(
-      (await store.getEntityResults('component:default/gone')).results.size,
+      (await stores.entityResults.getEntityResults('component:default/gone'))
+        .results.size,
     ).toBe(0);
   });
 
   it('neither overwrites nor removes an entity evaluated anew during the run', async () => {
-    const { store, evaluator, runOver } = await setUp();
+    const { stores, evaluator, runOver } = await setUp();
     await runOver([component('refreshed'), component('other')]);
 
     // The run computes `refreshed` as it starts; a refresh computes and
@@ -212,7 +226,7 @@ describe('CatalogEvaluationRun', () => {
     await expect(
       runOver([component('refreshed'), component('other')], racing),
     ).resolves.toMatchObject({ evaluated: 1, skipped: 1, removed: 0 });
-    const refreshed = await store.getEntityResults(
+    const refreshed = await stores.entityResults.getEntityResults(
       'component:default/refreshed',
     );
     // The refresh's result (no owner), not the run's older one.
@@ -223,10 +237,12 @@ describe('CatalogEvaluationRun', () => {
   });
 
   it('removes history older than the retention', async () => {
-    const { store, runOver } = await setUp();
+    const { stores, runOver } = await setUp();
     await runOver([component('svc')]);
     expect(
-      await store.getEntityHistory('component:default/svc', { limit: 10 }),
+      await stores.history.getEntityHistory('component:default/svc', {
+        limit: 10,
+      }),
     ).toHaveLength(1);
 
     clock = new Date(clock.getTime() + 2 * DAY);
@@ -234,12 +250,14 @@ describe('CatalogEvaluationRun', () => {
       expired: 1,
     });
     expect(
-      await store.getEntityHistory('component:default/svc', { limit: 10 }),
+      await stores.history.getEntityHistory('component:default/svc', {
+        limit: 10,
+      }),
     ).toEqual([]);
   });
 
   it('stops between pages when aborted, loses nothing, and the next run completes without duplicating history', async () => {
-    const { store, evaluator, runOver } = await setUp();
+    const { stores, evaluator, runOver } = await setUp();
     const entities = Array.from({ length: 450 }, (_, i) =>
       component(`svc-${i}`),
     );
@@ -260,7 +278,8 @@ describe('CatalogEvaluationRun', () => {
       runOver(entities, stopping, controller.signal),
     ).resolves.toMatchObject({ evaluated: 200, removed: 0 });
     expect(
-      (await store.getEntityResults('component:default/svc-300')).results.size,
+      (await stores.entityResults.getEntityResults('component:default/svc-300'))
+        .results.size,
     ).toBe(0);
 
     clock = new Date(clock.getTime() + 60_000);
@@ -269,7 +288,7 @@ describe('CatalogEvaluationRun', () => {
       failed: 0,
     });
     for (const name of ['svc-0', 'svc-199', 'svc-300']) {
-      const history = await store.getEntityHistory(
+      const history = await stores.history.getEntityHistory(
         `component:default/${name}`,
         { limit: 10 },
       );

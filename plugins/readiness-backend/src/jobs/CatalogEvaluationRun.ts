@@ -8,14 +8,14 @@ import { Config } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ReadinessStore } from '../store';
+import { ResultsRetention, ResultWriter } from '../store';
 import {
   EntityEvaluation,
   EntityEvaluator,
 } from '../evaluation/EntityEvaluator';
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
-import { readDurationMs } from '../config/readDurationMs';
 import { readSchedule } from './readSchedule';
+import { readDurationMs } from '@readiness/plugin-readiness-node';
 
 /** Entities read from the catalog at a time. */
 const PAGE_SIZE = 200;
@@ -46,7 +46,8 @@ const DEFAULT_HISTORY_RETENTION: HumanDuration = { days: 365 };
 export interface CatalogEvaluationRunOptions {
   catalog: CatalogService;
   auth: AuthService;
-  store: ReadinessStore;
+  resultWriter: ResultWriter;
+  retention: ResultsRetention;
   evaluator: EntityEvaluator;
   logger: LoggerService;
   /** History older than this is removed after each run. */
@@ -70,7 +71,8 @@ export class CatalogEvaluationRun {
 
   private readonly catalog: CatalogService;
   private readonly auth: AuthService;
-  private readonly results: ReadinessStore;
+  private readonly resultWriter: ResultWriter;
+  private readonly retention: ResultsRetention;
   private readonly evaluator: EntityEvaluator;
   private readonly logger: LoggerService;
   private readonly historyRetentionMs: number;
@@ -90,11 +92,9 @@ export class CatalogEvaluationRun {
   ): CatalogEvaluationRun {
     return new CatalogEvaluationRun({
       ...deps,
-      historyRetentionMs: readDurationMs(
-        config,
-        'readiness.historyRetention',
-        DEFAULT_HISTORY_RETENTION,
-      ),
+      historyRetentionMs: readDurationMs(config, 'readiness.historyRetention', {
+        default: DEFAULT_HISTORY_RETENTION,
+      }),
       schedule: readSchedule(config, 'readiness.schedule', DEFAULT_SCHEDULE),
     });
   }
@@ -102,7 +102,8 @@ export class CatalogEvaluationRun {
   constructor(options: CatalogEvaluationRunOptions) {
     this.catalog = options.catalog;
     this.auth = options.auth;
-    this.results = options.store;
+    this.resultWriter = options.resultWriter;
+    this.retention = options.retention;
     this.evaluator = options.evaluator;
     this.logger = options.logger;
     this.historyRetentionMs = options.historyRetentionMs;
@@ -154,11 +155,11 @@ export class CatalogEvaluationRun {
       await this.store(evaluations, summary, failedRefs);
     }
     summary.failed = failedRefs.size;
-    summary.removed = await this.results.deleteResultsEvaluatedBefore(
+    summary.removed = await this.retention.deleteResultsEvaluatedBefore(
       startedAt,
       failedRefs,
     );
-    summary.expired = await this.results.deleteHistoryBefore(
+    summary.expired = await this.retention.deleteHistoryBefore(
       new Date(startedAt.getTime() - this.historyRetentionMs),
     );
     this.logger.info(
@@ -177,7 +178,7 @@ export class CatalogEvaluationRun {
     failedRefs: Set<string>,
   ): Promise<void> {
     try {
-      const { skipped } = await this.results.replaceResultsOfEntities(
+      const { skipped } = await this.resultWriter.replaceResultsOfEntities(
         evaluations,
       );
       summary.evaluated += evaluations.length - skipped;
@@ -185,7 +186,7 @@ export class CatalogEvaluationRun {
     } catch {
       for (const { entity, results } of evaluations) {
         try {
-          const { skipped } = await this.results.replaceEntityResults(
+          const { skipped } = await this.resultWriter.replaceEntityResults(
             entity,
             results,
           );

@@ -1,10 +1,10 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
-import { readDurationMs } from '../config/readDurationMs';
 import { ScorecardRegistry } from '../scorecards/ScorecardRegistry';
 import { CatalogChangeScan } from './CatalogChangeScan';
 import { CatalogEvaluationRun } from './CatalogEvaluationRun';
+import { readDurationMs } from '@readiness/plugin-readiness-node';
 
 /** How often scorecard files are read again, unless config says. */
 const DEFAULT_FREQUENCY: HumanDuration = { minutes: 1 };
@@ -35,11 +35,9 @@ export class ScorecardReload {
   ): ScorecardReload {
     return new ScorecardReload({
       ...deps,
-      frequencyMs: readDurationMs(
-        config,
-        'readiness.scorecardReload',
-        DEFAULT_FREQUENCY,
-      ),
+      frequencyMs: readDurationMs(config, 'readiness.scorecardReload', {
+        default: DEFAULT_FREQUENCY,
+      }),
     });
   }
 

@@ -3,7 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { EntityEvaluator } from '../evaluation/EntityEvaluator';
 import { ScorecardRegistry } from '../scorecards/ScorecardRegistry';
-import { ReadinessStore } from '../store';
+import { EntityResultsReader, ResultsRetention, ResultWriter } from '../store';
 import { CatalogChangeScan } from './CatalogChangeScan';
 import { CatalogEvaluationRun } from './CatalogEvaluationRun';
 import { ScorecardReload } from './ScorecardReload';
@@ -14,7 +14,9 @@ async function scheduledTasks(config: object) {
   const deps = {
     catalog: {} as never,
     auth: mockServices.auth(),
-    store: {} as ReadinessStore,
+    entityResults: {} as EntityResultsReader,
+    resultWriter: {} as ResultWriter,
+    retention: {} as ResultsRetention,
     evaluator: {} as EntityEvaluator,
     logger: mockServices.logger.mock(),
   };

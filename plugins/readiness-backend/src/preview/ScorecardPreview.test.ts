@@ -41,7 +41,7 @@ function previewOf(limits: { maxEntities?: number; maxChanges?: number }) {
   return new ScorecardPreview({
     catalog: catalogServiceMock({ entities }),
     // Answers at once, as a synchronous database driver does.
-    store: {
+    entityResults: {
       getEntityResults: async () => ({
         entityEtag: null,
         results: new Map(),
@@ -57,7 +57,7 @@ function previewOf(limits: { maxEntities?: number; maxChanges?: number }) {
         },
       }),
       collectors: () => [],
-      store: { getEntityFacts: async () => new Map() },
+      factsCache: { getEntityFacts: async () => new Map() },
     }),
     knownFacts: () => BUILT_IN_FACTS,
     permissions: mockServices.permissions(),

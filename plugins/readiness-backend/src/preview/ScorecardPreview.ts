@@ -18,7 +18,7 @@ import {
   ScorecardLimits,
 } from '@readiness/plugin-readiness-common';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { ReadinessStore } from '../store';
+import { EntityResultsReader } from '../store';
 import { ServiceAccessPolicy } from '../api/ServiceAccessPolicy';
 import { StoredFactsReader } from './StoredFactsReader';
 
@@ -125,7 +125,7 @@ export class ScorecardPreview {
   constructor(
     private readonly options: {
       catalog: CatalogService;
-      store: Pick<ReadinessStore, 'getEntityResults'>;
+      entityResults: Pick<EntityResultsReader, 'getEntityResults'>;
       facts: StoredFactsReader;
       knownFacts: () => FactDefinition[];
       permissions: PermissionsService;
@@ -243,7 +243,7 @@ export class ScorecardPreview {
     const entityRef = stringifyEntityRef(entity);
     const [facts, stored] = await Promise.all([
       this.options.facts.read(entity, now, credentials),
-      this.options.store.getEntityResults(entityRef),
+      this.options.entityResults.getEntityResults(entityRef),
     ]);
     const before = stored.results.get(scorecard.id);
     return {

@@ -57,7 +57,7 @@ describe('StoredFactsReader', () => {
         'catalog.name': { value: 'checkout', source: 'catalog', observedAt },
       }),
       collectors: () => collectors,
-      store: { getEntityFacts },
+      factsCache: { getEntityFacts },
       enabled: id => id !== 'off',
     });
 
@@ -82,7 +82,7 @@ describe('StoredFactsReader', () => {
     const reader = new StoredFactsReader({
       catalogFacts: async () => ({}),
       collectors: () => [collectorOf('apis', { kind: 'api' })],
-      store: { getEntityFacts },
+      factsCache: { getEntityFacts },
     });
     await expect(
       reader.read(entity, now, mockCredentials.user()),

@@ -2,7 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { appliesToEntity, FactSet } from '@readiness/plugin-readiness-common';
 import { FactCollector } from '@readiness/plugin-readiness-node';
-import { ReadinessStore } from '../store';
+import { FactsCache } from '../store';
 import { collectorTarget } from '../facts/collectorTarget';
 import { factsOf } from '../facts/CollectorRunner';
 
@@ -26,7 +26,7 @@ export class StoredFactsReader {
         credentials: BackstageCredentials,
       ) => Promise<FactSet>;
       collectors: () => FactCollector[];
-      store: Pick<ReadinessStore, 'getEntityFacts'>;
+      factsCache: Pick<FactsCache, 'getEntityFacts'>;
       /** Whether app-config lets the collector run; all do by default. */
       enabled?: (collectorId: string) => boolean;
     },
@@ -37,14 +37,14 @@ export class StoredFactsReader {
     now: Date,
     credentials: BackstageCredentials,
   ): Promise<FactSet> {
-    const { catalogFacts, collectors, store, enabled } = this.options;
+    const { catalogFacts, collectors, factsCache, enabled } = this.options;
     const applicable = collectors().filter(
       c => enabled?.(c.id) !== false && appliesToEntity(c.appliesTo, entity),
     );
     const [catalog, stored] = await Promise.all([
       catalogFacts(entity, now, credentials),
       applicable.length > 0
-        ? store.getEntityFacts(stringifyEntityRef(entity))
+        ? factsCache.getEntityFacts(stringifyEntityRef(entity))
         : undefined,
     ]);
     const collected = applicable.flatMap(collector => {

@@ -1,6 +1,8 @@
 import { Config } from '@backstage/config';
-import { readBoundedInteger } from '@readiness/plugin-readiness-node';
-import { readDurationMs } from '../config/readDurationMs';
+import {
+  readBoundedInteger,
+  readDurationMs,
+} from '@readiness/plugin-readiness-node';
 import type { PreviewJobBudgets } from './PreviewJobs';
 import type { PreviewLimits } from './ScorecardPreview';
 
@@ -13,7 +15,7 @@ export function readPreviewSettings(
 ): PreviewJobBudgets & PreviewLimits {
   return {
     timeBudgetMs: readDurationMs(config, 'readiness.preview.timeBudget', {
-      seconds: 60,
+      default: { seconds: 60 },
     }),
     maxEntities: count(
       config,
@@ -29,7 +31,7 @@ export function readPreviewSettings(
       64,
     ),
     retentionMs: readDurationMs(config, 'readiness.preview.retention', {
-      hours: 1,
+      default: { hours: 1 },
     }),
   };
 }

@@ -1,123 +1,54 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseReadinessStore } from '../store';
-import { attributes, result, stored } from '../__testUtils__/storeFixtures';
-import { LeaderboardOptions, ScorecardsService } from './ScorecardsService';
+import { mockServices } from '@backstage/backend-test-utils';
+import { NotFoundError } from '@backstage/errors';
+import { ConfigReader } from '@backstage/config';
+import { BUILT_IN_FACTS } from '@readiness/plugin-readiness-common';
+import { CheckStatusCounts, StandingQueries } from '../store';
+import { loadScorecards } from './loadScorecards';
 import { ScorecardRegistry } from './ScorecardRegistry';
-
-jest.setTimeout(60_000);
+import { ScorecardsService } from './ScorecardsService';
 
 const SCORECARD = 'production-readiness';
-const SCORES = [0, 25, 50, 62.5, 75, 100];
 
-describe('ScorecardsService leaderboards', () => {
-  const databases = TestDatabases.create();
+describe('ScorecardsService', () => {
+  const registry = new ScorecardRegistry(
+    () => loadScorecards(new ConfigReader({}), BUILT_IN_FACTS),
+    mockServices.logger.mock(),
+  );
+  const standing: StandingQueries = {
+    getScorecardStanding: async (_id, visible) => ({
+      entities: visible ? visible.size : 4,
+      averageScore: 50,
+      levelCounts: { none: 4 },
+    }),
+    getCheckStatusCounts: async (): Promise<CheckStatusCounts> =>
+      new Map([
+        [
+          'owner-set',
+          { pass: 3, fail: 1, unknown: 0, 'not-applicable': 0, waived: 0 },
+        ],
+      ]),
+  };
+  const service = new ScorecardsService(registry, standing);
 
-  /** 40 entities of 12 teams and of none, scored twice, 50 days apart. */
-  async function createService(
-    databaseId: Parameters<typeof databases.init>[0],
-  ) {
-    const knex = await databases.init(databaseId);
-    const store = await DatabaseReadinessStore.create({
-      database: mockServices.database({ knex, migrations: { skip: false } }),
-    });
-    const refs = new Set<string>();
-    for (const [time, shift] of [
-      ['2026-10-01T00:00:00.000Z', 0],
-      ['2026-11-20T00:00:00.000Z', 1],
-    ] as const) {
-      await store.replaceResultsOfEntities(
-        Array.from({ length: 40 }, (_, i) => {
-          const team = i % 13;
-          const score = SCORES[(i + shift * (i % 3)) % SCORES.length];
-          const ref = `component:default/service-${i}`;
-          refs.add(ref);
-          return {
-            entity: {
-              ref,
-              etag: null,
-              attributes: attributes({
-                owner: team === 12 ? null : `group:default/team-${team}`,
-              }),
-            },
-            results: [
-              stored({
-                ...result(SCORECARD, score, {
-                  owner: score >= 50 ? 'pass' : 'fail',
-                }),
-                level: score >= 75 ? 'gold' : null,
-                evaluatedAt: time,
-              }),
-            ],
-          };
-        }),
-      );
-    }
-    const registry = {
-      find: () => ({}),
-    } as unknown as ScorecardRegistry;
-    const service = new ScorecardsService(
-      registry,
-      store,
-      () => new Date('2026-11-25T00:00:00Z'),
-    );
-    return { service, refs };
-  }
-
-  const options = (
-    given: Partial<LeaderboardOptions> = {},
-  ): LeaderboardOptions => ({
-    groupBy: 'owner',
-    orderBy: 'averageScore',
-    order: 'desc',
-    periodDays: 30,
-    limit: 5,
-    offset: 0,
-    ...given,
+  it('requires a scorecard in force, with a NotFoundError otherwise', () => {
+    expect(service.requireScorecard(SCORECARD).scorecard.id).toBe(SCORECARD);
+    expect(() => service.requireScorecard('nope')).toThrow(NotFoundError);
   });
 
-  it.each(databases.eachSupportedId())(
-    'ranks and pages groups in the database as it does over visible entities, %p',
-    async databaseId => {
-      const { service, refs } = await createService(databaseId);
-      for (const orderBy of ['averageScore', 'entities', 'group'] as const) {
-        for (const order of ['asc', 'desc'] as const) {
-          for (const offset of [0, 5, 10, 15]) {
-            const query = options({ orderBy, order, offset });
-            const inDatabase = await service.leaderboard(SCORECARD, query);
-            const overVisible = await service.leaderboard(
-              SCORECARD,
-              query,
-              refs,
-            );
-            expect({ query, ...inDatabase }).toEqual({
-              query,
-              ...overVisible,
-            });
-          }
-        }
-      }
+  it('lists the scorecards with their standing over the visible entities', async () => {
+    const list = await service.list(new Set(['component:default/a']));
+    const overview = list.items.find(item => item.id === SCORECARD);
+    expect(overview).toMatchObject({ entities: 1, averageScore: 50 });
+    expect(list.items.length).toBe(registry.list().length);
+  });
 
-      const best = await service.leaderboard(SCORECARD, options());
-      expect(best.total).toBe(13);
-      expect(best.items.map(row => row.averageScore)).toEqual(
-        [...best.items.map(row => row.averageScore)].sort((a, b) => b! - a!),
-      );
-      expect(best.items[0].trend.averageScore).not.toBeNull();
-      // Entities that declare no owner rank first by group.
-      const byGroup = await service.leaderboard(
-        SCORECARD,
-        options({ orderBy: 'group', order: 'asc' }),
-      );
-      expect(byGroup.items.map(row => row.group)).toEqual([
-        null,
-        'group:default/team-0',
-        'group:default/team-1',
-        'group:default/team-10',
-        'group:default/team-11',
-      ]);
-      await expect(
-        service.leaderboard(SCORECARD, options({ offset: 20 })),
-      ).resolves.toEqual({ items: [], total: 13 });
-    },
-  );
+  it('details a scorecard with the pass rate of each check', async () => {
+    const details = await service.get(SCORECARD);
+    expect(details.scorecard).toMatchObject({ id: SCORECARD, entities: 4 });
+    const owner = details.checks.find(check => check.id === 'owner-set');
+    expect(owner?.passRate).toBe(0.75);
+    const others = details.checks.filter(check => check.id !== 'owner-set');
+    expect(others.every(check => check.passRate === null)).toBe(true);
+    await expect(service.get('nope')).rejects.toThrow(NotFoundError);
+  });
 });

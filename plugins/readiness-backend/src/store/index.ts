@@ -1,18 +1,33 @@
 export type {
-  CheckStatusCounts,
   EntityAttributes,
   EntityToStore,
+  ResultToStore,
+  ResultWriter,
+  WriteOutcome,
+} from './results/ResultWriter';
+export type {
+  EntityResultsReader,
+  StoredEntityResults,
+} from './results/EntityResultsReader';
+export type { FactsCache, StoredFacts } from './facts/FactsCache';
+export type { HistoryReader } from './history/HistoryReader';
+export type { ResultsRetention } from './retention/ResultsRetention';
+export type {
+  CheckStatusCounts,
+  StandingQueries,
+} from './standing/StandingQueries';
+export type {
   GroupRanking,
   GroupStanding,
-  ReadinessStore,
+  LeaderboardQueries,
+} from './leaderboard/LeaderboardQueries';
+export type {
   ResultFilter,
+  ResultListQueries,
   ResultPosition,
-  ResultToStore,
-  StoredEntityResults,
-  StoredFacts,
-  WriteOutcome,
-} from './ReadinessStore';
-export { DatabaseReadinessStore } from './DatabaseReadinessStore';
+} from './resultList/ResultListQueries';
+export type { ReadinessStores } from './createReadinessStores';
+export { createReadinessStores } from './createReadinessStores';
 export { fromStoredResult } from './storedResult';
 export { readPluginSecret } from './readPluginSecret';
 export type { StoredResult } from './storedResult';

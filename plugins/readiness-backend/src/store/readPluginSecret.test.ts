@@ -1,5 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseReadinessStore } from './DatabaseReadinessStore';
+import { createReadinessStores } from './createReadinessStores';
 import { readPluginSecret } from './readPluginSecret';
 
 jest.setTimeout(60_000);
@@ -11,7 +11,7 @@ describe('readPluginSecret', () => {
     'makes a secret once, and every caller reads the same, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await DatabaseReadinessStore.create({
+      await createReadinessStores({
         database: mockServices.database({ knex, migrations: { skip: false } }),
       });
 

@@ -3,7 +3,7 @@ import {
   CheckChange,
   ReadinessChange,
 } from '@readiness/plugin-readiness-common';
-import type { StoredResult } from './storedResult';
+import type { StoredResult } from '../storedResult';
 
 /** A result with what it was computed from. */
 export interface VersionedResult {

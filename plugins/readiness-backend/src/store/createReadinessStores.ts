@@ -1,0 +1,69 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { DatabaseFactsCache } from './facts/DatabaseFactsCache';
+import { FactsCache } from './facts/FactsCache';
+import { DatabaseHistoryReader } from './history/DatabaseHistoryReader';
+import { HistoryReader } from './history/HistoryReader';
+import { DatabaseLeaderboardQueries } from './leaderboard/DatabaseLeaderboardQueries';
+import { LeaderboardQueries } from './leaderboard/LeaderboardQueries';
+import { DatabaseResultListQueries } from './resultList/DatabaseResultListQueries';
+import { ResultListQueries } from './resultList/ResultListQueries';
+import { DatabaseEntityResultsReader } from './results/DatabaseEntityResultsReader';
+import { DatabaseResultWriter } from './results/DatabaseResultWriter';
+import { EntityResultsReader } from './results/EntityResultsReader';
+import { ResultWriter } from './results/ResultWriter';
+import { DatabaseResultsRetention } from './retention/DatabaseResultsRetention';
+import { ResultsRetention } from './retention/ResultsRetention';
+import { DatabaseStandingQueries } from './standing/DatabaseStandingQueries';
+import { StandingQueries } from './standing/StandingQueries';
+
+const migrationsDir = resolvePackagePath(
+  '@readiness/plugin-readiness-backend',
+  'migrations',
+);
+
+/**
+ * Where evaluated results, their history and collected facts are kept: one
+ * field per concern, each given to the code that uses it.
+ *
+ * @public
+ */
+export interface ReadinessStores {
+  resultWriter: ResultWriter;
+  entityResults: EntityResultsReader;
+  factsCache: FactsCache;
+  history: HistoryReader;
+  retention: ResultsRetention;
+  standing: StandingQueries;
+  leaderboard: LeaderboardQueries;
+  resultList: ResultListQueries;
+}
+
+/**
+ * Brings the plugin's tables up to date (unless told not to) and returns
+ * the knex implementations of the stores over them, for SQLite, PostgreSQL
+ * and MySQL.
+ *
+ * @public
+ */
+export async function createReadinessStores(options: {
+  database: DatabaseService;
+  skipMigrations?: boolean;
+}): Promise<ReadinessStores> {
+  const db = await options.database.getClient();
+  if (!options.database.migrations?.skip && !options.skipMigrations) {
+    await db.migrate.latest({ directory: migrationsDir });
+  }
+  return {
+    resultWriter: new DatabaseResultWriter(db),
+    entityResults: new DatabaseEntityResultsReader(db),
+    factsCache: new DatabaseFactsCache(db),
+    history: new DatabaseHistoryReader(db),
+    retention: new DatabaseResultsRetention(db),
+    standing: new DatabaseStandingQueries(db),
+    leaderboard: new DatabaseLeaderboardQueries(db),
+    resultList: new DatabaseResultListQueries(db),
+  };
+}

@@ -1,0 +1,176 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { createTestStores } from '../../__testUtils__/testStores';
+import {
+  attributes,
+  result,
+  SCORECARD,
+  scoreAt,
+  stored,
+} from '../../__testUtils__/storeFixtures';
+
+jest.setTimeout(60_000);
+
+describe('DatabaseLeaderboardQueries', () => {
+  const databases = TestDatabases.create();
+  const createStores = async (
+    databaseId: Parameters<typeof databases.init>[0],
+  ) => (await createTestStores(databases, databaseId)).stores;
+
+  it.each(databases.eachSupportedId())(
+    'ranks owners, systems and domains in the database, %p',
+    async databaseId => {
+      const stores = await createStores(databaseId);
+      const scored = (
+        name: string,
+        score: number,
+        level: string | null,
+        owner: string | null,
+        system: string | null,
+      ) =>
+        stores.resultWriter.replaceEntityResults(
+          {
+            ref: `component:default/${name}`,
+            etag: null,
+            attributes: attributes({
+              owner,
+              system,
+              domain: system && 'domain:default/shop',
+            }),
+          },
+          [stored({ ...result('production-readiness', score), level })],
+        );
+      await scored(
+        'a',
+        40,
+        null,
+        'group:default/team-a',
+        'system:default/cart',
+      );
+      await scored('b', 80, 'silver', 'group:default/team-a', null);
+      await scored(
+        'c',
+        100,
+        'gold',
+        'group:default/team-b',
+        'system:default/cart',
+      );
+
+      const byOwner = await stores.leaderboard.getLeaderboard(
+        'production-readiness',
+        'owner',
+        {},
+      );
+      expect(
+        byOwner.sort((x, y) => String(x.group).localeCompare(String(y.group))),
+      ).toEqual([
+        {
+          group: 'group:default/team-a',
+          entities: 2,
+          averageScore: 60,
+          levelCounts: { none: 1, silver: 1 },
+        },
+        {
+          group: 'group:default/team-b',
+          entities: 1,
+          averageScore: 100,
+          levelCounts: { gold: 1 },
+        },
+      ]);
+      const byDomain = await stores.leaderboard.getLeaderboard(
+        'production-readiness',
+        'domain',
+        {},
+      );
+      expect(byDomain).toEqual(
+        expect.arrayContaining([
+          {
+            group: 'domain:default/shop',
+            entities: 2,
+            averageScore: 70,
+            levelCounts: { none: 1, gold: 1 },
+          },
+          {
+            group: null,
+            entities: 1,
+            averageScore: 80,
+            levelCounts: { silver: 1 },
+          },
+        ]),
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'ranks groups as they stood at a past time, from the history, %p',
+    async databaseId => {
+      const stores = await createStores(databaseId);
+      const team = { owner: 'group:default/team' };
+      await scoreAt(
+        stores.resultWriter,
+        'a',
+        '2026-10-01T00:00:00.000Z',
+        20,
+        null,
+        team,
+      );
+      await scoreAt(
+        stores.resultWriter,
+        'b',
+        '2026-10-01T00:00:00.000Z',
+        40,
+        'bronze',
+        team,
+      );
+      await scoreAt(
+        stores.resultWriter,
+        'a',
+        '2026-11-20T00:00:00.000Z',
+        60,
+        'silver',
+        team,
+      );
+      // Not scored yet at the time asked about.
+      await scoreAt(
+        stores.resultWriter,
+        'c',
+        '2026-11-21T00:00:00.000Z',
+        90,
+        'gold',
+        team,
+      );
+
+      const then = await stores.leaderboard.getLeaderboardAt(
+        new Date('2026-11-01T00:00:00Z'),
+        SCORECARD,
+        'owner',
+        {},
+      );
+      expect(then).toEqual([
+        {
+          group: 'group:default/team',
+          entities: 2,
+          averageScore: 30,
+          levelCounts: { none: 1, bronze: 1 },
+        },
+      ]);
+      const visibleThen = await stores.leaderboard.getLeaderboardAt(
+        new Date('2026-11-01T00:00:00Z'),
+        SCORECARD,
+        'owner',
+        {},
+        new Set(['component:default/b']),
+      );
+      expect(visibleThen).toEqual([
+        expect.objectContaining({ entities: 1, averageScore: 40 }),
+      ]);
+      const now = await stores.leaderboard.getLeaderboard(
+        SCORECARD,
+        'owner',
+        {},
+      );
+      expect(now).toEqual([
+        expect.objectContaining({ entities: 3, averageScore: 63.3 }),
+      ]);
+    },
+  );
+});

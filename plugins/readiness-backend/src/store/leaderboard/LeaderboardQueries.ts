@@ -1,0 +1,68 @@
+import {
+  EntityFilter,
+  LeaderboardGrouping,
+  ScorecardStanding,
+} from '@readiness/plugin-readiness-common';
+
+/**
+ * The standing of the entities of one owner, system or domain.
+ *
+ * @public
+ */
+export interface GroupStanding extends ScorecardStanding {
+  /** `null` for entities that declare none. */
+  group: string | null;
+}
+
+/** What groups are ranked by, and in which direction. @public */
+export interface GroupRanking {
+  orderBy: 'averageScore' | 'entities' | 'group';
+  order: 'asc' | 'desc';
+}
+
+/**
+ * How owners, systems or domains stand on a scorecard, now and in the past.
+ * Aggregates are computed in the database over every entity scored on the
+ * scorecard, or, given `visible`, over those entities only.
+ *
+ * @public
+ */
+export interface LeaderboardQueries {
+  /**
+   * The standing of each owner, system or domain on the scorecard, or of
+   * the given groups only.
+   */
+  getLeaderboard(
+    scorecardId: string,
+    groupBy: LeaderboardGrouping,
+    filter: EntityFilter,
+    visible?: ReadonlySet<string>,
+    groups?: ReadonlyArray<string | null>,
+  ): Promise<GroupStanding[]>;
+
+  /**
+   * The standing of each group's current entities as it was at a past time,
+   * from the history; entities not scored then are left out.
+   */
+  getLeaderboardAt(
+    time: Date,
+    scorecardId: string,
+    groupBy: LeaderboardGrouping,
+    filter: EntityFilter,
+    visible?: ReadonlySet<string>,
+    groups?: ReadonlyArray<string | null>,
+  ): Promise<GroupStanding[]>;
+
+  /**
+   * One page of the groups of all entities scored on the scorecard, ranked
+   * in the database, and how many groups there are. Ties, and `group`
+   * order, go by the group's ref, entities that declare none first.
+   */
+  rankGroups(
+    scorecardId: string,
+    groupBy: LeaderboardGrouping,
+    filter: EntityFilter,
+    ranking: GroupRanking,
+    page: { limit: number; offset: number },
+  ): Promise<{ groups: Array<string | null>; total: number }>;
+}

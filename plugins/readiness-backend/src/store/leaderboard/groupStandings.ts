@@ -1,0 +1,39 @@
+import { Knex } from 'knex';
+import { LevelAggregateRow, standingOf } from '../resultQueries';
+import { GroupStanding } from './LeaderboardQueries';
+
+/** Narrows a query to these groups; `null` stands for "declares none". */
+export function whereGroupIn(
+  query: Knex.QueryBuilder,
+  column: string,
+  groups: ReadonlyArray<string | null> | undefined,
+): Knex.QueryBuilder {
+  if (!groups) {
+    return query;
+  }
+  const refs = groups.filter((group): group is string => group !== null);
+  return query.where(q => {
+    q.whereIn(column, refs);
+    if (refs.length < groups.length) {
+      q.orWhereNull(column);
+    }
+  });
+}
+
+/** Folds rows aggregated by group and level into one standing per group. */
+export function groupStandingsOf(rows: LevelAggregateRow[]): GroupStanding[] {
+  const byGroup = new Map<string | null, LevelAggregateRow[]>();
+  for (const row of rows) {
+    const group = row.group_ref ?? null;
+    const groupRows = byGroup.get(group);
+    if (groupRows) {
+      groupRows.push(row);
+    } else {
+      byGroup.set(group, [row]);
+    }
+  }
+  return [...byGroup].map(([group, levelRows]) => ({
+    group,
+    ...standingOf(levelRows),
+  }));
+}

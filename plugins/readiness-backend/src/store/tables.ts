@@ -1,0 +1,52 @@
+import { ChangeCause, CheckStatus } from '@readiness/plugin-readiness-common';
+
+export const RESULTS_TABLE = 'readiness_scorecard_results';
+export const CHECKS_TABLE = 'readiness_check_results';
+export const HISTORY_TABLE = 'readiness_history';
+export const FACTS_TABLE = 'readiness_entity_facts';
+export const ENTITIES_TABLE = 'readiness_evaluated_entities';
+
+/** A row of the results table: one entity's result on one scorecard. */
+export interface ResultRow {
+  entity_ref: string;
+  scorecard_id: string;
+  scorecard_version: string | null;
+  owner_ref: string | null;
+  system_ref: string | null;
+  domain_ref: string | null;
+  entity_kind: string | null;
+  entity_type: string | null;
+  lifecycle: string | null;
+  tags: string | null;
+  score: number;
+  level: string | null;
+  result: string;
+}
+
+/** A row of the evaluated entities table. */
+export interface EvaluatedEntityRow {
+  entity_ref: string;
+  entity_etag: string | null;
+  evaluated_at: Date | string | number;
+}
+
+/** A row of the history table: one recorded change. */
+export interface HistoryRow {
+  entity_ref: string;
+  scorecard_id: string;
+  changed_at: Date | string | number;
+  cause: ChangeCause;
+  level_before: string | null;
+  level_after: string | null;
+  score_before: number | null;
+  score_after: number;
+  checks: string;
+}
+
+/** A row of the check results table: one check's status for an entity. */
+export interface CheckRow {
+  entity_ref: string;
+  scorecard_id: string;
+  check_id: string;
+  status: CheckStatus;
+}
