@@ -3,7 +3,8 @@
  * Every check the project has, as the README's test command and CI run it:
  * the Debian packages tests need (Chromium, Prometheus), type check, lint, formatting, all Jest suites with the store tests on
  * SQLite, PostgreSQL and MySQL/MariaDB, a build of every package, then the
- * end-to-end run in Chromium (e2e/run.js: starts the app on :3000 and :7007).
+ * end-to-end suite in Chromium (Playwright, e2e/: starts the app on :3000
+ * and :7007).
  */
 const { spawnSync } = require('node:child_process');
 const { prepareTestDatabases } = require('./test-databases');

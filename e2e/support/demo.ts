@@ -1,0 +1,68 @@
+/*
+ * What the end-to-end suite expects of the app in one place: addresses, the
+ * demo entity it opens and what its card must say, timeouts. Selectors are
+ * in selectors.ts; the specs hold no literal expectations.
+ */
+
+export const frontendUrl = 'http://localhost:3000';
+export const backendUrl = 'http://localhost:7007';
+
+/** Debian's Chromium; CHROMIUM_PATH points elsewhere. */
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** The ports `yarn start` listens on: frontend, backend. */
+export const ports = [3000, 7007];
+
+/**
+ * `E2E_REUSE_APP=1` tests an app that is already running (started with
+ * `yarn start`) instead of starting one; for working on the tests.
+ */
+export const reuseApp = process.env.E2E_REUSE_APP === '1';
+
+export const timeouts = {
+  /** `yarn start` until both servers answer (about 20 s on 2 cores). */
+  appStartMs: 5 * 60_000,
+  /** The first scheduled evaluation runs 5 s after start-up. */
+  evaluationMs: 2 * 60_000,
+  /** One page or element to show up. */
+  uiMs: 45_000,
+  /** A link or tab that is there at once when its page is. */
+  linkMs: 10_000,
+};
+
+/**
+ * The service the suite opens and what the demo organisation gives it under
+ * the production-readiness scorecard. The level is pinned by
+ * plugins/readiness-common/src/scorecards/demoOrganisation.test.ts; the score
+ * is what `yarn readiness evaluate --catalog examples` prints, rounded the way
+ * the card shows it.
+ */
+export const service = {
+  kind: 'component',
+  namespace: 'default',
+  name: 'support-assistant-api',
+  title: 'Support Assistant API',
+  scorecardId: 'production-readiness',
+  scorecardTitle: 'Production Readiness',
+  level: 'Silver',
+  score: 75,
+};
+
+/** The levels of the production-readiness scorecard. */
+export const levels = ['Bronze', 'Silver', 'Gold'];
+
+/** Entities the demo organisation scores on production-readiness at least. */
+export const minimumScoredEntities = 25;
+
+/** WCAG tags axe checks; serious and critical violations fail a test. */
+export const axeTags = ['wcag2a', 'wcag2aa'];
+export const failingImpacts = ['serious', 'critical'];
+
+const entityPath = `/catalog/${service.namespace}/${service.kind}/${service.name}`;
+
+export const paths = {
+  home: '/',
+  entity: entityPath,
+  readinessTab: `${entityPath}/readiness`,
+  readiness: '/readiness',
+};

@@ -1,0 +1,94 @@
+/*
+ * The ways to the Readiness pages, as a user goes there: each starts from
+ * a page signed in as guest and ends when the page's Readiness content
+ * shows. Shared by the feature specs and the accessibility spec.
+ */
+import { expect, type Page } from '@playwright/test';
+import { paths, service, timeouts } from './demo';
+import { ui } from './selectors';
+import { open, visible } from './session';
+
+/** The service's entity page, its Readiness card showing a score meter. */
+export async function openServicePage(page: Page) {
+  await open(page, paths.entity);
+  await visible(page, ui.entityHeading(page), `the ${service.title} page`);
+  const card = ui.readinessCard(page);
+  await visible(page, card, 'the Readiness card');
+  await visible(page, ui.scoreMeter(card), 'the score meter in the card');
+  return card;
+}
+
+/** The entity's Readiness tab, opened from the entity page's tab bar. */
+export async function openReadinessTab(page: Page) {
+  await open(page, paths.entity);
+  await visible(page, ui.entityHeading(page), `the ${service.title} page`);
+  const tab = ui.readinessTabLink(page);
+  await visible(
+    page,
+    tab,
+    'a "Readiness" tab on the entity page',
+    timeouts.linkMs,
+  );
+  await tab.click();
+  await page.waitForURL(`**${paths.readinessTab}`, { timeout: timeouts.uiMs });
+  const main = page.locator('main');
+  await visible(
+    page,
+    ui.scoreMeter(main),
+    `the ${service.scorecardTitle} score meter`,
+  );
+  return main;
+}
+
+/**
+ * The production-readiness leaderboard: the sidebar's Readiness item, the
+ * "Leaderboards" tab, then the scorecard chosen in its select.
+ */
+export async function openLeaderboard(page: Page) {
+  await open(page, paths.home);
+  await visible(page, ui.catalogHeading(page), 'the catalog heading');
+  const sidebar = ui.sidebarReadinessLink(page);
+  await visible(
+    page,
+    sidebar,
+    'a "Readiness" item in the sidebar',
+    timeouts.linkMs,
+  );
+  await sidebar.click();
+  await page.waitForURL(`**${paths.readiness}**`, { timeout: timeouts.uiMs });
+  const tab = ui.leaderboardTab(page);
+  await visible(page, tab, `a "Leaderboards" tab on ${paths.readiness}`);
+  await tab.click();
+  await expect(tab, 'the "Leaderboards" tab to be selected').toHaveAttribute(
+    'aria-selected',
+    'true',
+    { timeout: timeouts.linkMs },
+  );
+  await visible(page, ui.leaderboardTable(page), 'a table ranking demo owners');
+  const select = ui.leaderboardScorecardSelect(page);
+  await visible(page, select, 'the leaderboard\'s "Scorecard" select');
+  await select.first().click();
+  await ui.selectOption(page, service.scorecardTitle).click();
+  await visible(
+    page,
+    ui.leaderboardProductionRow(page),
+    `the ${service.scorecardTitle} leaderboard (a "Data Team" row)`,
+  );
+}
+
+/** The scorecard's page, opened from its link on /readiness. */
+export async function openScorecardPage(page: Page) {
+  await open(page, paths.readiness);
+  const link = ui.scorecardLink(page);
+  await visible(
+    page,
+    link,
+    `a link named "${service.scorecardTitle}" on ${paths.readiness}`,
+  );
+  await link.click();
+  await visible(
+    page,
+    ui.scorecardHeading(page),
+    `a "${service.scorecardTitle}" heading`,
+  );
+}
