@@ -22,27 +22,43 @@ export interface CollectorSettings {
   maxLastGoodAgeMs(collectorId: string): number;
 }
 
+/** `read` for each key once: settings are asked for every entity. */
+function perCollector<T>(read: (collectorId: string) => T) {
+  const known = new Map<string, T>();
+  return (collectorId: string): T => {
+    if (!known.has(collectorId)) {
+      known.set(collectorId, read(collectorId));
+    }
+    return known.get(collectorId)!;
+  };
+}
+
 /**
  * Reads `readiness.collectors`; `defaults` gives the frequency of built-in
- * collectors whose facts are costly to collect.
+ * collectors whose facts are costly to collect. App-config does not change
+ * while the backend runs, so each collector's settings are read once.
  */
 export function readCollectorSettings(
   config: Config,
   defaults: Record<string, HumanDuration> = {},
 ): CollectorSettings {
   return {
-    enabled: id =>
-      config.getOptionalBoolean(`readiness.collectors.${id}.enabled`) ?? true,
-    frequencyMs: id =>
+    enabled: perCollector(
+      id =>
+        config.getOptionalBoolean(`readiness.collectors.${id}.enabled`) ?? true,
+    ),
+    frequencyMs: perCollector(id =>
       readDurationMs(
         config,
         `readiness.collectors.${id}.frequency`,
         // Zero: collected anew at every evaluation.
         { default: defaults[id] ?? 0, allowZero: true },
       ),
-    maxLastGoodAgeMs: id =>
+    ),
+    maxLastGoodAgeMs: perCollector(id =>
       readDurationMs(config, `readiness.collectors.${id}.maxLastGoodAge`, {
         default: DEFAULT_MAX_LAST_GOOD_AGE,
       }),
+    ),
   };
 }
