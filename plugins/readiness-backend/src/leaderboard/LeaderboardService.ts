@@ -94,22 +94,10 @@ export class LeaderboardService {
       { orderBy: orderBy as GroupRanking['orderBy'], order },
       { limit, offset },
     );
+    const scope = { scorecardId: id, groupBy, filter, groups: ranked.groups };
     const [current, then] = await Promise.all([
-      this.queries.getLeaderboard(
-        id,
-        groupBy,
-        filter,
-        undefined,
-        ranked.groups,
-      ),
-      this.queries.getLeaderboardAt(
-        since,
-        id,
-        groupBy,
-        filter,
-        undefined,
-        ranked.groups,
-      ),
+      this.queries.getLeaderboard(scope),
+      this.queries.getLeaderboardAt(since, scope),
     ]);
     const rank = new Map(ranked.groups.map((group, i) => [group, i]));
     const rows = withTrends(current, then, since);
@@ -125,9 +113,10 @@ export class LeaderboardService {
   ): Promise<Leaderboard> {
     const { groupBy, orderBy, order, limit, offset } = options;
     const filter = entityFilterOf(options);
+    const scope = { scorecardId: id, groupBy, filter, visible };
     const [current, then] = await Promise.all([
-      this.queries.getLeaderboard(id, groupBy, filter, visible),
-      this.queries.getLeaderboardAt(since, id, groupBy, filter, visible),
+      this.queries.getLeaderboard(scope),
+      this.queries.getLeaderboardAt(since, scope),
     ]);
     const rows = withTrends(current, then, since);
     const direction = order === 'asc' ? 1 : -1;

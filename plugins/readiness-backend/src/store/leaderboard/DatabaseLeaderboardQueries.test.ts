@@ -55,11 +55,11 @@ describe('DatabaseLeaderboardQueries', () => {
         'system:default/cart',
       );
 
-      const byOwner = await stores.leaderboard.getLeaderboard(
-        'production-readiness',
-        'owner',
-        {},
-      );
+      const byOwner = await stores.leaderboard.getLeaderboard({
+        scorecardId: 'production-readiness',
+        groupBy: 'owner',
+        filter: {},
+      });
       expect(
         byOwner.sort((x, y) => String(x.group).localeCompare(String(y.group))),
       ).toEqual([
@@ -76,11 +76,11 @@ describe('DatabaseLeaderboardQueries', () => {
           levelCounts: { gold: 1 },
         },
       ]);
-      const byDomain = await stores.leaderboard.getLeaderboard(
-        'production-readiness',
-        'domain',
-        {},
-      );
+      const byDomain = await stores.leaderboard.getLeaderboard({
+        scorecardId: 'production-readiness',
+        groupBy: 'domain',
+        filter: {},
+      });
       expect(byDomain).toEqual(
         expect.arrayContaining([
           {
@@ -141,9 +141,7 @@ describe('DatabaseLeaderboardQueries', () => {
 
       const then = await stores.leaderboard.getLeaderboardAt(
         new Date('2026-11-01T00:00:00Z'),
-        SCORECARD,
-        'owner',
-        {},
+        { scorecardId: SCORECARD, groupBy: 'owner', filter: {} },
       );
       expect(then).toEqual([
         {
@@ -155,19 +153,21 @@ describe('DatabaseLeaderboardQueries', () => {
       ]);
       const visibleThen = await stores.leaderboard.getLeaderboardAt(
         new Date('2026-11-01T00:00:00Z'),
-        SCORECARD,
-        'owner',
-        {},
-        new Set(['component:default/b']),
+        {
+          scorecardId: SCORECARD,
+          groupBy: 'owner',
+          filter: {},
+          visible: new Set(['component:default/b']),
+        },
       );
       expect(visibleThen).toEqual([
         expect.objectContaining({ entities: 1, averageScore: 40 }),
       ]);
-      const now = await stores.leaderboard.getLeaderboard(
-        SCORECARD,
-        'owner',
-        {},
-      );
+      const now = await stores.leaderboard.getLeaderboard({
+        scorecardId: SCORECARD,
+        groupBy: 'owner',
+        filter: {},
+      });
       expect(now).toEqual([
         expect.objectContaining({ entities: 3, averageScore: 63.3 }),
       ]);

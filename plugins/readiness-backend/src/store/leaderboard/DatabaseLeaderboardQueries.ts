@@ -15,19 +15,15 @@ import {
   GroupRanking,
   GroupStanding,
   LeaderboardQueries,
+  LeaderboardScope,
 } from './LeaderboardQueries';
 
 /** The knex implementation of {@link LeaderboardQueries}. */
 export class DatabaseLeaderboardQueries implements LeaderboardQueries {
   constructor(private readonly db: Knex) {}
 
-  async getLeaderboard(
-    scorecardId: string,
-    groupBy: LeaderboardGrouping,
-    filter: EntityFilter,
-    visible?: ReadonlySet<string>,
-    groups?: ReadonlyArray<string | null>,
-  ): Promise<GroupStanding[]> {
+  async getLeaderboard(scope: LeaderboardScope): Promise<GroupStanding[]> {
+    const { scorecardId, groupBy, filter, visible, groups } = scope;
     const column = GROUP_COLUMNS[groupBy];
     const rows = await aggregateOver<LevelAggregateRow>(
       visible,
@@ -51,12 +47,9 @@ export class DatabaseLeaderboardQueries implements LeaderboardQueries {
 
   async getLeaderboardAt(
     time: Date,
-    scorecardId: string,
-    groupBy: LeaderboardGrouping,
-    filter: EntityFilter,
-    visible?: ReadonlySet<string>,
-    groups?: ReadonlyArray<string | null>,
+    scope: LeaderboardScope,
   ): Promise<GroupStanding[]> {
+    const { scorecardId, groupBy, filter, visible, groups } = scope;
     // Nothing recorded by then (a young installation, a short history
     // retention): no group had a standing, and no need to look further.
     const anyThen = await this.db(HISTORY_TABLE)

@@ -21,6 +21,22 @@ export interface GroupRanking {
 }
 
 /**
+ * Which groups a leaderboard query covers, over which entities.
+ *
+ * @public
+ */
+export interface LeaderboardScope {
+  scorecardId: string;
+  /** Owners, systems or domains. */
+  groupBy: LeaderboardGrouping;
+  filter: EntityFilter;
+  /** Only these entities (those the caller may read); all when undefined. */
+  visible?: ReadonlySet<string>;
+  /** Only these groups; all when undefined. */
+  groups?: ReadonlyArray<string | null>;
+}
+
+/**
  * How owners, systems or domains stand on a scorecard, now and in the past.
  * Aggregates are computed in the database over every entity scored on the
  * scorecard, or, given `visible`, over those entities only.
@@ -28,17 +44,8 @@ export interface GroupRanking {
  * @public
  */
 export interface LeaderboardQueries {
-  /**
-   * The standing of each owner, system or domain on the scorecard, or of
-   * the given groups only.
-   */
-  getLeaderboard(
-    scorecardId: string,
-    groupBy: LeaderboardGrouping,
-    filter: EntityFilter,
-    visible?: ReadonlySet<string>,
-    groups?: ReadonlyArray<string | null>,
-  ): Promise<GroupStanding[]>;
+  /** The standing of each group the scope covers. */
+  getLeaderboard(scope: LeaderboardScope): Promise<GroupStanding[]>;
 
   /**
    * The standing of each group's current entities as it was at a past time,
@@ -46,11 +53,7 @@ export interface LeaderboardQueries {
    */
   getLeaderboardAt(
     time: Date,
-    scorecardId: string,
-    groupBy: LeaderboardGrouping,
-    filter: EntityFilter,
-    visible?: ReadonlySet<string>,
-    groups?: ReadonlyArray<string | null>,
+    scope: LeaderboardScope,
   ): Promise<GroupStanding[]>;
 
   /**

@@ -187,14 +187,11 @@ describe('DatabaseResultListQueries', () => {
       await expect(refs({ tag: 'pci_dss' })).resolves.toEqual(['a']);
       await expect(refs({ tag: 'pci%' })).resolves.toEqual([]);
 
-      const board = await stores.leaderboard.getLeaderboard(
-        SCORECARD,
-        'owner',
-        {
-          kind: 'component',
-          tag: 'javascript',
-        },
-      );
+      const board = await stores.leaderboard.getLeaderboard({
+        scorecardId: SCORECARD,
+        groupBy: 'owner',
+        filter: { kind: 'component', tag: 'javascript' },
+      });
       expect(board).toEqual([
         {
           group: 'group:default/x',
