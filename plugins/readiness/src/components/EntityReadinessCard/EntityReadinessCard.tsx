@@ -1,5 +1,4 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -7,6 +6,7 @@ import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';
 import { readinessApiRef } from '../../api';
 import { readinessTranslationRef } from '../../translation';
+import { AsyncContent } from '../AsyncContent';
 import { ScorecardSummary } from '../ScorecardSummary';
 
 /** Readiness scorecards of the current entity, for its overview page. */
@@ -15,32 +15,10 @@ export function EntityReadinessCard() {
   const readinessApi = useApi(readinessApiRef);
   const { t } = useTranslationRef(readinessTranslationRef);
   const entityRef = stringifyEntityRef(entity);
-  const { value, loading, error } = useAsync(
+  const readiness = useAsync(
     () => readinessApi.getEntityReadiness(entityRef),
     [readinessApi, entityRef],
   );
-
-  let body;
-  if (loading) {
-    body = <Progress />;
-  } else if (error) {
-    body = (
-      <ResponseErrorPanel
-        error={error}
-        title={t('entityReadiness.errorTitle', { entityRef })}
-      />
-    );
-  } else if (!value?.scorecards.length) {
-    body = <Text as="p">{t('entityReadiness.empty')}</Text>;
-  } else {
-    body = (
-      <Flex direction="column" gap="6">
-        {value.scorecards.map(result => (
-          <ScorecardSummary key={result.scorecard.id} result={result} />
-        ))}
-      </Flex>
-    );
-  }
 
   return (
     <Card>
@@ -49,7 +27,24 @@ export function EntityReadinessCard() {
           {t('entityReadinessCard.title')}
         </Text>
       </CardHeader>
-      <CardBody>{body}</CardBody>
+      <CardBody>
+        <AsyncContent
+          state={readiness}
+          errorTitle={t('entityReadiness.errorTitle', { entityRef })}
+        >
+          {value =>
+            value?.scorecards.length ? (
+              <Flex direction="column" gap="6">
+                {value.scorecards.map(result => (
+                  <ScorecardSummary key={result.scorecard.id} result={result} />
+                ))}
+              </Flex>
+            ) : (
+              <Text as="p">{t('entityReadiness.empty')}</Text>
+            )
+          }
+        </AsyncContent>
+      </CardBody>
     </Card>
   );
 }

@@ -1,5 +1,4 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -9,6 +8,7 @@ import { useCallback, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { readinessApiRef } from '../../api';
 import { readinessTranslationRef } from '../../translation';
+import { AsyncContent } from '../AsyncContent';
 import { EntityScorecard } from '../EntityScorecard';
 import { RefreshReadinessButton } from '../RefreshReadinessButton';
 
@@ -43,32 +43,6 @@ export function EntityReadinessContent() {
   const readiness =
     refreshed?.entityRef === entityRef ? refreshed.readiness : stored.value;
 
-  let body;
-  if (stored.loading) {
-    body = <Progress />;
-  } else if (stored.error) {
-    body = (
-      <ResponseErrorPanel
-        error={stored.error}
-        title={t('entityReadiness.errorTitle', { entityRef })}
-      />
-    );
-  } else if (!readiness?.scorecards.length) {
-    body = <Text as="p">{t('entityReadiness.empty')}</Text>;
-  } else {
-    body = readiness.scorecards.map(result => (
-      <EntityScorecard
-        key={result.scorecard.id}
-        result={result}
-        history={{
-          loading: history.loading,
-          error: history.error,
-          changes: history.value?.changes,
-        }}
-      />
-    ));
-  }
-
   return (
     <Flex direction="column" gap="4">
       <Flex justify="end">
@@ -77,7 +51,28 @@ export function EntityReadinessContent() {
           onRefreshed={onRefreshed}
         />
       </Flex>
-      {body}
+      <AsyncContent
+        state={{ ...stored, value: readiness }}
+        errorTitle={t('entityReadiness.errorTitle', { entityRef })}
+      >
+        {value =>
+          value?.scorecards.length ? (
+            value.scorecards.map(result => (
+              <EntityScorecard
+                key={result.scorecard.id}
+                result={result}
+                history={{
+                  loading: history.loading,
+                  error: history.error,
+                  changes: history.value?.changes,
+                }}
+              />
+            ))
+          ) : (
+            <Text as="p">{t('entityReadiness.empty')}</Text>
+          )
+        }
+      </AsyncContent>
     </Flex>
   );
 }

@@ -1,4 +1,3 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Flex, Text } from '@backstage/ui';
 import type {
@@ -6,6 +5,7 @@ import type {
   ScorecardResult,
 } from '@readiness/plugin-readiness-common';
 import { readinessTranslationRef } from '../../translation';
+import { AsyncContent } from '../AsyncContent';
 import { ChangesTable } from './ChangesTable';
 import { historyPoints } from './historyPoints';
 import { ScoreHistoryChart } from './ScoreHistoryChart';
@@ -32,30 +32,6 @@ export function ScoreHistory(props: {
     change => change.scorecard === result.scorecard.id,
   );
 
-  let body;
-  if (history.loading) {
-    body = <Progress />;
-  } else if (history.error) {
-    body = (
-      <ResponseErrorPanel
-        error={history.error}
-        title={t('history.errorTitle')}
-      />
-    );
-  } else if (!changes?.length) {
-    body = <Text as="p">{t('history.empty')}</Text>;
-  } else {
-    body = (
-      <>
-        <ScoreHistoryChart
-          result={result}
-          points={historyPoints(result, changes)}
-        />
-        <ChangesTable result={result} changes={changes} />
-      </>
-    );
-  }
-
   return (
     <section
       aria-label={t('history.sectionLabel', {
@@ -66,7 +42,24 @@ export function ScoreHistory(props: {
         <Text as="h3" variant="title-x-small">
           {t('history.title')}
         </Text>
-        {body}
+        <AsyncContent
+          state={{ ...history, value: changes }}
+          errorTitle={t('history.errorTitle')}
+        >
+          {scorecardChanges =>
+            scorecardChanges?.length ? (
+              <>
+                <ScoreHistoryChart
+                  result={result}
+                  points={historyPoints(result, scorecardChanges)}
+                />
+                <ChangesTable result={result} changes={scorecardChanges} />
+              </>
+            ) : (
+              <Text as="p">{t('history.empty')}</Text>
+            )
+          }
+        </AsyncContent>
       </Flex>
     </section>
   );
