@@ -1,7 +1,6 @@
 import { GITHUB_FACTS, isRecord } from '@readiness/plugin-readiness-common';
 import {
-  collectEach,
-  describeError,
+  PerEntityFactCollector,
   type CollectedFacts,
   type FactCollector,
   type FactCollectorContext,
@@ -35,41 +34,25 @@ function isStringList(value: unknown): value is string[] {
  * not read (403, 404) leaves its facts out, so they are unknown rather than
  * a failure. Any other error fails the entity with GitHub's answer.
  *
+ * The entities of a batch are collected together, within the client's
+ * concurrency limit.
+ *
  * @internal
  */
-export class GithubCollector implements FactCollector {
+export class GithubCollector extends PerEntityFactCollector {
   readonly id = 'github';
   readonly facts = GITHUB_FACTS;
   readonly appliesTo = {
     [`metadata.annotations.${PROJECT_SLUG_ANNOTATION}`]: { $exists: true },
   };
 
-  constructor(private readonly client: Pick<GithubClient, 'get' | 'list'>) {}
+  protected readonly batchOptions = { source: 'GitHub' };
 
-  /**
-   * The entities of a batch are collected together, within the client's
-   * concurrency limit. One that fails is left out and logged; when every
-   * entity fails, the first error is thrown so that its reason reaches the
-   * checks.
-   */
-  async collect(
-    entities: Entity[],
-    context: FactCollectorContext,
-  ): Promise<Map<string, CollectedFacts>> {
-    return collectEach(
-      entities,
-      {
-        logger: context.logger,
-        warning: (ref, error) =>
-          `Could not collect the GitHub facts of ${ref}: ${describeError(
-            error,
-          )}`,
-      },
-      entity => this.collectOne(entity, context),
-    );
+  constructor(private readonly client: Pick<GithubClient, 'get' | 'list'>) {
+    super();
   }
 
-  private async collectOne(
+  protected async collectOne(
     entity: Entity,
     context: FactCollectorContext,
   ): Promise<CollectedFacts> {

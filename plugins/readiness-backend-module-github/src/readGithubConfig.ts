@@ -1,9 +1,8 @@
 import type { Config } from '@backstage/config';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import {
-  DEFAULT_MAX_RESPONSE_BYTES,
   readBoundedInteger,
-  readDurationMs,
+  readHttpClientSettings,
 } from '@readiness/plugin-readiness-node';
 
 const KEY = 'readiness.github';
@@ -55,26 +54,11 @@ export function readGithubConfig(
   return {
     host,
     apiBaseUrl,
-    concurrency: readBoundedInteger(config, 'concurrency', {
-      min: 1,
-      max: 64,
-      default: 4,
-      prefix: KEY,
-    }),
-    timeoutMs: readDurationMs(config, 'timeout', {
-      default: 10_000,
-      prefix: KEY,
-    }),
+    ...readHttpClientSettings(config, { prefix: KEY }),
     maxPages: readBoundedInteger(config, 'maxPages', {
       min: 1,
       max: 1000,
       default: 10,
-      prefix: KEY,
-    }),
-    maxResponseBytes: readBoundedInteger(config, 'maxResponseBytes', {
-      min: 1024,
-      max: 1024 * 1024 * 1024,
-      default: DEFAULT_MAX_RESPONSE_BYTES,
       prefix: KEY,
     }),
   };

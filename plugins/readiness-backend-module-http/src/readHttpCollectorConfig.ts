@@ -5,9 +5,9 @@ import {
   FactType,
 } from '@readiness/plugin-readiness-common';
 import {
-  DEFAULT_MAX_RESPONSE_BYTES,
   readBoundedInteger,
   readDurationMs,
+  readHttpClientSettings,
 } from '@readiness/plugin-readiness-node';
 import { parseTemplate, parseUrlTemplate, Template } from './renderUrlTemplate';
 import { checkJsonPath } from './selectFact';
@@ -21,6 +21,7 @@ import type {
 
 const ROOT = 'readiness.http.collectors';
 const RESERVED_IDS = ['catalog', 'repository'];
+const DEFAULT_RETRIES = 2;
 const FACT_TYPES: FactType[] = [
   'string',
   'number',
@@ -286,29 +287,11 @@ function readCollector(config: Config, key: string): HttpCollectorSpec {
     method,
     body: config.getOptionalString('body'),
     headers: readHeaders(config, key),
-    timeoutMs: readDurationMs(config, 'timeout', {
-      default: 10_000,
+    ...readHttpClientSettings(config, {
       prefix: key,
-    }),
-    retries: readBoundedInteger(config, 'retries', {
-      min: 0,
-      max: 10,
-      default: 2,
-      prefix: key,
+      defaults: { retries: DEFAULT_RETRIES },
     }),
     rateLimit: readRateLimit(config, key),
-    concurrency: readBoundedInteger(config, 'concurrency', {
-      min: 1,
-      max: 64,
-      default: 4,
-      prefix: key,
-    }),
-    maxResponseBytes: readBoundedInteger(config, 'maxResponseBytes', {
-      min: 1024,
-      max: 1024 * 1024 * 1024,
-      default: DEFAULT_MAX_RESPONSE_BYTES,
-      prefix: key,
-    }),
     pagination: readPagination(config, key),
     facts: specs,
   };

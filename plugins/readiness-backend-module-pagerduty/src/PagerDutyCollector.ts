@@ -4,13 +4,12 @@ import {
   type EntityPredicate,
 } from '@readiness/plugin-readiness-common';
 import {
-  collectEach,
+  PerEntityFactCollector,
   describeError,
   encodePathSegment,
   UnsafeUrlValueError,
   type CollectedFacts,
   type FactCollector,
-  type FactCollectorContext,
 } from '@readiness/plugin-readiness-node';
 import {
   PagerDutyClient,
@@ -28,6 +27,11 @@ export const INTEGRATION_KEY_ANNOTATION = 'pagerduty.com/integration-key';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long the integration key → service lookup is reused. */
 const KEY_INDEX_TTL_MS = 10 * 60 * 1000;
+
+/** The warning for an entity left out of a batch, in this module's wording. */
+function leftOutWarning(ref: string, error: unknown): string {
+  return `Could not collect PagerDuty facts of ${ref}: ${describeError(error)}`;
+}
 
 /** Enough of an integration key to recognise it, not to use it. */
 function maskKey(key: string): string {
@@ -104,9 +108,11 @@ export function summariseIncidents(incidents: unknown[]): {
  * are unknown rather than failing checks. `serviceActive` is false only
  * for a service that exists with status `disabled`.
  *
+ * Entities are collected at once, within the client's concurrency limit.
+ *
  * @internal
  */
-export class PagerDutyCollector implements FactCollector {
+export class PagerDutyCollector extends PerEntityFactCollector {
   readonly id = 'pagerduty';
   readonly facts = PAGERDUTY_FACTS;
   readonly appliesTo: EntityPredicate = {
@@ -124,34 +130,16 @@ export class PagerDutyCollector implements FactCollector {
 
   private keyIndex?: { builtAt: number; index: Promise<KeyIndex> };
 
+  protected readonly batchOptions = { warning: leftOutWarning };
+
   constructor(
     private readonly client: PagerDutyClient,
     private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  /**
-   * Entities are collected at once, within the client's concurrency limit.
-   * An entity that fails is left out (and logged); when all fail, the first
-   * error is thrown so that its reason reaches the checks.
-   */
-  async collect(
-    entities: Entity[],
-    context: FactCollectorContext,
-  ): Promise<Map<string, CollectedFacts>> {
-    return collectEach(
-      entities,
-      {
-        logger: context.logger,
-        warning: (ref, error) =>
-          `Could not collect PagerDuty facts of ${ref}: ${describeError(
-            error,
-          )}`,
-      },
-      entity => this.collectOne(entity, context),
-    );
+  ) {
+    super();
   }
 
-  private async collectOne(
+  protected async collectOne(
     entity: Entity,
     context: PagerDutyRequestContext,
   ): Promise<CollectedFacts> {

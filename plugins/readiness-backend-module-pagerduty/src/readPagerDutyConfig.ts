@@ -1,8 +1,7 @@
 import type { Config } from '@backstage/config';
 import {
-  DEFAULT_MAX_RESPONSE_BYTES,
   readBoundedInteger,
-  readDurationMs,
+  readHttpClientSettings,
 } from '@readiness/plugin-readiness-node';
 
 const KEY = 'readiness.pagerduty';
@@ -65,27 +64,12 @@ export function readPagerDutyConfig(root: Config): PagerDutyConfig | undefined {
   return {
     baseUrl,
     token: token.trim(),
-    concurrency: readBoundedInteger(config!, 'concurrency', {
-      min: 1,
-      max: 64,
-      default: 4,
-      prefix: KEY,
-    }),
-    timeoutMs: readDurationMs(config!, 'timeout', {
-      default: 10_000,
-      prefix: KEY,
-    }),
+    ...readHttpClientSettings(config!, { prefix: KEY }),
     // PagerDuty's classic pagination stops at an offset of 10,000.
     maxPages: readBoundedInteger(config!, 'maxPages', {
       min: 1,
       max: 100,
       default: 10,
-      prefix: KEY,
-    }),
-    maxResponseBytes: readBoundedInteger(config!, 'maxResponseBytes', {
-      min: 1024,
-      max: 1024 * 1024 * 1024,
-      default: DEFAULT_MAX_RESPONSE_BYTES,
       prefix: KEY,
     }),
   };

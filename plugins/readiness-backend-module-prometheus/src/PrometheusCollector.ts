@@ -1,10 +1,8 @@
 import { PROMETHEUS_FACTS } from '@readiness/plugin-readiness-common';
 import {
   abortError,
-  collectEach,
-  describeError,
+  PerEntityFactCollector,
   type CollectedFacts,
-  type FactCollector,
   type FactCollectorContext,
 } from '@readiness/plugin-readiness-node';
 import {
@@ -123,7 +121,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  *
  * @internal
  */
-export class PrometheusCollector implements FactCollector {
+export class PrometheusCollector extends PerEntityFactCollector {
   readonly id = 'prometheus';
   readonly facts = PROMETHEUS_FACTS;
   readonly appliesTo = PROMETHEUS_APPLIES_TO;
@@ -131,28 +129,14 @@ export class PrometheusCollector implements FactCollector {
   private readonly rulesCacheMs: number;
   private cachedRules?: { promise: Promise<Rules>; until: number };
 
+  protected readonly batchOptions = { source: 'Prometheus' };
+
   constructor(private readonly options: PrometheusCollectorOptions) {
+    super();
     this.rulesCacheMs = options.rulesCacheMs ?? 30_000;
   }
 
-  async collect(
-    entities: Entity[],
-    context: FactCollectorContext,
-  ): Promise<Map<string, CollectedFacts>> {
-    return collectEach(
-      entities,
-      {
-        logger: context.logger,
-        warning: (ref, error) =>
-          `Could not collect the Prometheus facts of ${ref}: ${describeError(
-            error,
-          )}`,
-      },
-      entity => this.collectOne(entity, context),
-    );
-  }
-
-  private async collectOne(
+  protected async collectOne(
     entity: Entity,
     context: FactCollectorContext,
   ): Promise<CollectedFacts> {

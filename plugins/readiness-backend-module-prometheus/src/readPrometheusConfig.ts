@@ -1,7 +1,7 @@
 import type { Config } from '@backstage/config';
 import {
   readBoundedInteger,
-  readDurationMs,
+  readHttpClientSettings,
 } from '@readiness/plugin-readiness-node';
 import {
   DEFAULT_SELECTOR_TEMPLATE,
@@ -14,6 +14,7 @@ import {
 } from './PrometheusClient';
 
 const KEY = 'readiness.prometheus';
+const DEFAULT_RETRIES = 2;
 
 /** The share of 5xx responses over 5 minutes; 0 when there are none. */
 export const DEFAULT_ERROR_RATE_QUERY =
@@ -103,27 +104,12 @@ export function readPrometheusConfig(
     selector,
     errorRateQuery: query('errorRateQuery', DEFAULT_ERROR_RATE_QUERY),
     latencyP99Query: query('latencyP99Query', DEFAULT_LATENCY_P99_QUERY),
-    concurrency: readBoundedInteger(config, 'concurrency', {
-      min: 1,
-      max: 64,
-      default: 4,
+    ...readHttpClientSettings(config, {
       prefix: KEY,
-    }),
-    timeoutMs: readDurationMs(config, 'timeout', {
-      default: 10_000,
-      prefix: KEY,
-    }),
-    retries: readBoundedInteger(config, 'retries', {
-      min: 0,
-      max: 10,
-      default: 2,
-      prefix: KEY,
-    }),
-    maxResponseBytes: readBoundedInteger(config, 'maxResponseBytes', {
-      min: 1024,
-      max: 1024 * 1024 * 1024,
-      default: DEFAULT_PROMETHEUS_MAX_RESPONSE_BYTES,
-      prefix: KEY,
+      defaults: {
+        retries: DEFAULT_RETRIES,
+        maxResponseBytes: DEFAULT_PROMETHEUS_MAX_RESPONSE_BYTES,
+      },
     }),
     maxRulePages: readBoundedInteger(config, 'maxRulePages', {
       min: 1,

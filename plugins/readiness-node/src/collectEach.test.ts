@@ -53,6 +53,18 @@ describe('collectEach', () => {
     );
   });
 
+  it('names the source of the facts in the warning', async () => {
+    const logger = mockServices.logger.mock();
+    await collectEach(
+      [component('a'), component('broken')],
+      { logger, source: 'Test' },
+      collectOne,
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Could not collect the Test facts of component:default/broken: no facts for broken',
+    );
+  });
+
   it('throws the first error when every entity fails, warning of each in a batch of several', async () => {
     const logger = mockServices.logger.mock();
     await expect(

@@ -21,9 +21,13 @@ export interface CollectEachOptions {
    */
   concurrency?: number | ConcurrencyLimiter;
   /**
-   * The warning for an entity left out of the batch; by default
-   * `Could not collect the facts of <ref>: <reason>`.
+   * Where the facts come from, e.g. `GitHub`, for the warning of an entity
+   * left out of the batch: `Could not collect the GitHub facts of <ref>:
+   * <reason>`. Without it (nor `warning`), `Could not collect the facts of
+   * <ref>: <reason>`.
    */
+  source?: string;
+  /** The warning for an entity left out of the batch, worded otherwise than `source` words it. */
   warning?: (entityRef: string, error: unknown) => string;
 }
 
@@ -54,10 +58,13 @@ export async function collectEach(
         : collectOne(entity, refs[i]),
     ),
   );
+  const whichFacts = options.source
+    ? `the ${options.source} facts`
+    : 'the facts';
   const warning =
     options.warning ??
     ((ref: string, error: unknown) =>
-      `Could not collect the facts of ${ref}: ${describeError(error)}`);
+      `Could not collect ${whichFacts} of ${ref}: ${describeError(error)}`);
   const collected = new Map<string, CollectedFacts>();
   let failed: { error: unknown } | undefined;
   settled.forEach((result, i) => {

@@ -10,6 +10,7 @@ export { checkCollectedFacts } from './checkCollectedFacts';
 export { collectEach } from './collectEach';
 export { CollectorError, publicMessageOf } from './CollectorError';
 export type { CollectEachOptions } from './collectEach';
+export { PerEntityFactCollector } from './PerEntityFactCollector';
 export { ConcurrencyLimiter } from './ConcurrencyLimiter';
 export { abortError, sleep } from './abort';
 export {
@@ -23,6 +24,7 @@ export {
   parseRetryAfter,
   RateLimitGate,
   rateLimitWaitMs,
+  readHttpClientSettings,
   readResponseText,
   ResponseTooLargeError,
 } from './http';
@@ -32,9 +34,11 @@ export type {
   HttpAttemptFailure,
   HttpClientOptions,
   HttpClientRequest,
+  HttpClientSettings,
   HttpRateLimitOptions,
   HttpRequestErrorDetails,
   HttpRequestErrorReason,
+  ReadHttpClientSettingsOptions,
 } from './http';
 export {
   assertSameOrigin,

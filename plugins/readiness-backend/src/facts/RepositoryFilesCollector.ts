@@ -9,10 +9,9 @@ import {
 } from '@readiness/plugin-readiness-common';
 import {
   CollectedFacts,
-  collectEach,
   CollectorError,
-  FactCollector,
   FactCollectorContext,
+  PerEntityFactCollector,
   readBoundedInteger,
 } from '@readiness/plugin-readiness-node';
 
@@ -36,6 +35,11 @@ export const DEFAULT_TREE_LIMITS: RepositoryTreeLimits = {
   maxBytes: 512 * 1024 * 1024,
 };
 
+/** The warning for an entity whose tree could not be read. */
+function unreadTreeWarning(ref: string, error: unknown): string {
+  return `Could not read the repository of ${ref}: ${error}`;
+}
+
 /** `url:https://…` or a bare URL; other location types have no tree to read. */
 function sourceUrl(entity: Entity): string {
   const location = entity.metadata.annotations?.[SOURCE_LOCATION] ?? '';
@@ -55,7 +59,7 @@ function sourceUrl(entity: Entity): string {
  * read through the `UrlReaderService` and so through the app's integrations
  * and their credentials.
  */
-export class RepositoryFilesCollector implements FactCollector {
+export class RepositoryFilesCollector extends PerEntityFactCollector {
   /** The collector's id, by which app-config names it. */
   static readonly ID = 'repository';
   readonly id = RepositoryFilesCollector.ID;
@@ -64,10 +68,18 @@ export class RepositoryFilesCollector implements FactCollector {
     [`metadata.annotations.${SOURCE_LOCATION}`]: { $exists: true },
   };
 
+  /** The trees are read one at a time. */
+  protected readonly batchOptions = {
+    concurrency: 1,
+    warning: unreadTreeWarning,
+  };
+
   constructor(
     private readonly urlReader: UrlReaderService,
     private readonly limits: RepositoryTreeLimits = DEFAULT_TREE_LIMITS,
-  ) {}
+  ) {
+    super();
+  }
 
   /** The collector with `readiness.collectors.repository.maxFiles` and `.maxBytes`. */
   static fromConfig(
@@ -90,28 +102,7 @@ export class RepositoryFilesCollector implements FactCollector {
     });
   }
 
-  /**
-   * The trees are read one at a time. An entity whose tree cannot be read is
-   * left out and logged; when every entity of the batch fails, the first
-   * error is thrown so that its reason reaches the checks.
-   */
-  async collect(
-    entities: Entity[],
-    context: FactCollectorContext,
-  ): Promise<Map<string, CollectedFacts>> {
-    return collectEach(
-      entities,
-      {
-        ...context,
-        concurrency: 1,
-        warning: (ref, error) =>
-          `Could not read the repository of ${ref}: ${error}`,
-      },
-      entity => this.collectOne(entity, context),
-    );
-  }
-
-  private async collectOne(
+  protected async collectOne(
     entity: Entity,
     context: FactCollectorContext,
   ): Promise<CollectedFacts> {

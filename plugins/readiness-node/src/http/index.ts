@@ -27,3 +27,8 @@ export type {
   HttpClientRequest,
   HttpRateLimitOptions,
 } from './HttpClient';
+export { readHttpClientSettings } from './readHttpClientSettings';
+export type {
+  HttpClientSettings,
+  ReadHttpClientSettingsOptions,
+} from './readHttpClientSettings';
