@@ -45,10 +45,11 @@ export function readRefreshRateLimits(config: Config): RefreshRateLimits {
     entityIntervalMs: readDurationMs(
       config,
       'readiness.refresh.entityInterval',
-      { default: { minutes: 1 } },
+      { allowZero: true, default: { minutes: 1 } },
     ),
     callerLimit: count('callerLimit', 30),
     callerWindowMs: readDurationMs(config, 'readiness.refresh.callerWindow', {
+      allowZero: true,
       default: { minutes: 10 },
     }),
     maxTracked: count('maxTracked', 10_000),

@@ -87,6 +87,7 @@ export class CollectorRunner {
       ...deps,
       settings: {
         timeoutMs: readDurationMs(config, 'readiness.collectorTimeout', {
+          allowZero: true,
           default: DEFAULT_COLLECTOR_TIMEOUT,
         }),
         ...readCollectorSettings(config, {

@@ -34,6 +34,15 @@ describe('readCollectorSettings', () => {
     expect(settings.frequencyMs('http')).toBe(0);
   });
 
+  it('accepts a maximum age of zero (never stand in), as it always did', () => {
+    const settings = readCollectorSettings(
+      new ConfigReader({
+        readiness: { collectors: { github: { maxLastGoodAge: '0s' } } },
+      }),
+    );
+    expect(settings.maxLastGoodAgeMs('github')).toBe(0);
+  });
+
   it('reads each setting once, as it is asked for every entity', () => {
     const config = new ConfigReader({
       readiness: { collectors: { github: { frequency: '15m' } } },

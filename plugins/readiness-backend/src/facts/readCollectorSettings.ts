@@ -57,6 +57,7 @@ export function readCollectorSettings(
     ),
     maxLastGoodAgeMs: perCollector(id =>
       readDurationMs(config, `readiness.collectors.${id}.maxLastGoodAge`, {
+        allowZero: true,
         default: DEFAULT_MAX_LAST_GOOD_AGE,
       }),
     ),

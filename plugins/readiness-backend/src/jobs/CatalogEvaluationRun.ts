@@ -93,6 +93,7 @@ export class CatalogEvaluationRun {
     return new CatalogEvaluationRun({
       ...deps,
       historyRetentionMs: readDurationMs(config, 'readiness.historyRetention', {
+        allowZero: true,
         default: DEFAULT_HISTORY_RETENTION,
       }),
       schedule: readSchedule(config, 'readiness.schedule', DEFAULT_SCHEDULE),

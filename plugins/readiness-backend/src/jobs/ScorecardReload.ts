@@ -36,6 +36,7 @@ export class ScorecardReload {
     return new ScorecardReload({
       ...deps,
       frequencyMs: readDurationMs(config, 'readiness.scorecardReload', {
+        allowZero: true,
         default: DEFAULT_FREQUENCY,
       }),
     });

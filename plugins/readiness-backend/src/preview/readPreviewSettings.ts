@@ -15,6 +15,7 @@ export function readPreviewSettings(
 ): PreviewJobBudgets & PreviewLimits {
   return {
     timeBudgetMs: readDurationMs(config, 'readiness.preview.timeBudget', {
+      allowZero: true,
       default: { seconds: 60 },
     }),
     maxEntities: count(
@@ -31,6 +32,7 @@ export function readPreviewSettings(
       64,
     ),
     retentionMs: readDurationMs(config, 'readiness.preview.retention', {
+      allowZero: true,
       default: { hours: 1 },
     }),
   };
