@@ -45,23 +45,7 @@ export class EntityReadinessService {
   /** Refreshes running now, by entity ref: a second one joins the first. */
   private readonly refreshing = new Map<string, Promise<EntityReadiness>>();
 
-  private readonly catalog: CatalogService;
-  private readonly entityResults: EntityResultsReader;
-  private readonly historyReader: HistoryReader;
-  private readonly evaluator: EntityEvaluator;
-  private readonly permissions: PermissionsService;
-  private readonly redactor: RelationEvidenceRedactor;
-  private readonly refreshAccess: EntityReadinessServiceOptions['refreshAccess'];
-
-  constructor(options: EntityReadinessServiceOptions) {
-    this.catalog = options.catalog;
-    this.entityResults = options.entityResults;
-    this.historyReader = options.historyReader;
-    this.evaluator = options.evaluator;
-    this.permissions = options.permissions;
-    this.redactor = options.redactor;
-    this.refreshAccess = options.refreshAccess;
-  }
+  constructor(private readonly options: EntityReadinessServiceOptions) {}
 
   async get(
     ref: CompoundEntityRef,
@@ -69,8 +53,8 @@ export class EntityReadinessService {
   ): Promise<EntityReadiness> {
     const entity = await this.visibleEntity(ref, credentials);
     const entityRef = stringifyEntityRef(entity);
-    const applicable = this.evaluator.applicableScorecards(entity);
-    const stored = await this.entityResults.getEntityResults(entityRef);
+    const applicable = this.options.evaluator.applicableScorecards(entity);
+    const stored = await this.options.entityResults.getEntityResults(entityRef);
     const current =
       stored.entityEtag === (entity.metadata.etag ?? null) &&
       applicable.every(
@@ -85,8 +69,8 @@ export class EntityReadinessService {
             fromStoredResult(stored.results.get(scorecard.id)!, scorecard),
           ),
         }
-      : await this.evaluator.evaluate(entity);
-    return this.redactor.redact(entity, readiness, credentials);
+      : await this.options.evaluator.evaluate(entity);
+    return this.options.redactor.redact(entity, readiness, credentials);
   }
 
   /**
@@ -97,10 +81,10 @@ export class EntityReadinessService {
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<EntityReadiness> {
-    this.refreshAccess.services.assertAllowed('refresh', credentials);
+    this.options.refreshAccess.services.assertAllowed('refresh', credentials);
     const entity = await this.visibleEntity(ref, credentials);
     const entityRef = stringifyEntityRef(entity);
-    const [decision] = await this.permissions.authorize(
+    const [decision] = await this.options.permissions.authorize(
       [
         {
           permission: readinessEntityRefreshPermission,
@@ -114,8 +98,8 @@ export class EntityReadinessService {
         `You may not refresh the readiness of ${entityRef}`,
       );
     }
-    this.refreshAccess.limiter.take(callerOf(credentials), entityRef);
-    return this.redactor.redact(
+    this.options.refreshAccess.limiter.take(callerOf(credentials), entityRef);
+    return this.options.redactor.redact(
       entity,
       await this.evaluateOnce(entity, entityRef),
       credentials,
@@ -130,7 +114,7 @@ export class EntityReadinessService {
     if (running) {
       return running;
     }
-    const evaluation = this.evaluator
+    const evaluation = this.options.evaluator
       .evaluate(entity, { force: true })
       .finally(() => this.refreshing.delete(entityRef));
     this.refreshing.set(entityRef, evaluation);
@@ -147,7 +131,10 @@ export class EntityReadinessService {
     );
     return {
       entityRef,
-      changes: await this.historyReader.getEntityHistory(entityRef, options),
+      changes: await this.options.historyReader.getEntityHistory(
+        entityRef,
+        options,
+      ),
     };
   }
 
@@ -156,7 +143,9 @@ export class EntityReadinessService {
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
-    const entity = await this.catalog.getEntityByRef(ref, { credentials });
+    const entity = await this.options.catalog.getEntityByRef(ref, {
+      credentials,
+    });
     if (!entity) {
       throw new NotFoundError(
         `No entity ${stringifyEntityRef(ref)} in the catalog`,

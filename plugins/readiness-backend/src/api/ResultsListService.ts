@@ -36,6 +36,15 @@ function listQuery(
   return JSON.stringify([caller, fields]);
 }
 
+/** Where results are listed from, and how far one request reads. */
+export interface ResultsListServiceOptions {
+  catalog: CatalogService;
+  resultList: ResultListQueries;
+  cursors: ResultsCursor;
+  /** How many stored results one request reads at most. */
+  limits: { scanRows: number };
+}
+
 /**
  * Lists results the caller may see. The store filters and orders; the
  * catalog, asked with the caller's credentials, says which of those entities
@@ -44,23 +53,7 @@ function listQuery(
  * full, with a cursor to go on from where the reading stopped.
  */
 export class ResultsListService {
-  private readonly catalog: CatalogService;
-  private readonly resultList: ResultListQueries;
-  private readonly cursors: ResultsCursor;
-  private readonly limits: { scanRows: number };
-
-  constructor(options: {
-    catalog: CatalogService;
-    resultList: ResultListQueries;
-    cursors: ResultsCursor;
-    /** How many stored results one request reads at most. */
-    limits: { scanRows: number };
-  }) {
-    this.catalog = options.catalog;
-    this.resultList = options.resultList;
-    this.cursors = options.cursors;
-    this.limits = options.limits;
-  }
+  constructor(private readonly options: ResultsListServiceOptions) {}
 
   async list(
     filter: ResultFilter,
@@ -71,15 +64,15 @@ export class ResultsListService {
     let after: ResultPosition | undefined =
       page.cursor === undefined
         ? undefined
-        : this.cursors.decode(page.cursor, query);
+        : this.options.cursors.decode(page.cursor, query);
     const items: ResultSummary[] = [];
     let scanned = 0;
     for (;;) {
       const batchSize = Math.min(
         RESULTS_SCAN_BATCH,
-        this.limits.scanRows - scanned,
+        this.options.limits.scanRows - scanned,
       );
-      const batch = await this.resultList.listResults(filter, {
+      const batch = await this.options.resultList.listResults(filter, {
         limit: batchSize,
         after,
       });
@@ -90,15 +83,21 @@ export class ResultsListService {
         if (visible.has(row.entityRef)) {
           items.push(row);
           if (items.length === page.limit) {
-            return { items, nextCursor: this.cursors.encode(after, query) };
+            return {
+              items,
+              nextCursor: this.options.cursors.encode(after, query),
+            };
           }
         }
       }
       if (batch.length < batchSize) {
         return { items, nextCursor: null };
       }
-      if (scanned >= this.limits.scanRows) {
-        return { items, nextCursor: this.cursors.encode(after!, query) };
+      if (scanned >= this.options.limits.scanRows) {
+        return {
+          items,
+          nextCursor: this.options.cursors.encode(after!, query),
+        };
       }
     }
   }
@@ -110,7 +109,7 @@ export class ResultsListService {
     if (rows.length === 0) {
       return new Set();
     }
-    const { items } = await this.catalog.getEntitiesByRefs(
+    const { items } = await this.options.catalog.getEntitiesByRefs(
       {
         entityRefs: rows.map(r => r.entityRef),
         fields: ['kind', 'metadata.namespace', 'metadata.name'],

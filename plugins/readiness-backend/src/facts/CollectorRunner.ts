@@ -63,15 +63,9 @@ const DEFAULT_REPOSITORY_FREQUENCY: HumanDuration = { hours: 1 };
  * in for a failing collector only up to their maximum age.
  */
 export class CollectorRunner {
-  private readonly relations: CatalogRelationsResolver;
-  private readonly collectors: () => FactCollector[];
-  private readonly factsCache: FactsCache;
-  private readonly logger: LoggerService;
-  private readonly options: FactsCollectionOptions;
-
   /** Whether app-config lets the collector run (`.enabled`). */
   isEnabled(collectorId: string): boolean {
-    return this.options.enabled?.(collectorId) !== false;
+    return this.options.settings.enabled?.(collectorId) !== false;
   }
 
   /**
@@ -97,13 +91,7 @@ export class CollectorRunner {
     });
   }
 
-  constructor(options: CollectorRunnerOptions) {
-    this.relations = options.relations;
-    this.collectors = options.collectors;
-    this.factsCache = options.factsCache;
-    this.logger = options.logger;
-    this.options = options.settings;
-  }
+  constructor(private readonly options: CollectorRunnerOptions) {}
 
   /** With `force`, every collector is asked, however fresh its facts. */
   async collect(
@@ -111,12 +99,14 @@ export class CollectorRunner {
     now: Date,
     options: { force?: boolean } = {},
   ): Promise<FactSet> {
-    const applicable = this.collectors().filter(c =>
-      appliesToEntity(c.appliesTo, entity),
-    );
+    const applicable = this.options
+      .collectors()
+      .filter(c => appliesToEntity(c.appliesTo, entity));
     const stored =
       applicable.length > 0
-        ? await this.factsCache.getEntityFacts(stringifyEntityRef(entity))
+        ? await this.options.factsCache.getEntityFacts(
+            stringifyEntityRef(entity),
+          )
         : new Map<string, StoredFacts>();
     const [catalog, ...collected] = await Promise.all([
       this.collectCatalog(entity, now),
@@ -133,7 +123,8 @@ export class CollectorRunner {
           previous?.target === target
             ? now.getTime() - Date.parse(previous.observedAt)
             : Infinity;
-        const frequencyMs = this.options.frequencyMs?.(collector.id) ?? 0;
+        const frequencyMs =
+          this.options.settings.frequencyMs?.(collector.id) ?? 0;
         return !options.force && age < frequencyMs
           ? factsOf(collector, previous!, 'returned no valid value')
           : this.collectFrom(collector, entity, now, { previous, target });
@@ -150,7 +141,7 @@ export class CollectorRunner {
     entity: Entity,
     now: Date,
     resolve: (entity: Entity) => Promise<CatalogRelations> = e =>
-      this.relations.resolve(e),
+      this.options.relations.resolve(e),
   ): Promise<FactSet> {
     try {
       return catalogFacts(entity, now, await resolve(entity));
@@ -160,7 +151,9 @@ export class CollectorRunner {
         error,
       );
       const reason = report.shown;
-      this.logger.warn(`${stringifyEntityRef(entity)}: ${report.logged}`);
+      this.options.logger.warn(
+        `${stringifyEntityRef(entity)}: ${report.logged}`,
+      );
       const facts: FactSet = catalogFacts(entity, now);
       for (const { name } of CATALOG_FACTS) {
         facts[name] ??= { source: CATALOG_SOURCE, reason };
@@ -176,8 +169,11 @@ export class CollectorRunner {
     { previous, target }: { previous?: StoredFacts; target: string },
   ): Promise<FactSet> {
     const entityRef = stringifyEntityRef(entity);
-    const logger = this.logger.child({ collector: collector.id, entityRef });
-    const { timeoutMs } = this.options;
+    const logger = this.options.logger.child({
+      collector: collector.id,
+      entityRef,
+    });
+    const { timeoutMs } = this.options.settings;
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -203,7 +199,11 @@ export class CollectorRunner {
         logger.warn(problem);
       }
       const observed = { observedAt: now.toISOString(), facts, target };
-      await this.factsCache.saveEntityFacts(entityRef, collector.id, observed);
+      await this.options.factsCache.saveEntityFacts(
+        entityRef,
+        collector.id,
+        observed,
+      );
       return factsOf(collector, observed, 'returned no valid value');
     } catch (error) {
       const report = errorReport(`collector ${collector.id} failed`, error);
@@ -245,7 +245,8 @@ export class CollectorRunner {
     if (previous.target !== target) {
       return 'its last facts were about what the entity named before (its annotations or spec changed since), so they are not used';
     }
-    const maxAgeMs = this.options.maxLastGoodAgeMs?.(collector.id) ?? Infinity;
+    const maxAgeMs =
+      this.options.settings.maxLastGoodAgeMs?.(collector.id) ?? Infinity;
     if (now.getTime() - Date.parse(previous.observedAt) > maxAgeMs) {
       return `its last good facts, observed at ${previous.observedAt}, are older than readiness.collectors.${collector.id}.maxLastGoodAge allows`;
     }

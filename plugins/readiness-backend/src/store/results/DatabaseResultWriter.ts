@@ -40,12 +40,7 @@ const RESULT_ROWS_PER_STATEMENT = 50;
 
 /** The knex implementation of {@link ResultWriter}. */
 export class DatabaseResultWriter implements ResultWriter {
-  /** Whether the database locks rows; SQLite serialises transactions. */
-  private readonly locksRows: boolean;
-
-  constructor(private readonly db: Knex) {
-    this.locksRows = locksRows(db);
-  }
+  constructor(private readonly db: Knex) {}
 
   async replaceEntityResults(
     entity: EntityToStore,
@@ -197,7 +192,7 @@ export class DatabaseResultWriter implements ResultWriter {
     tx: Knex.Transaction,
     rows: EvaluatedEntityRow[],
   ): Promise<void> {
-    if (!this.locksRows) {
+    if (!locksRows(this.db)) {
       return;
     }
     const sorted = [...rows].sort((a, b) =>
@@ -220,7 +215,7 @@ export class DatabaseResultWriter implements ResultWriter {
         .orderBy('entity_ref')
         .select('entity_ref', 'entity_etag', 'evaluated_at')
         .modify(query => {
-          if (this.locksRows) {
+          if (locksRows(this.db)) {
             query.forUpdate();
           }
         });

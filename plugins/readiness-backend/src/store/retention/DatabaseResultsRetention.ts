@@ -14,12 +14,7 @@ import { ResultsRetention } from './ResultsRetention';
 
 /** The knex implementation of {@link ResultsRetention}. */
 export class DatabaseResultsRetention implements ResultsRetention {
-  /** Whether the database locks rows; SQLite serialises transactions. */
-  private readonly locksRows: boolean;
-
-  constructor(private readonly db: Knex) {
-    this.locksRows = locksRows(db);
-  }
+  constructor(private readonly db: Knex) {}
 
   async deleteResultsEvaluatedBefore(
     time: Date,
@@ -87,7 +82,7 @@ export class DatabaseResultsRetention implements ResultsRetention {
       .where('evaluated_at', '<', time)
       .orderBy('entity_ref')
       .modify(query => {
-        if (this.locksRows) {
+        if (locksRows(this.db)) {
           query.forUpdate();
         }
       })
