@@ -27,7 +27,12 @@ import {
   loadRow,
   measureLoad,
 } from '../backend/load';
-import { EVALUATION_TASK, option, printTable } from '../backend/cliHelpers';
+import {
+  EVALUATION_TASK,
+  MEASURED_RUN_SCHEDULE,
+  option,
+  printTable,
+} from '../backend/cliHelpers';
 
 const SCORECARD = 'production-readiness';
 
@@ -82,11 +87,7 @@ async function runConfiguration(
     database,
     config: {
       readiness: {
-        schedule: {
-          frequency: { hours: 6 },
-          timeout: { hours: 2 },
-          initialDelay: { seconds: 1 },
-        },
+        schedule: MEASURED_RUN_SCHEDULE,
       },
     },
   });

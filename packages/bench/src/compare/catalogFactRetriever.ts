@@ -10,8 +10,8 @@ import {
  * production-readiness scorecard read, and that Tech Insights' built-in
  * fact retrievers do not report.
  */
-export const ANNOTATIONS = [
-  'backstage.io/source-location',
+/** Annotations that name an entity's CI pipeline. */
+export const CI_ANNOTATIONS = [
   'github.com/project-slug',
   'gitlab.com/project-slug',
   'buildkite.com/project-slug',
@@ -19,6 +19,11 @@ export const ANNOTATIONS = [
   'jenkins.io/job-full-name',
   'tekton.dev/cicd',
   'dev.azure.com/build-definition',
+];
+
+export const ANNOTATIONS = [
+  'backstage.io/source-location',
+  ...CI_ANNOTATIONS,
   'pagerduty.com/service-id',
   'pagerduty.com/integration-key',
   'opsgenie.com/component-selector',

@@ -24,7 +24,13 @@ import {
 } from '../evaluation/databases';
 import { BenchBackend } from '../backend/BenchBackend';
 import { LOAD_HEADER, loadRow, measureLoad } from '../backend/load';
-import { EVALUATION_TASK, option, printTable } from '../backend/cliHelpers';
+import {
+  EVALUATION_TASK,
+  MEASURED_RUN_SCHEDULE,
+  NO_CHANGE_SCAN,
+  option,
+  printTable,
+} from '../backend/cliHelpers';
 import {
   FACT_RETRIEVERS,
   TECH_INSIGHTS_CHECK_COUNT,
@@ -149,17 +155,8 @@ async function main() {
       },
       config: {
         readiness: {
-          schedule: {
-            frequency: { hours: 6 },
-            timeout: { hours: 2 },
-            initialDelay: { seconds: 1 },
-          },
-          // Only the measured runs evaluate.
-          changeDetection: {
-            frequency: { hours: 6 },
-            timeout: { minutes: 10 },
-            initialDelay: { hours: 6 },
-          },
+          schedule: MEASURED_RUN_SCHEDULE,
+          changeDetection: NO_CHANGE_SCAN,
         },
       },
     });

@@ -1,5 +1,6 @@
 import { JsonObject } from '@backstage/config';
 import {
+  CI_ANNOTATIONS,
   annotationFact,
   CATALOG_FACTS_RETRIEVER,
   linkFact,
@@ -71,15 +72,7 @@ const CHECKS: Record<string, { factIds: string[]; conditions: JsonObject }> = {
   'ci-pipeline': {
     factIds: [CATALOG_FACTS_RETRIEVER],
     conditions: {
-      any: [
-        'github.com/project-slug',
-        'gitlab.com/project-slug',
-        'buildkite.com/project-slug',
-        'circleci.com/project-slug',
-        'jenkins.io/job-full-name',
-        'tekton.dev/cicd',
-        'dev.azure.com/build-definition',
-      ].map(annotation),
+      any: CI_ANNOTATIONS.map(annotation),
     },
   },
   'on-call': {

@@ -10,6 +10,7 @@ import {
   parseScorecardFile,
 } from '@readiness/plugin-readiness-common';
 import type { HostileFigures } from './HostileFigures';
+import { hostileScorecard } from './hostileScorecard';
 
 export function aliasBomb(size: number): string {
   const levels = ['          - &l0 { fact: catalog.owner, exists: true }'];
@@ -19,20 +20,11 @@ export function aliasBomb(size: number): string {
       .join(', ');
     levels.push(`          - &l${level} { all: [${below}] }`);
   }
-  return `apiVersion: readiness/v1
-kind: Scorecard
-metadata:
-  name: alias-bomb
-  title: Alias bomb
-  description: YAML aliases nested ${size} levels deep, ten-fold each
-spec:
-  appliesTo: { kind: component }
-  levels:
-    - { id: bronze, title: Bronze }
-  categories:
-    - { id: ownership, title: Ownership }
-  checks:
-    - id: owner-set
+  return hostileScorecard({
+    name: 'alias-bomb',
+    title: 'Alias bomb',
+    description: `YAML aliases nested ${size} levels deep, ten-fold each`,
+    checks: `    - id: owner-set
       title: Has an owner
       category: ownership
       level: bronze
@@ -40,8 +32,8 @@ spec:
       remediation: { text: Set spec.owner. }
       condition:
         all:
-${levels.join('\n')}
-`;
+${levels.join('\n')}`,
+  });
 }
 
 /** Parses and validates the alias bomb of `size` levels. */

@@ -13,6 +13,7 @@ import {
   parseScorecardFile,
 } from '@readiness/plugin-readiness-common';
 import type { HostileFigures } from './HostileFigures';
+import { hostileScorecard } from './hostileScorecard';
 
 const NOW = new Date('2026-12-06T12:00:00Z');
 
@@ -40,21 +41,12 @@ export function referenceChain(size: number): string {
       remediation: { text: Fix it. }
       condition: ${condition}`);
   }
-  return `apiVersion: readiness/v1
-kind: Scorecard
-metadata:
-  name: reference-chain
-  title: Reference chain
-  description: ${size} checks, each referring ten times to the one before
-spec:
-  appliesTo: { kind: component }
-  levels:
-    - { id: bronze, title: Bronze }
-  categories:
-    - { id: ownership, title: Ownership }
-  checks:
-${checks.join('\n')}
-`;
+  return hostileScorecard({
+    name: 'reference-chain',
+    title: 'Reference chain',
+    description: `${size} checks, each referring ten times to the one before`,
+    checks: checks.join('\n'),
+  });
 }
 
 /** Parses the chain of `size` checks and evaluates it for one entity. */

@@ -10,7 +10,12 @@
 import knexFactory from 'knex';
 import { dropDatabases, POSTGRES } from '../evaluation/databases';
 import { BenchBackend, sleep } from '../backend/BenchBackend';
-import { EVALUATION_TASK, option, printTable } from '../backend/cliHelpers';
+import {
+  EVALUATION_TASK,
+  NO_CHANGE_SCAN,
+  option,
+  printTable,
+} from '../backend/cliHelpers';
 
 const PREFIX = 'readiness_bench_proc_';
 const FREQUENCY_SECONDS = 10;
@@ -149,11 +154,7 @@ async function main() {
           timeout: { seconds: TIMEOUT_SECONDS },
           initialDelay: { seconds: 1 },
         },
-        changeDetection: {
-          frequency: { hours: 6 },
-          timeout: { minutes: 10 },
-          initialDelay: { hours: 6 },
-        },
+        changeDetection: NO_CHANGE_SCAN,
       },
     },
   };
