@@ -186,4 +186,19 @@ describe('GithubClient rate limits', () => {
     );
     expect(client.rateLimitedUntil).toBeUndefined();
   });
+
+  it('does not take a 403 whose only sign is an unreadable retry-after as a rate limit', async () => {
+    const client = await start((_, res) =>
+      sendGithub(res, 403, githubError(403, 'Resource not accessible'), {
+        'retry-after': 'soon',
+      }),
+    );
+    await expect(
+      client.get(repo, '', { deadline: inMs(5000) }),
+    ).rejects.toThrow(
+      'GitHub answered 403 Forbidden to GET /repos/acme/payments: Resource not accessible',
+    );
+    expect(server!.requests).toHaveLength(1);
+    expect(client.rateLimitedUntil).toBeUndefined();
+  });
 });

@@ -265,13 +265,21 @@ describe('GithubClient', () => {
     expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:/);
   });
 
-  it('says when the credentials cannot be had', async () => {
+  it.each([
+    ['', new Error('no installation for acme')],
+    [
+      ", in its own words rather than its cause's",
+      new Error('no installation for acme', {
+        cause: new Error('404 Not Found'),
+      }),
+    ],
+  ])('says when the credentials cannot be had%s', async (_, failure) => {
     const client = new GithubClient({
       apiBaseUrl: 'http://127.0.0.1:9',
       host: 'github.com',
       credentials: {
         getCredentials: async () => {
-          throw new Error('no installation for acme');
+          throw failure;
         },
       },
       concurrency: 1,

@@ -221,7 +221,10 @@ export class GithubClient {
       throw new Error(
         `Could not get GitHub credentials for ${this.options.host}/${
           repository.owner
-        }/${repository.name}: ${describeError(error)}`,
+        }/${repository.name}: ${
+          // The provider's own words, not its cause's: they name what failed.
+          error instanceof Error ? error.message : String(error)
+        }`,
       );
     }
     return {

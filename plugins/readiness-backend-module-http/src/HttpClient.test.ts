@@ -21,6 +21,13 @@ function run(overrides: { deadlineMs?: number; signal?: AbortSignal } = {}) {
   };
 }
 
+const withRateLimit: HttpClientOptions = {
+  ...defaults,
+  rateLimit: { requests: 100, perMs: 1000, burst: 100 },
+};
+/** Well below any wait a Retry-After could cause, well above a local answer. */
+const AT_ONCE_MS = 500;
+
 describe('HttpClient', () => {
   let server: TestServer | undefined;
   afterEach(async () => {
@@ -213,5 +220,83 @@ describe('HttpClient', () => {
       expect(sent[i] - sent[i - 1]).toBeGreaterThanOrEqual(48);
     }
     expect(sent).toHaveLength(5);
+  });
+
+  /** `/limited` is answered `status` with `retryAfter` once; all else 200. */
+  const serveOneRetryAfter = async (
+    retryAfter: string,
+    status = 503,
+    body: unknown = {},
+  ) => {
+    let limited = false;
+    server = await startTestServer(({ url }, res) => {
+      if (url.pathname === '/limited' && !limited) {
+        limited = true;
+        sendJson(res, body, status, { 'retry-after': retryAfter });
+      } else {
+        sendJson(res, { ok: true });
+      }
+    });
+  };
+  const timed = async (work: Promise<unknown>) => {
+    const started = Date.now();
+    await work;
+    return Date.now() - started;
+  };
+
+  it('a refused day-long Retry-After does not hold back the next request', async () => {
+    await serveOneRetryAfter('86400');
+    const client = new HttpClient(withRateLimit);
+    await expect(client.getJson(get('/limited'), run())).rejects.toThrow(
+      /answered 503 Service Unavailable \(1 attempt\); the next attempt, in 86400 s, would be past the deadline/,
+    );
+    const next = client.getJson(get('/next'), run());
+    const elapsed = await timed(next);
+    await expect(next).resolves.toEqual({ ok: true });
+    expect(elapsed).toBeLessThan(AT_ONCE_MS);
+  });
+
+  it('without a rate limit, a Retry-After holds back only its own request', async () => {
+    await serveOneRetryAfter('1', 429);
+    const client = new HttpClient(defaults);
+    const limited = client.getJson(get('/limited'), run());
+    await sleep(100);
+    const elapsed = await timed(client.getJson(get('/other'), run()));
+    expect(elapsed).toBeLessThan(AT_ONCE_MS);
+    await expect(limited).resolves.toEqual({ ok: true });
+  });
+
+  it('with a rate limit, names the hold when it outlasts a deadline', async () => {
+    await serveOneRetryAfter('3', 429);
+    const client = new HttpClient(withRateLimit);
+    const limited = client.getJson(get('/limited'), run());
+    await sleep(100);
+    await expect(
+      client.getJson(get('/other'), run({ deadlineMs: 1000 })),
+    ).rejects.toThrow(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/other stopped: requests are held back until \d{4}-\d\d-\d\dT[\d:.]+Z \(a server's Retry-After\), past the deadline$/,
+    );
+    await expect(limited).resolves.toEqual({ ok: true });
+  });
+
+  it('does not read the body of a 5xx, so a large one stays retryable', async () => {
+    await serveOneRetryAfter('0', 503, { junk: 'x'.repeat(5000) });
+    const client = new HttpClient({ ...defaults, maxResponseBytes: 1000 });
+    await expect(client.getJson(get('/limited'), run())).resolves.toEqual({
+      ok: true,
+    });
+  });
+
+  it('sends nothing when the rate limiter holds a request past its deadline', async () => {
+    server = await startTestServer((_, res) => sendJson(res, {}));
+    const client = new HttpClient({
+      ...defaults,
+      rateLimit: { requests: 1, perMs: 1000, burst: 1 },
+    });
+    await client.getJson(get('/first'), run());
+    await expect(
+      client.getJson(get('/second'), run({ deadlineMs: 300 })),
+    ).rejects.toThrow(/\/second stopped: the deadline passed/);
+    expect(server.requests).toHaveLength(1);
   });
 });

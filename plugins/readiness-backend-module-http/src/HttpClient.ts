@@ -37,6 +37,11 @@ function isRetryableStatus(status: number): boolean {
   return status === 429 || status >= 500;
 }
 
+/** Only a 2xx body is used: any other is cancelled unread. */
+function isSuccess(status: number): boolean {
+  return status >= 200 && status <= 299;
+}
+
 function attemptsText(attempts: number): string {
   return `${attempts} attempt${attempts === 1 ? '' : 's'}`;
 }
@@ -103,6 +108,10 @@ export class HttpClient {
       retryStatuses: isRetryableStatus,
       retryNetworkErrors: true,
       retryTimeouts: true,
+      // A server's Retry-After holds back the other requests only where a
+      // rate limit is configured.
+      retryAfterHoldsOthers: Boolean(rateLimiter),
+      readsBody: isSuccess,
       backoff: { initialMs: options.backoffMs ?? DEFAULT_BACKOFF_MS },
       beforeSend: rateLimiter && (signal => rateLimiter.acquire(signal)),
     });
@@ -151,8 +160,14 @@ export class HttpClient {
           throw new Error(
             `${label} answered more than ${error.maxBytes} bytes (maxResponseBytes); the rest was not read (${tries})`,
           );
+        case 'rate-limited':
+          throw new Error(
+            `${label} stopped: requests are held back until ${new Date(
+              error.until!,
+            ).toISOString()} (a server's Retry-After), past the deadline`,
+          );
         default:
-          // Aborted, or held back past the deadline.
+          // Aborted, or the deadline passed.
           throw stopped();
       }
     }
@@ -163,7 +178,7 @@ export class HttpClient {
         `${label} answered ${status}, a redirect, which is not followed so that the headers stay with the configured host (${tries})`,
       );
     }
-    if (answer.status < 200 || answer.status > 299) {
+    if (!isSuccess(answer.status)) {
       throw new Error(`${label} answered ${status} (${tries})`);
     }
     try {

@@ -4,7 +4,10 @@ import {
   requestContext,
   startClient,
 } from './__testUtils__/pagerDutyClientSetup';
-import { PagerDutyClientOptions } from './PagerDutyClient';
+import {
+  PagerDutyClientOptions,
+  PagerDutyResponseError,
+} from './PagerDutyClient';
 
 let fake: FakePagerDuty | undefined;
 
@@ -75,6 +78,22 @@ describe('PagerDutyClient rate limits', () => {
     const started = Date.now();
     await client.get('/services/P1', [], context());
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+  });
+
+  it('takes a 403 as a refusal, whatever its rate-limit headers and message', async () => {
+    const { client } = await setup(
+      failFirst(1, 403, { 'ratelimit-remaining': '0', 'retry-after': '1' }),
+    );
+    const error = await client
+      .get('/services/P1', [], context())
+      .catch(failure => failure);
+    expect(error).toBeInstanceOf(PagerDutyResponseError);
+    expect(error).toMatchObject({
+      status: 403,
+      message:
+        'PagerDuty GET /services/P1 answered 403 Forbidden: Rate Limit Exceeded',
+    });
+    expect(fake!.requests).toHaveLength(1);
   });
 
   it('gives up after five 429s in a row', async () => {

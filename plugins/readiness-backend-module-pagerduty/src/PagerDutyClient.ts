@@ -56,6 +56,7 @@ export const PAGE_SIZE = 100;
 const MAX_RATE_LIMITED_ATTEMPTS = 5;
 /** The wait after a 429 that says nothing of when to come back. */
 const DEFAULT_RATE_LIMIT_WAIT_MS = 1000;
+const TOO_MANY_REQUESTS = 429;
 const ACCEPT = 'application/vnd.pagerduty+json;version=2';
 
 /** PagerDuty's `{ error: { message, errors } }`, shortened; or nothing. */
@@ -98,7 +99,12 @@ export class PagerDutyClient {
       timeoutMs: options.timeoutMs,
       maxResponseBytes: options.maxResponseBytes,
       retries: MAX_RATE_LIMITED_ATTEMPTS - 1,
-      rateLimit: { defaultWaitMs: DEFAULT_RATE_LIMIT_WAIT_MS },
+      rateLimit: {
+        // PagerDuty sends rate-limit headers with every answer: only a 429
+        // is a rate limit, a 403 is a refusal.
+        isRateLimited: answer => answer.status === TOO_MANY_REQUESTS,
+        defaultWaitMs: DEFAULT_RATE_LIMIT_WAIT_MS,
+      },
       now,
     });
   }

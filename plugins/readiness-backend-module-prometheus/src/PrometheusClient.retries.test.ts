@@ -20,15 +20,18 @@ describe('PrometheusClient retries', () => {
     server = await startTestServer(handler);
     return { url: `${server.baseUrl}/`, requests: server.requests };
   };
-
-  it('waits as Retry-After asks after a 429, then succeeds', async () => {
-    const { url, requests } = await serve((_, res) => {
-      if (requests.length === 1) {
-        sendJson(res, 'slow down', 429, { 'retry-after': '1' });
+  /** The first request is answered `status` with `retryAfter`, every other with a sample. */
+  const serveRetryAfterOnce = (status: number, retryAfter: string) =>
+    serve((_, res) => {
+      if (server!.requests.length === 1) {
+        sendJson(res, 'slow down', status, { 'retry-after': retryAfter });
       } else {
         sendJson(res, vector({ value: '1' }));
       }
     });
+
+  it('waits as Retry-After asks after a 429, then succeeds', async () => {
+    const { url, requests } = await serveRetryAfterOnce(429, '1');
 
     const samples = await new PrometheusClient({ baseUrl: url }).query('up');
 
@@ -38,13 +41,7 @@ describe('PrometheusClient retries', () => {
   });
 
   it('holds back every request while a Retry-After lasts', async () => {
-    const { url, requests } = await serve((_, res) => {
-      if (requests.length === 1) {
-        sendJson(res, 'slow down', 429, { 'retry-after': '1' });
-      } else {
-        sendJson(res, vector({ value: '1' }));
-      }
-    });
+    const { url, requests } = await serveRetryAfterOnce(429, '1');
     const client = new PrometheusClient({ baseUrl: url });
 
     const first = client.query('up');
@@ -70,6 +67,19 @@ describe('PrometheusClient retries', () => {
       'Prometheus GET /api/v1/query answered 429 Too Many Requests; it asks to retry after 120 s, longer than the 30 s this collector waits',
     );
     expect(requests).toHaveLength(1);
+  });
+
+  it('does not hold back the next request for a Retry-After it refused', async () => {
+    const { url, requests } = await serveRetryAfterOnce(503, '86400');
+    const client = new PrometheusClient({ baseUrl: url });
+
+    await expect(client.query('up')).rejects.toThrow(
+      /asks to retry after 86400 s, longer than the 30 s this collector waits/,
+    );
+    const started = Date.now();
+    await expect(client.query('up')).resolves.toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(requests).toHaveLength(2);
   });
 
   it('does not retry past the deadline', async () => {

@@ -57,8 +57,9 @@ export function readBoundedInteger(
  * by Backstage's `readDurationFromConfig`): a string such as `10s`,
  * `2 minutes` or the ISO 8601 `PT10S`, or an object such as
  * `{ seconds: 10 }` (a month is 30 days). `default` (milliseconds or a
- * duration object) is used when the key is not set (without a default, it is required). It
- * must be longer than zero. A mistake throws, naming the key.
+ * duration object) is used when the key is not set (without a default, it
+ * is required). It must be longer than zero, or zero or longer with
+ * `allowZero`. A mistake throws, naming the key.
  *
  * @public
  */

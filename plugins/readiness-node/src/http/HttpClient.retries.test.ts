@@ -2,6 +2,9 @@ import { sendJson, startTestServer, TestServer } from '../testUtils';
 import { HttpClient, HttpClientOptions } from './HttpClient';
 import { HttpRequestError } from './HttpRequestError';
 
+/** A day, in seconds: a Retry-After no request should make the others wait. */
+const A_DAY_S = '86400';
+
 describe('HttpClient retries', () => {
   let server: TestServer | undefined;
   afterEach(async () => {
@@ -120,6 +123,44 @@ describe('HttpClient retries', () => {
       attempts: 1,
     });
     expect(requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['retry-after-too-long', { maxRetryAfterMs: 30_000 }, undefined],
+    ['retry-past-deadline', {}, 10_000],
+    ['retries-exhausted', { retries: 0 }, undefined],
+  ])(
+    'a Retry-After that is not waited for (%s) holds back no other request',
+    async (reason, options: Partial<HttpClientOptions>, deadlineInMs) => {
+      const { baseUrl, requests } = await serveStatuses([503], {
+        'retry-after': A_DAY_S,
+      });
+      const { http, waits } = client(options);
+      const deadline =
+        deadlineInMs === undefined
+          ? undefined
+          : new Date(Date.now() + deadlineInMs);
+      await expect(
+        failureOf(http.fetch(baseUrl, { deadline })),
+      ).resolves.toMatchObject({ reason });
+      expect(http.rateLimitedUntil).toBeUndefined();
+      await expect(http.fetch(baseUrl)).resolves.toMatchObject({ status: 200 });
+      expect(waits).toEqual([]);
+      expect(requests).toHaveLength(2);
+    },
+  );
+
+  it('a Retry-After that is waited for holds back the others, unless retryAfterHoldsOthers is false', async () => {
+    const { baseUrl } = await serveStatuses([503, 200, 503], {
+      'retry-after': '1',
+    });
+    const holding = client();
+    await holding.http.fetch(baseUrl);
+    expect(holding.http.rateLimitedUntil).toBeDefined();
+    const { http, waits } = client({ retryAfterHoldsOthers: false });
+    await http.fetch(baseUrl);
+    expect(waits).toEqual([1000]);
+    expect(http.rateLimitedUntil).toBeUndefined();
   });
 
   it('retries network errors and timeouts only when asked to', async () => {

@@ -124,6 +124,55 @@ describe('HttpClient', () => {
     expect(await written).toBeLessThan(10 * 1024 * 1024);
   });
 
+  it('cancels unread the bodies that readsBody does not want, and answers them', async () => {
+    const { baseUrl } = await serve((_, res) => {
+      sendEndless(res, 'x'.repeat(1024));
+    });
+    const client = new HttpClient({
+      concurrency: 1,
+      timeoutMs: 5000,
+      maxResponseBytes: 4096,
+      readsBody: status => status !== 200,
+    });
+    await expect(client.fetch(baseUrl)).resolves.toMatchObject({
+      status: 200,
+      text: '',
+    });
+  });
+
+  /** A request whose `beforeSend` waits `waitMs`, with a deadline in `deadlineMs`. */
+  const failAfterBeforeSend = (
+    url: string,
+    { waitMs, deadlineMs }: { waitMs: number; deadlineMs: number },
+  ) =>
+    failureOf(
+      new HttpClient({
+        concurrency: 1,
+        timeoutMs: 5000,
+        beforeSend: () => new Promise(resolve => setTimeout(resolve, waitMs)),
+      }).fetch(url, { deadline: new Date(Date.now() + deadlineMs) }),
+    );
+
+  it('sends nothing when beforeSend waits past the deadline', async () => {
+    const { baseUrl, requests } = await serve((_, res) => sendJson(res, {}));
+    const error = await failAfterBeforeSend(baseUrl, {
+      waitMs: 300,
+      deadlineMs: 100,
+    });
+    expect(error).toMatchObject({ reason: 'deadline', attempts: 0 });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('times an attempt by the time left after beforeSend', async () => {
+    const { baseUrl } = await serve(() => {});
+    const error = await failAfterBeforeSend(baseUrl, {
+      waitMs: 400,
+      deadlineMs: 800,
+    });
+    expect(error.reason).toBe('deadline');
+    expect(error.timeoutMs).toBeLessThanOrEqual(500);
+  });
+
   it('names an unreachable server by the network reason, not the URL', async () => {
     const { baseUrl } = await serve(() => {});
     await server!.close();

@@ -26,7 +26,11 @@ import { parseRetryAfter } from './retryAfter';
  * @public
  */
 export interface HttpRateLimitOptions {
-  /** Whether an answer refuses the request for a rate limit. Default {@link isRateLimitAnswer}. */
+  /**
+   * Whether an answer refuses the request for a rate limit. Default: as
+   * GitHub answers, any 429, or a 403 with a valid `Retry-After`, with
+   * `x-ratelimit-remaining: 0`, or whose JSON `message` speaks of a rate limit.
+   */
   isRateLimited?: (answer: HttpAnswer) => boolean;
   /** The wait when a rate-limited answer does not say how long. */
   defaultWaitMs: number;
@@ -62,6 +66,16 @@ export interface HttpClientOptions {
   backoff?: BackoffOptions;
   /** A longer `Retry-After` fails at once. Default: no limit but the deadline. */
   maxRetryAfterMs?: number;
+  /**
+   * Whether the `Retry-After` of a retryable status, once a retry will
+   * wait for it, also holds back every other request. Default true.
+   */
+  retryAfterHoldsOthers?: boolean;
+  /**
+   * Whether the body of an answer with this status is read; any other is
+   * cancelled unread and answered with `text` ''. Default: every status.
+   */
+  readsBody?: (status: number) => boolean;
   /** Default `manual`: credentials never follow a redirect to another host. */
   redirect?: RequestRedirect;
   /** Awaited in a concurrency slot before each attempt, e.g. a token bucket. */
@@ -125,11 +139,6 @@ export class HttpClient {
       : undefined;
   }
 
-  /** Holds every request back until `time` (milliseconds since the epoch). */
-  pauseUntil(time: number): void {
-    this.gate.pauseUntil(time);
-  }
-
   /** The answer to `url`, after the retries its failures are worth. */
   async fetch(
     url: string | URL,
@@ -144,7 +153,9 @@ export class HttpClient {
         return result;
       }
       const failure = result.failure;
-      const waitMs = this.retryWaitMs(failure, attempts);
+      const serverWaitMs = this.serverWaitMs(failure);
+      const waitMs =
+        serverWaitMs ?? backoffDelayMs(attempts, this.options.backoff);
       const fail = (details: Partial<HttpRequestErrorDetails>) =>
         new HttpRequestError({
           reason: 'retries-exhausted',
@@ -167,26 +178,34 @@ export class HttpClient {
       ) {
         throw fail({ reason: 'retry-past-deadline' });
       }
+      // Only now, with the retry sure to wait for it, does the server's
+      // wait hold back the others: a refused wait must not stop them.
+      if (
+        failure.kind === 'status' &&
+        serverWaitMs !== undefined &&
+        this.options.retryAfterHoldsOthers !== false
+      ) {
+        this.gate.pauseUntil(this.now() + serverWaitMs);
+      }
       if (this.gate.remainingMs <= 0) {
         await this.sleepOrAbort(waitMs, request, attempts, 'request');
       }
     }
   }
 
-  /** How long before the next attempt; a server's wait also holds back the others. */
-  private retryWaitMs(failure: HttpAttemptFailure, attempts: number): number {
-    if (failure.kind === 'rate-limited') {
-      return Math.max(0, failure.until - this.now());
+  /** How long the server asked to wait before the next attempt, if it did. */
+  private serverWaitMs(failure: HttpAttemptFailure): number | undefined {
+    switch (failure.kind) {
+      case 'rate-limited':
+        return Math.max(0, failure.until - this.now());
+      case 'status':
+        return parseRetryAfter(
+          failure.answer.headers.get('retry-after'),
+          this.now(),
+        );
+      default:
+        return undefined;
     }
-    const retryAfter =
-      failure.kind === 'status'
-        ? parseRetryAfter(failure.answer.headers.get('retry-after'), this.now())
-        : undefined;
-    if (retryAfter === undefined) {
-      return backoffDelayMs(attempts, this.options.backoff);
-    }
-    this.gate.pauseUntil(this.now() + retryAfter);
-    return retryAfter;
   }
 
   private async waitForGate(
@@ -273,6 +292,18 @@ export class HttpClient {
     return answer;
   }
 
+  /** The body, within `maxBytes`, or '' (cancelled unread) when not wanted. */
+  private async bodyText(
+    response: Response,
+    maxBytes: number,
+  ): Promise<string> {
+    if (this.options.readsBody?.(response.status) === false) {
+      await response.body?.cancel();
+      return '';
+    }
+    return readResponseText(response, maxBytes);
+  }
+
   private async send(
     url: string | URL,
     request: HttpClientRequest,
@@ -281,15 +312,21 @@ export class HttpClient {
     const { signal, deadline } = request;
     const fail = (details: Partial<HttpRequestErrorDetails>) =>
       new HttpRequestError({ reason: 'aborted', attempts, ...details });
-    const remainingMs = deadline ? deadline.getTime() - this.now() : Infinity;
-    if (remainingMs <= 0) {
-      throw fail({ reason: 'deadline', attempts: attempts - 1 });
-    }
-    const endsAtDeadline = remainingMs < this.options.timeoutMs;
-    const timeoutMs = Math.ceil(Math.min(this.options.timeoutMs, remainingMs));
+    const timeLeftMs = () => {
+      const remainingMs = deadline ? deadline.getTime() - this.now() : Infinity;
+      if (remainingMs <= 0) {
+        throw fail({ reason: 'deadline', attempts: attempts - 1 });
+      }
+      return remainingMs;
+    };
+    timeLeftMs();
     await this.options.beforeSend?.(signal).catch(cause => {
       throw fail({ attempts: attempts - 1, phase: 'rate-limit', cause });
     });
+    // beforeSend may have waited: the time left is what it is now.
+    const remainingMs = timeLeftMs();
+    const endsAtDeadline = remainingMs < this.options.timeoutMs;
+    const timeoutMs = Math.ceil(Math.min(this.options.timeoutMs, remainingMs));
     const timeout = AbortSignal.timeout(timeoutMs);
     const maxBytes =
       this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -306,7 +343,7 @@ export class HttpClient {
         status: response.status,
         statusText: response.statusText,
         headers: response.headers,
-        text: await readResponseText(response, maxBytes),
+        text: await this.bodyText(response, maxBytes),
       };
     } catch (error) {
       if (error instanceof ResponseTooLargeError) {

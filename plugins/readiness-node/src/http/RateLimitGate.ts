@@ -1,8 +1,6 @@
 /**
  * The time before which no request of one client is sent: a rate limit or
  * `Retry-After` that one answer gave holds back every caller at once.
- *
- * @public
  */
 export class RateLimitGate {
   private until = 0;

@@ -8,12 +8,8 @@ export {
 } from './readResponseText';
 export { backoffDelayMs } from './backoff';
 export type { BackoffOptions } from './backoff';
-export {
-  isRateLimitAnswer,
-  isRateLimitSpent,
-  rateLimitWaitMs,
-} from './rateLimitHeaders';
-export { RateLimitGate } from './RateLimitGate';
+// isRateLimitAnswer, isRateLimitSpent and RateLimitGate stay internal.
+export { rateLimitWaitMs } from './rateLimitHeaders';
 export { HttpRequestError } from './HttpRequestError';
 export type {
   HttpAnswer,

@@ -96,4 +96,13 @@ describe('isRateLimitAnswer', () => {
     ).toBe(false);
     expect(isRateLimitAnswer(answer(500, { 'retry-after': '5' }))).toBe(false);
   });
+
+  it("does not take a 403 whose only sign is an unreadable Retry-After or PagerDuty's header", () => {
+    expect(isRateLimitAnswer(answer(403, { 'retry-after': 'soon' }))).toBe(
+      false,
+    );
+    expect(isRateLimitAnswer(answer(403, { 'ratelimit-remaining': '0' }))).toBe(
+      false,
+    );
+  });
 });

@@ -37,8 +37,6 @@ export function rateLimitWaitMs(
 /**
  * Whether an answer spent the last request of the rate-limit window
  * (`ratelimit-remaining` or `x-ratelimit-remaining` is 0).
- *
- * @public
  */
 export function isRateLimitSpent(headers: Headers): boolean {
   return (
@@ -48,11 +46,11 @@ export function isRateLimitSpent(headers: Headers): boolean {
 }
 
 /**
- * Whether an answer refuses a request for a rate limit: any 429, or a 403
- * (as GitHub answers) with `Retry-After`, with no requests remaining, or
- * whose JSON `message` speaks of a rate limit.
- *
- * @public
+ * Whether an answer refuses a request for a rate limit, as GitHub answers:
+ * any 429, or a 403 with a valid `Retry-After`, with
+ * `x-ratelimit-remaining: 0`, or whose JSON `message` speaks of a rate
+ * limit. (A 403 with an unreadable `Retry-After` and nothing else is a
+ * refusal, not a rate limit.)
  */
 export function isRateLimitAnswer(answer: {
   status: number;
@@ -64,8 +62,8 @@ export function isRateLimitAnswer(answer: {
   }
   return (
     answer.status === 403 &&
-    (answer.headers.has('retry-after') ||
-      isRateLimitSpent(answer.headers) ||
+    (parseRetryAfter(answer.headers.get('retry-after')) !== undefined ||
+      answer.headers.get('x-ratelimit-remaining')?.trim() === '0' ||
       /rate limit/i.test(jsonMessageOf(answer.text)))
   );
 }
