@@ -1,33 +1,12 @@
 import { sendJson } from '@readiness/plugin-readiness-node/testUtils';
 import {
-  FakePagerDuty,
-  FakeState,
-  Intercept,
-} from './__testUtils__/fakePagerDuty';
-import {
   baseState,
   collectOne,
   component,
-  startCollector,
+  collectorPerTest,
 } from './__testUtils__/pagerDutyCollectorSetup';
-import { PagerDutyClientOptions } from './PagerDutyClient';
 
-let fake: FakePagerDuty | undefined;
-
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
-
-async function setup(
-  state?: FakeState,
-  intercept?: Intercept,
-  options: Partial<PagerDutyClientOptions> = {},
-) {
-  const started = await startCollector(state, intercept, options);
-  fake = started.fake;
-  return started.collector;
-}
+const { setup } = collectorPerTest();
 
 describe('PagerDutyCollector failures', () => {
   it('waits out a rate limit within the deadline', async () => {

@@ -1,35 +1,14 @@
 import { sendJson } from '@readiness/plugin-readiness-node/testUtils';
-import {
-  FakePagerDuty,
-  FakeState,
-  Intercept,
-  TOKEN,
-} from './__testUtils__/fakePagerDuty';
+import { TOKEN } from './__testUtils__/fakePagerDuty';
 import { loggedText, mockLogger } from './__testUtils__/mockLogger';
 import {
   collectorContext,
   component,
   payments,
-  startCollector,
+  collectorPerTest,
 } from './__testUtils__/pagerDutyCollectorSetup';
-import { PagerDutyClientOptions } from './PagerDutyClient';
 
-let fake: FakePagerDuty | undefined;
-
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
-
-async function setup(
-  state?: FakeState,
-  intercept?: Intercept,
-  options: Partial<PagerDutyClientOptions> = {},
-) {
-  const started = await startCollector(state, intercept, options);
-  fake = started.fake;
-  return started.collector;
-}
+const { setup, fake } = collectorPerTest();
 
 describe('PagerDutyCollector secrets', () => {
   it('sends the token but never logs it nor puts it in a reason', async () => {
@@ -56,7 +35,7 @@ describe('PagerDutyCollector secrets', () => {
     expect(error.message).toBe(
       'PagerDuty GET /oncalls answered 403 Forbidden: Forbidden',
     );
-    expect(fake!.requests[0].headers.authorization).toBe(
+    expect(fake().requests[0].headers.authorization).toBe(
       `Token token=${TOKEN}`,
     );
     expect(log.debug).toHaveBeenCalledWith(

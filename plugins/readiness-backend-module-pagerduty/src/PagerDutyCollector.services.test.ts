@@ -1,33 +1,12 @@
 import {
-  FakePagerDuty,
-  FakeState,
-  Intercept,
-} from './__testUtils__/fakePagerDuty';
-import {
   baseState,
   collectOne,
   collectorContext,
   component,
-  startCollector,
+  collectorPerTest,
 } from './__testUtils__/pagerDutyCollectorSetup';
-import { PagerDutyClientOptions } from './PagerDutyClient';
 
-let fake: FakePagerDuty | undefined;
-
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
-
-async function setup(
-  state?: FakeState,
-  intercept?: Intercept,
-  options: Partial<PagerDutyClientOptions> = {},
-) {
-  const started = await startCollector(state, intercept, options);
-  fake = started.fake;
-  return started.collector;
-}
+const { setup, fake } = collectorPerTest();
 
 describe('PagerDutyCollector services', () => {
   it('fails with a reason for a service PagerDuty does not know', async () => {
@@ -62,7 +41,7 @@ describe('PagerDutyCollector services', () => {
         serviceId,
       )} is not a PagerDuty id (letters and digits)`,
     );
-    expect(fake!.requests).toEqual([]);
+    expect(fake().requests).toEqual([]);
   });
 
   it('refuses a service id from the integration-key lookup that is not an id', async () => {
@@ -77,7 +56,7 @@ describe('PagerDutyCollector services', () => {
         }),
       ),
     ).rejects.toThrow('the PagerDuty service id ".." is not a PagerDuty id');
-    expect(fake!.requests.map(r => r.url.pathname)).toEqual(['/services']);
+    expect(fake().requests.map(r => r.url.pathname)).toEqual(['/services']);
   });
 
   it('finds the service of an integration key, once for all entities', async () => {
@@ -107,7 +86,9 @@ describe('PagerDutyCollector services', () => {
       'pagerduty.onCall': [],
       'pagerduty.escalationLevels': null,
     });
-    const listings = fake!.requests.filter(r => r.url.pathname === '/services');
+    const listings = fake().requests.filter(
+      r => r.url.pathname === '/services',
+    );
     // Two pages of two services, listed once for both entities.
     expect(listings).toHaveLength(2);
     expect(listings[0].url.searchParams.get('include[]')).toBe('integrations');
@@ -135,6 +116,6 @@ describe('PagerDutyCollector services', () => {
         'pagerduty.com/integration-key': 'unknown',
       }),
     );
-    expect(fake!.requests.map(r => r.url.pathname)).not.toContain('/services');
+    expect(fake().requests.map(r => r.url.pathname)).not.toContain('/services');
   });
 });

@@ -1,10 +1,5 @@
 import { appliesToEntity } from '@readiness/plugin-readiness-common';
-import {
-  FakePagerDuty,
-  FakeState,
-  Intercept,
-  TOKEN,
-} from './__testUtils__/fakePagerDuty';
+import { TOKEN } from './__testUtils__/fakePagerDuty';
 import {
   at,
   baseState,
@@ -14,27 +9,12 @@ import {
   component,
   DAY,
   payments,
-  startCollector,
+  collectorPerTest,
 } from './__testUtils__/pagerDutyCollectorSetup';
-import { PagerDutyClient, PagerDutyClientOptions } from './PagerDutyClient';
+import { PagerDutyClient } from './PagerDutyClient';
 import { PagerDutyCollector } from './PagerDutyCollector';
 
-let fake: FakePagerDuty | undefined;
-
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
-
-async function setup(
-  state?: FakeState,
-  intercept?: Intercept,
-  options: Partial<PagerDutyClientOptions> = {},
-) {
-  const started = await startCollector(state, intercept, options);
-  fake = started.fake;
-  return started.collector;
-}
+const { setup, fake } = collectorPerTest();
 
 describe('PagerDutyCollector', () => {
   it('applies to entities with a service id or an integration key', () => {
@@ -58,7 +38,7 @@ describe('PagerDutyCollector', () => {
       'pagerduty.incidents30d': 3,
       'pagerduty.mttrMinutes': 45,
     });
-    const requests = fake!.requests.map(r => r.url);
+    const requests = fake().requests.map(r => r.url);
     // The policy came with the service (include[]=escalation_policies).
     expect(requests.map(u => u.pathname).sort()).toEqual([
       '/incidents',
@@ -86,7 +66,7 @@ describe('PagerDutyCollector', () => {
     const oncalls = requests.find(u => u.pathname === '/oncalls')!;
     expect(oncalls.searchParams.get('escalation_policy_ids[]')).toBe('EP1');
     expect(oncalls.searchParams.get('earliest')).toBe('true');
-    for (const request of fake!.requests) {
+    for (const request of fake().requests) {
       expect(request.headers.authorization).toBe(`Token token=${TOKEN}`);
     }
   });
@@ -109,7 +89,7 @@ describe('PagerDutyCollector', () => {
     expect(await collectOne(collector)).toMatchObject({
       'pagerduty.escalationLevels': 1,
     });
-    expect(fake!.requests.map(r => r.url.pathname)).toContain(
+    expect(fake().requests.map(r => r.url.pathname)).toContain(
       '/escalation_policies/EP1',
     );
   });
@@ -161,7 +141,7 @@ describe('PagerDutyCollector', () => {
         collector.collect([payments], collectorContext()),
       ),
     );
-    expect(fake!.requests.length).toBe(20);
-    expect(fake!.maxInFlight).toBe(2);
+    expect(fake().requests.length).toBe(20);
+    expect(fake().maxInFlight).toBe(2);
   });
 });

@@ -121,3 +121,32 @@ export async function collectOne(
   const collected = await collector.collect([entity], collectorContext());
   return collected.get(`component:default/${entity.metadata.name}`);
 }
+
+/**
+ * For a test file: `setup` starts a collector against a fake PagerDuty,
+ * which is closed after each test; `fake()` is the running test's.
+ */
+export function collectorPerTest() {
+  let current: FakePagerDuty | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    async setup(
+      state?: FakeState,
+      intercept?: Intercept,
+      options: Partial<PagerDutyClientOptions> = {},
+    ) {
+      const started = await startCollector(state, intercept, options);
+      current = started.fake;
+      return started.collector;
+    },
+    fake(): FakePagerDuty {
+      if (!current) {
+        throw new Error('No collector was started in this test');
+      }
+      return current;
+    },
+  };
+}
