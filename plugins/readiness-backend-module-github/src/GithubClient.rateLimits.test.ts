@@ -1,54 +1,17 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { GithubClient, GithubClientOptions } from './GithubClient';
 import {
   fakeGithub,
   githubError,
   sendGithub,
 } from './__testUtils__/fakeGithub';
 import {
-  startTestServer,
-  TestServer,
-  TestServerHandler,
-} from '@readiness/plugin-readiness-node/testUtils';
-
-const TOKEN = 'ghp_not-a-real-token';
-const repo = { owner: 'acme', name: 'payments' };
-
-const credentials = {
-  getCredentials: jest.fn(async () => ({
-    type: 'token' as const,
-    token: TOKEN,
-    headers: { Authorization: `Bearer ${TOKEN}` },
-  })),
-};
-
-function inMs(ms: number) {
-  return new Date(Date.now() + ms);
-}
+  githubClientPerTest,
+  inMs,
+  repo,
+} from './__testUtils__/githubClientPerTest';
 
 describe('GithubClient rate limits', () => {
-  let server: TestServer | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
-  async function start(
-    handler: TestServerHandler,
-    options: Partial<GithubClientOptions> = {},
-  ) {
-    server = await startTestServer(handler);
-    return new GithubClient({
-      apiBaseUrl: `${server.baseUrl}/`,
-      host: 'github.com',
-      credentials,
-      concurrency: 4,
-      timeoutMs: 2000,
-      maxPages: 10,
-      ...options,
-    });
-  }
+  const { start, server } = githubClientPerTest();
 
   it('waits out a primary rate limit (403, x-ratelimit-remaining 0) for every caller, then succeeds', async () => {
     const reset = Math.ceil(Date.now() / 1000) + 1;
@@ -80,7 +43,7 @@ describe('GithubClient rate limits', () => {
 
     await expect(first).resolves.toMatchObject({ status: 200 });
     await expect(second).resolves.toMatchObject({ status: 200 });
-    const [, ...after] = server!.requests;
+    const [, ...after] = server().requests;
     expect(after).toHaveLength(2);
     for (const request of after) {
       expect(request.at).toBeGreaterThanOrEqual(reset * 1000);
@@ -108,7 +71,7 @@ describe('GithubClient rate limits', () => {
     await expect(
       client.get(repo, '/tags', { deadline: inMs(5000) }),
     ).rejects.toThrow(`GitHub rate limited until ${resetTime}`);
-    expect(server!.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it('waits out a secondary rate limit (429 with retry-after)', async () => {
@@ -133,7 +96,7 @@ describe('GithubClient rate limits', () => {
     await expect(
       client.get(repo, '', { deadline: inMs(5000) }),
     ).resolves.toMatchObject({ status: 200 });
-    const [first, second] = server!.requests;
+    const [first, second] = server().requests;
     expect(second.at - first.at).toBeGreaterThanOrEqual(950);
   });
 
@@ -172,7 +135,7 @@ describe('GithubClient rate limits', () => {
     await expect(
       client.get(repo, '', { deadline: inMs(5000) }),
     ).rejects.toThrow('GitHub rate limited until');
-    expect(server!.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it('does not take a 403 for lack of permission as a rate limit', async () => {
@@ -198,7 +161,7 @@ describe('GithubClient rate limits', () => {
     ).rejects.toThrow(
       'GitHub answered 403 Forbidden to GET /repos/acme/payments: Resource not accessible',
     );
-    expect(server!.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
     expect(client.rateLimitedUntil).toBeUndefined();
   });
 });

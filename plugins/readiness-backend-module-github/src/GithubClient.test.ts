@@ -1,4 +1,4 @@
-import { GithubClient, GithubClientOptions } from './GithubClient';
+import { GithubClient } from './GithubClient';
 import {
   fakeGithub,
   githubError,
@@ -7,48 +7,17 @@ import {
 import {
   sendEndless,
   startTestServer,
-  TestServer,
-  TestServerHandler,
 } from '@readiness/plugin-readiness-node/testUtils';
-
-const TOKEN = 'ghp_not-a-real-token';
-const repo = { owner: 'acme', name: 'payments' };
-
-const credentials = {
-  getCredentials: jest.fn(async () => ({
-    type: 'token' as const,
-    token: TOKEN,
-    headers: { Authorization: `Bearer ${TOKEN}` },
-  })),
-};
-
-function inMs(ms: number) {
-  return new Date(Date.now() + ms);
-}
+import {
+  credentials,
+  githubClientPerTest,
+  inMs,
+  repo,
+  TOKEN,
+} from './__testUtils__/githubClientPerTest';
 
 describe('GithubClient', () => {
-  let server: TestServer | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
-  async function start(
-    handler: TestServerHandler,
-    options: Partial<GithubClientOptions> = {},
-  ) {
-    server = await startTestServer(handler);
-    return new GithubClient({
-      apiBaseUrl: `${server.baseUrl}/`,
-      host: 'github.com',
-      credentials,
-      concurrency: 4,
-      timeoutMs: 2000,
-      maxPages: 10,
-      ...options,
-    });
-  }
+  const { start, server } = githubClientPerTest();
 
   it('sends the documented headers and the credentials of the repository', async () => {
     const client = await start(fakeGithub({ 'acme/payments': {} }));
@@ -58,8 +27,8 @@ describe('GithubClient', () => {
       status: 200,
       body: { full_name: 'acme/payments', default_branch: 'main' },
     });
-    expect(server!.requests[0].url.pathname).toBe('/repos/acme/payments');
-    expect(server!.requests[0].headers).toMatchObject({
+    expect(server().requests[0].url.pathname).toBe('/repos/acme/payments');
+    expect(server().requests[0].headers).toMatchObject({
       accept: 'application/vnd.github+json',
       'x-github-api-version': '2022-11-28',
       authorization: `Bearer ${TOKEN}`,
@@ -80,7 +49,7 @@ describe('GithubClient', () => {
       await expect(
         client.get(repository, '', { deadline: inMs(5000) }),
       ).rejects.toThrow(`${named} cannot be a path segment of a URL`);
-      expect(server!.requests).toEqual([]);
+      expect(server().requests).toEqual([]);
     },
   );
 
@@ -130,7 +99,7 @@ describe('GithubClient', () => {
       body => (body as { workflows: unknown[] }).workflows,
     );
     expect(list.items).toHaveLength(5);
-    expect(server!.requests.map(r => r.url.searchParams.get('page'))).toEqual([
+    expect(server().requests.map(r => r.url.searchParams.get('page'))).toEqual([
       null,
       '2',
       '3',
@@ -155,7 +124,7 @@ describe('GithubClient', () => {
     ).rejects.toThrow(
       'GET /repos/acme/payments/dependabot/alerts?state=open&per_page=100 has more than 3 pages (readiness.github.maxPages)',
     );
-    expect(server!.requests).toHaveLength(3);
+    expect(server().requests).toHaveLength(3);
   });
 
   it('does not follow a next page to another origin', async () => {
@@ -167,7 +136,7 @@ describe('GithubClient', () => {
     await expect(
       client.list(repo, '/tags', { deadline: inMs(5000) }, b => b as []),
     ).rejects.toThrow(/next page on https:\/\/elsewhere\.example/);
-    expect(server!.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it('gives up on a request that takes longer than the timeout', async () => {
@@ -246,15 +215,14 @@ describe('GithubClient', () => {
         client.get(repo, '', { deadline: inMs(5000) }),
       ),
     );
-    expect(server!.requests).toHaveLength(6);
-    expect(server!.maxInFlight).toBe(2);
+    expect(server().requests).toHaveLength(6);
+    expect(server().maxInFlight).toBe(2);
   });
 
   it('says when GitHub cannot be reached, and never shows the token', async () => {
     const client = await start(() => {});
-    const { baseUrl } = server!;
-    await server!.close();
-    server = undefined;
+    const { baseUrl } = server();
+    await server().close();
     const error = await client
       .get(repo, '', { deadline: inMs(5000) })
       .catch(e => e as Error);
