@@ -19,7 +19,7 @@ import { RepositoryFilesCollector } from './facts/RepositoryFilesCollector';
 import { CatalogChangeScan } from './jobs/CatalogChangeScan';
 import { CatalogEvaluationRun } from './jobs/CatalogEvaluationRun';
 import { ScorecardReload } from './jobs/ScorecardReload';
-import { LoadedScorecards, loadScorecards } from './scorecards/loadScorecards';
+import { loadScorecards } from './scorecards/loadScorecards';
 import { ScorecardRegistry } from './scorecards/ScorecardRegistry';
 import { createReadinessStores, ReadinessStores } from './store';
 
@@ -38,8 +38,6 @@ export interface ReadinessContextOptions {
   urlReader: UrlReaderService;
   /** The collectors modules added; none by default. */
   collectors?: FactCollectorRegistry;
-  /** Where scorecards come from; app-config's `readiness.scorecards` by default. */
-  loadScorecards?: (knownFacts: FactDefinition[]) => LoadedScorecards;
 }
 
 /**
@@ -85,10 +83,10 @@ export async function buildReadinessContext(
   ];
 
   const stores = await createReadinessStores({ database });
-  const load =
-    options.loadScorecards ??
-    ((facts: FactDefinition[]) => loadScorecards(config, facts));
-  const registry = new ScorecardRegistry(() => load(knownFacts()), logger);
+  const registry = new ScorecardRegistry(
+    () => loadScorecards(config, knownFacts()),
+    logger,
+  );
   const relations = new CatalogRelationsResolver(catalog, auth);
   const facts = CollectorRunner.fromConfig(config, {
     relations,
