@@ -8,6 +8,7 @@ import { readinessCollectorsExtensionPoint } from '@readiness/plugin-readiness-n
 import { createApiRouter } from './api/createApiRouter';
 import { buildReadinessContext } from './buildReadinessContext';
 import { FactCollectorRegistry } from './facts/FactCollectorRegistry';
+import { requireInstalledPlugins } from './startup/requireInstalledPlugins';
 
 /**
  * The Readiness backend plugin. It only wires: buildReadinessContext makes
@@ -30,6 +31,7 @@ export const readinessPlugin = createBackendPlugin({
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        instanceMetadata: coreServices.rootInstanceMetadata,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -37,7 +39,17 @@ export const readinessPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
       },
-      async init({ httpRouter, permissionsRegistry, scheduler, ...services }) {
+      async init({
+        httpRouter,
+        instanceMetadata,
+        permissionsRegistry,
+        scheduler,
+        ...services
+      }) {
+        await requireInstalledPlugins({
+          config: services.config,
+          instanceMetadata,
+        });
         permissionsRegistry.addPermissions(readinessPermissions);
         const context = await buildReadinessContext({
           ...services,

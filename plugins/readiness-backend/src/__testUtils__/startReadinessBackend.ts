@@ -15,6 +15,7 @@ import {
 import { Knex } from 'knex';
 import { Server } from 'node:http';
 import { readinessPlugin } from '../plugin';
+import { standInPlugin } from './standInPlugin';
 
 /** What the test backend runs the plugin with; mocks for what is not given. */
 export interface ReadinessBackendOptions {
@@ -51,6 +52,8 @@ export async function startReadinessBackend(
   const { server } = await startTestBackend({
     features: [
       readinessPlugin,
+      // The mock catalog below plays the catalog plugin's part.
+      standInPlugin('catalog'),
       ...(options.modules ?? []),
       options.permissions ?? mockServices.permissions.factory(),
       options.httpAuth ?? mockServices.httpAuth.factory(),
