@@ -1,4 +1,3 @@
-/***/
 /**
  * The github backend module for the readiness plugin.
  *

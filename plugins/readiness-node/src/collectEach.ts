@@ -22,9 +22,9 @@ export interface CollectEachOptions {
   concurrency?: number | ConcurrencyLimiter;
   /**
    * Where the facts come from, e.g. `GitHub`, for the warning of an entity
-   * left out of the batch: `Could not collect the GitHub facts of <ref>:
-   * <reason>`. Without it (nor `warning`), `Could not collect the facts of
-   * <ref>: <reason>`.
+   * left out of the batch: "Could not collect the GitHub facts of <ref>:
+   * <reason>". Without it (nor `warning`), "Could not collect the facts of
+   * <ref>: <reason>".
    */
   source?: string;
   /** The warning for an entity left out of the batch, worded otherwise than `source` words it. */

@@ -5,9 +5,6 @@ import {
 } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 
-/** Any config object: `RootConfigService` is Backstage's `Config`. */
-type Config = Pick<RootConfigService, 'getOptionalNumber'>;
-
 /**
  * Where a value is read: `prefix` is the key of `config` itself in
  * app-config, e.g. `readiness.github` or `readiness.http.collectors[0]`, so
@@ -26,13 +23,14 @@ function fullKey(key: string, options: ReadConfigOptions): string {
 /**
  * A whole number from `min` to `max`, or `default` when the key is not set
  * (without a default, it is required). A mistake throws, naming the key,
- * e.g. `readiness.github.concurrency must be a whole number from 1 to 64,
- * not 0`.
+ * e.g. "readiness.github.concurrency must be a whole number from 1 to 64,
+ * not 0".
  *
  * @public
  */
 export function readBoundedInteger(
-  config: Config,
+  // Any config object: `RootConfigService` is Backstage's `Config`.
+  config: Pick<RootConfigService, 'getOptionalNumber'>,
   key: string,
   options: ReadConfigOptions & { min: number; max: number; default?: number },
 ): number {

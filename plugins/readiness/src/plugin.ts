@@ -39,7 +39,7 @@ export const readinessPlugin = createPlugin({
  *
  * @public
  */
-export const ReadinessPage = readinessPlugin.provide(
+export const ReadinessPage: () => JSX.Element = readinessPlugin.provide(
   createRoutableExtension({
     name: 'ReadinessPage',
     component: () =>
@@ -54,7 +54,7 @@ export const ReadinessPage = readinessPlugin.provide(
  *
  * @public
  */
-export const EntityReadinessCard = readinessPlugin.provide(
+export const EntityReadinessCard: () => JSX.Element = readinessPlugin.provide(
   createComponentExtension({
     name: 'EntityReadinessCard',
     component: {
@@ -72,14 +72,15 @@ export const EntityReadinessCard = readinessPlugin.provide(
  *
  * @public
  */
-export const EntityReadinessContent = readinessPlugin.provide(
-  createComponentExtension({
-    name: 'EntityReadinessContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityReadinessContent').then(
-          m => m.EntityReadinessContent,
-        ),
-    },
-  }),
-);
+export const EntityReadinessContent: () => JSX.Element =
+  readinessPlugin.provide(
+    createComponentExtension({
+      name: 'EntityReadinessContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityReadinessContent').then(
+            m => m.EntityReadinessContent,
+          ),
+      },
+    }),
+  );

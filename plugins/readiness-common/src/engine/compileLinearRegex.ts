@@ -10,7 +10,7 @@ export const MAX_REGEX_STATES = 2000;
  * @public
  */
 export interface LinearRegexLimits {
-  /** Most states of its automaton; default {@link MAX_REGEX_STATES}. */
+  /** Most states of its automaton; default `MAX_REGEX_STATES` (2000). */
   maxStates?: number;
   /** Longest text `test` accepts, in UTF-16 code units; default none. */
   maxSubjectLength?: number;

@@ -90,6 +90,11 @@ export class LinearRegex {
   private readonly atomAsked: Uint32Array;
   private readonly atomAnswer: Uint8Array;
 
+  /**
+   * Made by `compileLinearRegex`, which checks the pattern.
+   *
+   * @internal
+   */
   constructor(
     readonly source: string,
     tree: RegexNode[][],

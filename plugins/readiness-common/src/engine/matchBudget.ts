@@ -5,7 +5,11 @@
  * `withMatchBudget` grants them.
  */
 
-/** A limit that keeps one match bounded was reached: no answer either way. */
+/**
+ * A limit that keeps one match bounded was reached: no answer either way.
+ *
+ * @public
+ */
 export class MatchLimitError extends Error {}
 
 /** Thrown by {@link LinearRegex.test} for a subject that is too long. */

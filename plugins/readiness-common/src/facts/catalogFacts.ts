@@ -2,7 +2,11 @@ import { parseEntityRef, type Entity } from '@backstage/catalog-model';
 import { isRecord } from '../isRecord';
 import { Fact, FactDefinition, FactValue } from '../types';
 
-/** The source name of facts read from the entity itself. */
+/**
+ * The source name of facts read from the entity itself.
+ *
+ * @public
+ */
 export const CATALOG_SOURCE = 'catalog';
 
 /**

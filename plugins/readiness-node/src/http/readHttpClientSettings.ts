@@ -9,7 +9,7 @@ const MAX_RESPONSE_BYTES = { min: 1024, max: 1024 * 1024 * 1024 };
 
 /**
  * The settings of an {@link HttpClient} that app-config gives, as
- * {@link readHttpClientSettings} reads them.
+ * `readHttpClientSettings` reads them.
  *
  * @public
  */
@@ -22,7 +22,7 @@ export interface HttpClientSettings {
 }
 
 /**
- * Where {@link readHttpClientSettings} reads, and the defaults of a module
+ * Where `readHttpClientSettings` reads, and the defaults of a module
  * whose own differ from the suite's.
  *
  * @public
