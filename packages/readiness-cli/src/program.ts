@@ -5,8 +5,11 @@ import { gateCommand } from './commands/gate';
 import { validateCommand } from './commands/validate';
 import { Context } from './context';
 
+// Section headings have no colon, and no other unindented line may end with
+// one: repo-tools' CLI report (cli-report.md) reads such lines as Commander
+// sections and fails on any it does not know.
 const EXIT_CODES = `
-Exit codes:
+Exit codes
   0  ok
   1  a check failed: invalid scorecards (validate), an entity below the
      required level (gate)
@@ -67,7 +70,7 @@ export function createProgram(
   program
     .command('validate')
     .description(
-      'Check scorecard files: print each problem as <file>:<line>:<col> <path>: <message>',
+      'Check scorecard files and print each problem with its <file>:<line>:<col> position',
     )
     .argument(
       '<paths...>',
@@ -76,7 +79,7 @@ export function createProgram(
     .addHelpText(
       'after',
       `
-Examples:
+Examples
   $ readiness validate scorecards/
   $ readiness validate production-readiness.yaml team-checks.yaml
 ${EXIT_CODES}`,
@@ -101,7 +104,7 @@ ${EXIT_CODES}`,
     .addHelpText(
       'after',
       `
-Examples:
+Examples
   $ readiness evaluate --catalog examples --format table
   $ readiness evaluate --catalog catalog-info.yaml --repo . --scorecard scorecards/
 ${EXIT_CODES}`,
@@ -131,7 +134,7 @@ ${EXIT_CODES}`,
     .addHelpText(
       'after',
       `
-Examples:
+Examples
   $ readiness gate --catalog catalog-info.yaml --repo . \\
       --entity component:default/my-service --min-level silver
 ${EXIT_CODES}`,

@@ -5,8 +5,25 @@ describe('run', () => {
     for (const args of [['--help'], ['gate', '--help']]) {
       const { code, stdout } = await runCli(args, '/');
       expect(code).toBe(0);
-      expect(stdout).toContain('Exit codes:\n  0  ok\n  1  a check failed');
+      expect(stdout).toContain('Exit codes\n  0  ok\n  1  a check failed');
       expect(stdout).toContain('READINESS_DEBUG=1');
+    }
+  });
+
+  it('ends no help line with a colon but the headings the CLI report reads', async () => {
+    // repo-tools' CLI report (cli-report.md) reads lines ending with ":" as
+    // Commander sections and fails on any it does not know; indented lines
+    // within a known section (wrapped descriptions) are fine.
+    const headings = ['Usage:', 'Arguments:', 'Options:', 'Commands:'];
+    for (const command of [[], ['validate'], ['evaluate'], ['gate']]) {
+      const { stdout } = await runCli([...command, '--help'], '/');
+      const ownStart = stdout.search(/^(Examples|Exit codes)$/m);
+      expect(ownStart).toBeGreaterThan(0);
+      const commander = stdout.slice(0, ownStart);
+      const ours = stdout.slice(ownStart);
+      const sections = commander.split('\n').filter(l => /^\S.*:$/.test(l));
+      expect(sections.filter(line => !headings.includes(line))).toEqual([]);
+      expect(ours.split('\n').filter(line => line.endsWith(':'))).toEqual([]);
     }
   });
 
