@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /*
  * Every check the project has, as the README's test command and CI run it:
- * the Debian packages tests need (Chromium, Prometheus), type check, lint, formatting, all Jest suites with the store tests on
- * SQLite, PostgreSQL and MySQL/MariaDB, a build of every package, then the
- * end-to-end suite in Chromium (Playwright, e2e/: starts the app on :3000
- * and :7007).
+ * the Debian packages tests need (Chromium, Prometheus), type check, API
+ * reports of the published plugins, lint, formatting, all Jest suites with
+ * the store tests on SQLite, PostgreSQL and MySQL/MariaDB, a build of every
+ * package, the end-to-end suite in Chromium (Playwright, e2e/: starts the
+ * app on :3000 and :7007), then the packed packages installed into fresh
+ * Backstage apps by the README's steps (e2e/install/).
  */
 const { spawnSync } = require('node:child_process');
 const { prepareTestDatabases } = require('./test-databases');
@@ -12,11 +14,13 @@ const { prepareTestDatabases } = require('./test-databases');
 const steps = [
   ['Chromium and Prometheus', 'node', ['scripts/debian-packages.js']],
   ['type check', 'yarn', ['tsc']],
+  ['API reports', 'yarn', ['test:api-reports']],
   ['lint', 'yarn', ['lint:all']],
   ['formatting', 'yarn', ['prettier:check']],
   ['unit and integration tests', 'yarn', ['backstage-cli', 'repo', 'test']],
   ['build of every package', 'yarn', ['build:all']],
   ['end-to-end in Chromium', 'yarn', ['test:e2e']],
+  ['install into fresh Backstage apps', 'yarn', ['test:install']],
 ];
 
 async function main() {

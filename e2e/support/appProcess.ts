@@ -76,21 +76,35 @@ export async function assertPortsFree(ports: number[]) {
 
 export type RunningApp = ReturnType<typeof startApp>;
 
+/** A command to start instead of this repository's `yarn start`. */
+export type AppCommand = {
+  command: string;
+  args: string[];
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+};
+
 /**
- * Starts `backstage-cli repo start` (the root `start` script) in its own
- * process group, output to the log file.
+ * Starts `backstage-cli repo start` (the root `start` script), or another
+ * app's command, in its own process group, output to the log file.
  */
-export function startApp(logFile: string) {
+export function startApp(logFile: string, app?: AppCommand) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, 'w');
-  const cli = require.resolve('@backstage/cli/bin/backstage-cli', {
-    paths: [root],
-  });
-  const child = spawn(process.execPath, [cli, 'repo', 'start'], {
+  const { command, args, cwd, env } = app ?? {
+    command: process.execPath,
+    args: [
+      require.resolve('@backstage/cli/bin/backstage-cli', { paths: [root] }),
+      'repo',
+      'start',
+    ],
     cwd: root,
+  };
+  const child = spawn(command, args, {
+    cwd,
     detached: true,
     stdio: ['ignore', log, log],
-    env: { ...process.env, BROWSER: 'none', FORCE_COLOR: '0' },
+    env: { ...(env ?? process.env), BROWSER: 'none', FORCE_COLOR: '0' },
   });
   fs.closeSync(log);
   let exited = false;
