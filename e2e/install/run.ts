@@ -59,7 +59,7 @@ async function step<T>(name: string, action: () => T | Promise<T>): Promise<T> {
 
 async function assertRegistryReachable(workDir: string) {
   try {
-    await run('npm', ['view', CREATE_APP, 'version'], {
+    await run('npm', ['view', CREATE_APP, 'version', '--fetch-retries=1'], {
       cwd: workDir,
       timeoutMs: REGISTRY_CHECK_TIMEOUT_MS,
     });
@@ -256,6 +256,6 @@ async function main() {
 }
 
 main().catch(error => {
-  console.error(error);
+  console.error(`✖ ${error instanceof Error ? error.message : error}`);
   process.exitCode = 1;
 });
