@@ -4,7 +4,7 @@
  * context, in Debian's Chromium (no Playwright browser download).
  */
 import { defineConfig } from '@playwright/test';
-import { chromiumPath, timeouts } from './support/demo';
+import { chromiumArgs, chromiumPath, timeouts } from './support/demo';
 
 /** A test: sign-in, the evaluation if the backend restarted, a few pages. */
 const TEST_TIMEOUT_MS = 4 * 60_000;
@@ -28,14 +28,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--headless',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
+      args: chromiumArgs,
     },
   },
   projects: [{ name: 'chromium' }],

@@ -83,6 +83,14 @@ function insertAtEndOf(
   if (end < 0 || at < start) {
     return undefined;
   }
+  return insertLineBefore(source, at, code);
+}
+
+/**
+ * Inserts code as lines of their own before the line holding offset `at`,
+ * indented one step deeper than the text before `at` on that line.
+ */
+function insertLineBefore(source: string, at: number, code: string) {
   const lineStart = source.lastIndexOf('\n', at) + 1;
   const indent = `${source.slice(lineStart, at)}  `;
   return `${source.slice(0, lineStart)}${indentLike(
@@ -96,12 +104,7 @@ function insertBeforeTag(source: string, closing: string, code: string) {
   if (at < 0) {
     return undefined;
   }
-  const lineStart = source.lastIndexOf('\n', at) + 1;
-  const indent = `${source.slice(lineStart, at)}  `;
-  return `${source.slice(0, lineStart)}${indentLike(
-    code,
-    indent,
-  )}\n${source.slice(lineStart)}`;
+  return insertLineBefore(source, at, code);
 }
 
 /** Puts one code block where its lead says; throws when it cannot. */

@@ -11,7 +11,12 @@ import {
 } from '@playwright/test';
 import path from 'node:path';
 import { root } from '../support/appProcess';
-import { chromiumPath, frontendUrl, timeouts } from '../support/demo';
+import {
+  chromiumArgs,
+  chromiumPath,
+  frontendUrl,
+  timeouts,
+} from '../support/demo';
 import { signInAsGuest, visible } from '../support/session';
 import { ui } from '../support/selectors';
 
@@ -25,14 +30,7 @@ const PRODUCTION_READINESS = 'Production Readiness';
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
+    args: chromiumArgs,
   });
 }
 

@@ -93,33 +93,14 @@ function checkTarball(pkg: PackedPackage, files: string[]) {
 export async function packPackages(repoRoot: string, outDir: string) {
   // Declarations first: the package builds read them from dist-types.
   await run('yarn', ['tsc'], { cwd: repoRoot });
-  await run(
-    'yarn',
-    [
-      'workspaces',
-      'foreach',
-      '-A',
-      '--no-private',
-      '--topological',
-      'run',
-      'build',
-    ],
-    { cwd: repoRoot },
-  );
+  // Every workspace that is not private: the published packages.
+  const forEachPublished = (args: string[]) =>
+    run('yarn', ['workspaces', 'foreach', '-A', '--no-private', ...args], {
+      cwd: repoRoot,
+    });
+  await forEachPublished(['--topological', 'run', 'build']);
   fs.mkdirSync(outDir, { recursive: true });
-  await run(
-    'yarn',
-    [
-      'workspaces',
-      'foreach',
-      '-A',
-      '--no-private',
-      'pack',
-      '--out',
-      path.join(outDir, '%s-%v.tgz'),
-    ],
-    { cwd: repoRoot },
-  );
+  await forEachPublished(['pack', '--out', path.join(outDir, '%s-%v.tgz')]);
   return fs
     .readdirSync(outDir)
     .filter(f => f.endsWith('.tgz'))

@@ -10,6 +10,19 @@ export const backendUrl = 'http://localhost:7007';
 /** Debian's Chromium; CHROMIUM_PATH points elsewhere. */
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
+/**
+ * Chromium's flags: headless as root, and no background connections, which
+ * a closed network refuses many at a time.
+ */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
+
 /** The ports `yarn start` listens on: frontend, backend. */
 export const ports = [3000, 7007];
 
