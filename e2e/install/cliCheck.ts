@@ -42,6 +42,9 @@ const BROKEN_SCORECARD = BASICS_SCORECARD.replace(
 export async function checkCli(options: {
   workDir: string;
   registryUrl: string;
+  /** The packed version: npx must not take a copy installed elsewhere. */
+  version: string;
+  env: NodeJS.ProcessEnv;
   catalogFile: string;
   entityRef: string;
 }) {
@@ -62,10 +65,10 @@ export async function checkCli(options: {
         `--@readiness:registry=${options.registryUrl}`,
         '--cache',
         path.join(options.workDir, 'npm-cache'),
-        '@readiness/cli',
+        `@readiness/cli@${options.version}`,
         ...args,
       ],
-      { cwd: dir, timeoutMs: NPX_TIMEOUT_MS },
+      { cwd: dir, env: options.env, timeoutMs: NPX_TIMEOUT_MS },
     );
     return { ...outcome, shown: `npx @readiness/cli ${args.join(' ')}` };
   };

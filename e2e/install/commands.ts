@@ -3,7 +3,7 @@
  * a failure throws with the command, its folder and the log's last lines,
  * and every command has a time limit.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
@@ -18,6 +18,21 @@ export type RunOptions = {
 };
 
 let logFile: string | undefined;
+const running = new Set<ChildProcess>();
+
+function killGroup(child: ChildProcess) {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** Kills every command still running, e.g. when the test is interrupted. */
+export function killRunningCommands() {
+  running.forEach(killGroup);
+  running.clear();
+}
 
 /** Where command output goes (the console until this is set). */
 export function logCommandsTo(file: string) {
@@ -63,7 +78,11 @@ export async function execute(
     env: options.env ?? process.env,
     shell: options.shell ? '/bin/sh' : undefined,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that a timeout ends the whole chain
+    // (sh, npx, Yarn, node-gyp), not only the first process.
+    detached: true,
   });
+  running.add(child);
   let stdout = '';
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -79,7 +98,7 @@ export async function execute(
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    child.kill('SIGKILL');
+    killGroup(child);
   }, timeoutMs);
   const [status, failure] = await new Promise<[number | null, string?]>(
     resolve => {
@@ -94,6 +113,7 @@ export async function execute(
     },
   );
   clearTimeout(timer);
+  running.delete(child);
   return { status, stdout, output, failure };
 }
 

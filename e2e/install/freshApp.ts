@@ -50,20 +50,15 @@ async function createApp(options: FreshAppOptions, appDir: string) {
   );
 }
 
-/** README fix 2: native modules build against the installed Node headers. */
-async function pointNativeBuildsAtNodeHeaders(
-  options: FreshAppOptions,
-  appDir: string,
-) {
-  const nodedir = (
-    await run('npm', ['config', 'get', 'nodedir'], {
-      cwd: appDir,
-      env: options.env,
-    })
-  ).trim();
+/**
+ * README fix 2: native modules build against the headers installed with
+ * the Node.js that runs this (`include/node` under its prefix).
+ */
+function pointNativeBuildsAtNodeHeaders(appDir: string) {
+  const prefix = path.dirname(path.dirname(process.execPath));
   fs.writeFileSync(
     path.join(appDir, '.env.yarn'),
-    `npm_config_nodedir=${nodedir}\n`,
+    `npm_config_nodedir=${prefix}\n`,
   );
 }
 
@@ -128,7 +123,7 @@ async function forgetCachedReadinessPackages(
 export async function createFreshApp(options: FreshAppOptions) {
   const appDir = path.join(options.workDir, options.name);
   await createApp(options, appDir);
-  await pointNativeBuildsAtNodeHeaders(options, appDir);
+  pointNativeBuildsAtNodeHeaders(appDir);
   useBackendDefaultsWithWebSockets(appDir);
   takeReadinessFromRegistry(options, appDir);
   await forgetCachedReadinessPackages(options, appDir);

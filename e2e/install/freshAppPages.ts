@@ -186,9 +186,36 @@ export async function checkNewFrontendApp(
   await page.context().close();
 }
 
+/**
+ * /readiness in the legacy app (the route the README adds): the scorecards
+ * in force, each linking to its page.
+ */
+async function checkReadinessPage(page: Page, app: string) {
+  await page.goto(`${frontendUrl}/readiness`);
+  await visible(
+    page,
+    page
+      .getByRole('tabpanel')
+      .getByRole('link', { name: PRODUCTION_READINESS, exact: true }),
+    `${app}: ${PRODUCTION_READINESS} listed on /readiness`,
+  );
+  await screenshot(page, `${app}-readiness-page`, page.getByRole('tabpanel'));
+}
+
 export async function checkLegacyApp(browser: Browser) {
   const page = await signedInPage(browser);
+  // Only the legacy template's entity page has a CI/CD tab: this is the
+  // legacy app, not the new one still answering on the port.
+  await page.goto(`${frontendUrl}${EXAMPLE_ENTITY.path}`);
+  await visible(
+    page,
+    page
+      .getByRole('tab', { name: 'CI/CD' })
+      .or(page.getByText('CI/CD', { exact: true })),
+    'legacy-app: the legacy entity page (its CI/CD tab)',
+  );
   await checkCard(page, 'legacy-app');
   await checkTab(page, 'legacy-app');
+  await checkReadinessPage(page, 'legacy-app');
   await page.context().close();
 }

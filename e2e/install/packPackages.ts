@@ -39,7 +39,9 @@ const REQUIRED_FILES: Record<string, RegExp[]> = {
 /** File paths an `exports` map points at, however deeply nested. */
 function exportTargets(value: unknown): string[] {
   if (typeof value === 'string') {
-    return value.startsWith('./') ? [value.slice(2)] : [];
+    // `./dist/x.js` in exports, `dist/x.js` in main; `@backstage/…` feature
+    // markers inside exports conditions are not files.
+    return value.startsWith('@') ? [] : [value.replace(/^\.\//, '')];
   }
   if (value && typeof value === 'object') {
     return Object.values(value).flatMap(exportTargets);
@@ -66,7 +68,7 @@ function checkTarball(pkg: PackedPackage, files: string[]) {
     ...exportTargets(manifest.exports),
     ...['main', 'types', 'module'].flatMap(k => exportTargets(manifest[k])),
   ]) {
-    if (!has(target.replace(/^\.\//, ''))) {
+    if (!has(target)) {
       problems.push(`an entry point is missing: ${target}`);
     }
   }

@@ -8,7 +8,6 @@
  * Needs the npm registry and Chromium: without either it fails, saying so.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
   assertPortsFree,
@@ -21,7 +20,7 @@ import {
 import { backendReady, frontendReady } from '../support/backendApi';
 import { chromiumPath, ports, timeouts } from '../support/demo';
 import { checkCli } from './cliCheck';
-import { logCommandsTo, run } from './commands';
+import { killRunningCommands, logCommandsTo, run } from './commands';
 import { CREATE_APP, createFreshApp } from './freshApp';
 import {
   checkLegacyApp,
@@ -29,15 +28,16 @@ import {
   EXAMPLE_ENTITY,
   launchBrowser,
 } from './freshAppPages';
-import { followGuide } from './followGuide';
+import { assertEveryStepFollowed, followGuide } from './followGuide';
 import { waitForHttpFactToDecide } from './httpFactCheck';
 import { packPackages } from './packPackages';
 import { startScopeRegistry } from './scopeRegistry';
 import { httpCollectorConfig, startSonarQubeStub } from './sonarQubeStub';
 import { freshAppEnv } from './freshAppEnv';
+import { claimWorkDir } from './workDir';
 
 const REGISTRY_CHECK_TIMEOUT_MS = 60_000;
-const WORK_DIR_PREFIX = 'readiness-install-';
+const FRONTEND_PORT = 3000;
 const HTTP_CHECK = {
   scorecardId: 'code-quality',
   scorecardTitle: 'Code Quality',
@@ -101,17 +101,15 @@ async function startAndWait(
 
 async function main() {
   console.log(`Chromium: ${ensureChromium(chromiumPath)}`);
-  for (const old of fs
-    .readdirSync(os.tmpdir())
-    .filter(f => f.startsWith(WORK_DIR_PREFIX))) {
-    fs.rmSync(path.join(os.tmpdir(), old), { recursive: true, force: true });
-  }
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), WORK_DIR_PREFIX));
+  const workDir = claimWorkDir();
   const logFile = path.join(workDir, 'commands.log');
   logCommandsTo(logFile);
   console.log(`working in ${workDir} (command output: ${logFile})`);
   await assertRegistryReachable(workDir);
-  await assertPortsFree(ports);
+  await assertPortsFree(
+    ports,
+    'stop it first: the test starts fresh apps there',
+  );
 
   const running: RunningApp[] = [];
   const closers: Array<() => Promise<void>> = [];
@@ -122,7 +120,18 @@ async function main() {
     await stopApps();
     for (const close of closers.splice(0)) await close();
   };
-  process.on('exit', () => running.forEach(app => app.killNow()));
+  process.on('exit', () => {
+    running.forEach(app => app.killNow());
+    killRunningCommands();
+  });
+  // Ctrl-C or a CI cancel: stop the apps (detached, they would keep the
+  // ports), then exit, which releases the lock.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`\n✖ ${signal}: stopping the apps`);
+      void stopAll().finally(() => process.exit(1));
+    });
+  }
   try {
     const packed = await step('pack every publishable package', () =>
       packPackages(root, path.join(workDir, 'packages')),
@@ -200,6 +209,12 @@ async function main() {
       'legacy-app: follow the README (installs the app)',
       () => followGuide(readme, { dir: legacyApp, env, legacy: true }),
     );
+    assertEveryStepFollowed(readme, newSteps, legacySteps);
+    // The new app's frontend must be gone, or the legacy check would see it.
+    await assertPortsFree(
+      [FRONTEND_PORT],
+      "the new app's frontend did not stop",
+    );
     running.push(
       await step('legacy-app: start the frontend', () =>
         startAndWait(
@@ -220,6 +235,9 @@ async function main() {
       checkCli({
         workDir,
         registryUrl: registry.url,
+        env,
+        version: packed.find(p => p.name === '@readiness/cli')!.manifest
+          .version,
         catalogFile: path.join(newApp, 'examples', 'entities.yaml'),
         entityRef: `component:default/${EXAMPLE_ENTITY.name}`,
       }),

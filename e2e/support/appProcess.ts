@@ -58,7 +58,10 @@ async function portInUse(port: number) {
   return answers.some(Boolean);
 }
 
-export async function assertPortsFree(ports: number[]) {
+export async function assertPortsFree(
+  ports: number[],
+  hint = 'stop it first (or set E2E_REUSE_APP=1 to test it), the suite starts its own',
+) {
   const busy = [];
   for (const port of ports) {
     if (await portInUse(port)) {
@@ -69,7 +72,7 @@ export async function assertPortsFree(ports: number[]) {
     throw new Error(
       `port ${busy.join(
         ' and ',
-      )} already in use: another app (yarn start?) is running; stop it first (or set E2E_REUSE_APP=1 to test it), the suite starts its own`,
+      )} already in use: another app (yarn start?) is running; ${hint}`,
     );
   }
 }
