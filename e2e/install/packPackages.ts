@@ -102,7 +102,14 @@ export async function packPackages(repoRoot: string, outDir: string) {
     });
   await forEachPublished(['--topological', 'run', 'build']);
   fs.mkdirSync(outDir, { recursive: true });
-  await forEachPublished(['pack', '--out', path.join(outDir, '%s-%v.tgz')]);
+  try {
+    await forEachPublished(['pack', '--out', path.join(outDir, '%s-%v.tgz')]);
+  } catch (error) {
+    // A pack that failed or timed out may have left a package.json as
+    // prepack rewrote it (pointing at dist): postpack restores it.
+    await forEachPublished(['run', 'postpack']).catch(() => undefined);
+    throw error;
+  }
   return fs
     .readdirSync(outDir)
     .filter(f => f.endsWith('.tgz'))
