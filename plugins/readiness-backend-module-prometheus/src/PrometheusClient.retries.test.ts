@@ -1,29 +1,20 @@
-import {
-  sendJson,
-  startTestServer,
-  TestServer,
-  TestServerHandler,
-} from '@readiness/plugin-readiness-node/testUtils';
+import { sendJson } from '@readiness/plugin-readiness-node/testUtils';
 import { vector } from './__testUtils__/fakePrometheus';
 import { freePort } from './__testUtils__/startPrometheus';
 import { PrometheusClient } from './PrometheusClient';
+import { testServerPerTest } from './__testUtils__/testServerPerTest';
 
 describe('PrometheusClient retries', () => {
-  let server: TestServer | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
-  const serve = async (handler: TestServerHandler) => {
-    server = await startTestServer(handler);
-    return { url: `${server.baseUrl}/`, requests: server.requests };
-  };
+  const serve = testServerPerTest();
   /** The first request is answered `status` with `retryAfter`, every other with a sample. */
+  let answered = 0;
+  beforeEach(() => {
+    answered = 0;
+  });
   const serveRetryAfterOnce = (status: number, retryAfter: string) =>
     serve((_, res) => {
-      if (server!.requests.length === 1) {
+      answered += 1;
+      if (answered === 1) {
         sendJson(res, 'slow down', status, { 'retry-after': retryAfter });
       } else {
         sendJson(res, vector({ value: '1' }));

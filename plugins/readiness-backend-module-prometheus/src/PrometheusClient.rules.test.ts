@@ -1,10 +1,6 @@
-import {
-  sendJson,
-  startTestServer,
-  TestServer,
-  TestServerHandler,
-} from '@readiness/plugin-readiness-node/testUtils';
+import { sendJson } from '@readiness/plugin-readiness-node/testUtils';
 import { PrometheusClient } from './PrometheusClient';
+import { testServerPerTest } from './__testUtils__/testServerPerTest';
 
 const RULES_PAGE = (names: string[], next?: string) => ({
   status: 'success',
@@ -27,17 +23,7 @@ const RULES_PAGE = (names: string[], next?: string) => ({
 });
 
 describe('PrometheusClient rules', () => {
-  let server: TestServer | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
-  const serve = async (handler: TestServerHandler) => {
-    server = await startTestServer(handler);
-    return { url: `${server.baseUrl}/`, requests: server.requests };
-  };
+  const serve = testServerPerTest();
 
   it('lists rules of one type, page after page', async () => {
     const { url, requests } = await serve((request, res) => {

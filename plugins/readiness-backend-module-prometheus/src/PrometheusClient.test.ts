@@ -1,25 +1,13 @@
 import {
   sendEndless,
   sendJson,
-  startTestServer,
-  TestServer,
-  TestServerHandler,
 } from '@readiness/plugin-readiness-node/testUtils';
 import { vector } from './__testUtils__/fakePrometheus';
 import { PrometheusClient } from './PrometheusClient';
+import { testServerPerTest } from './__testUtils__/testServerPerTest';
 
 describe('PrometheusClient', () => {
-  let server: TestServer | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
-  const serve = async (handler: TestServerHandler) => {
-    server = await startTestServer(handler);
-    return { url: `${server.baseUrl}/`, requests: server.requests };
-  };
+  const serve = testServerPerTest();
 
   it('runs an instant query and parses the samples', async () => {
     const { url, requests } = await serve((_, res) =>

@@ -20,7 +20,15 @@ export async function createTestStores(
   return { knex, stores };
 }
 
+/** The stores on a fresh database of the given kind (for `it.each`). */
+export async function storesOn(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+) {
+  return (await createTestStores(databases, databaseId)).stores;
+}
+
 /** The stores on a fresh in-memory SQLite database, for tests of services. */
 export async function sqliteStores(databases: TestDatabases) {
-  return (await createTestStores(databases)).stores;
+  return storesOn(databases, 'SQLITE_3');
 }

@@ -1,19 +1,15 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { createTestStores } from '../../__testUtils__/testStores';
+import { storesOn } from '../../__testUtils__/testStores';
 import { SCORECARD, scoreAt } from '../../__testUtils__/storeFixtures';
 
 jest.setTimeout(60_000);
 
 describe('DatabaseFactsCache', () => {
   const databases = TestDatabases.create();
-  const createStores = async (
-    databaseId: Parameters<typeof databases.init>[0],
-  ) => (await createTestStores(databases, databaseId)).stores;
-
   it.each(databases.eachSupportedId())(
     'keeps the last facts per entity and collector, and drops those of removed entities, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const ref = 'component:default/a';
       await scoreAt(
         stores.resultWriter,

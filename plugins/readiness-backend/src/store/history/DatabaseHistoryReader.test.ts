@@ -1,20 +1,16 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ScorecardResult } from '@readiness/plugin-readiness-common';
-import { createTestStores } from '../../__testUtils__/testStores';
+import { storesOn } from '../../__testUtils__/testStores';
 import { result, stored } from '../../__testUtils__/storeFixtures';
 
 jest.setTimeout(60_000);
 
 describe('DatabaseHistoryReader', () => {
   const databases = TestDatabases.create();
-  const createStores = async (
-    databaseId: Parameters<typeof databases.init>[0],
-  ) => (await createTestStores(databases, databaseId)).stores;
-
   it.each(databases.eachSupportedId())(
     'records changes only, with their cause, newest first, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const ref = 'component:default/svc';
       const evaluation = (
         time: string,

@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { createTestStores } from '../../__testUtils__/testStores';
+import { storesOn } from '../../__testUtils__/testStores';
 import {
   attributes,
   result,
@@ -12,14 +12,10 @@ jest.setTimeout(60_000);
 
 describe('DatabaseLeaderboardQueries', () => {
   const databases = TestDatabases.create();
-  const createStores = async (
-    databaseId: Parameters<typeof databases.init>[0],
-  ) => (await createTestStores(databases, databaseId)).stores;
-
   it.each(databases.eachSupportedId())(
     'ranks owners, systems and domains in the database, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const scored = (
         name: string,
         score: number,
@@ -103,7 +99,7 @@ describe('DatabaseLeaderboardQueries', () => {
   it.each(databases.eachSupportedId())(
     'ranks groups as they stood at a past time, from the history, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const team = { owner: 'group:default/team' };
       await scoreAt(
         stores.resultWriter,

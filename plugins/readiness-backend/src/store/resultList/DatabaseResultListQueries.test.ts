@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { createTestStores } from '../../__testUtils__/testStores';
+import { storesOn } from '../../__testUtils__/testStores';
 import {
   attributes,
   result,
@@ -12,14 +12,10 @@ jest.setTimeout(60_000);
 
 describe('DatabaseResultListQueries', () => {
   const databases = TestDatabases.create();
-  const createStores = async (
-    databaseId: Parameters<typeof databases.init>[0],
-  ) => (await createTestStores(databases, databaseId)).stores;
-
   it.each(databases.eachSupportedId())(
     'lists results by filter, lowest score first, paged, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const scored = (name: string, score: number, level: string | null) =>
         stores.resultWriter.replaceEntityResults(
           {
@@ -82,7 +78,7 @@ describe('DatabaseResultListQueries', () => {
   it.each(databases.eachSupportedId())(
     'pages by keyset through ties on scores a float column cannot hold exactly, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       // 61.6 and 33.3 have no exact single-precision value.
       const scores: Record<string, number> = {
         e: 61.6,
@@ -152,7 +148,7 @@ describe('DatabaseResultListQueries', () => {
   it.each(databases.eachSupportedId())(
     'filters by kind, type, lifecycle and tag, tags matched whole, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const at = '2026-11-25T10:00:00.000Z';
       await scoreAt(stores.resultWriter, 'a', at, 10, null, {
         owner: 'group:default/x',

@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { createTestStores } from '../../__testUtils__/testStores';
+import { storesOn } from '../../__testUtils__/testStores';
 import {
   attributes,
   result,
@@ -15,14 +15,10 @@ const at = (evaluatedAt: string, score = 50) =>
 
 describe('DatabaseResultWriter integrity', () => {
   const databases = TestDatabases.create();
-  const createStores = async (
-    databaseId: Parameters<typeof databases.init>[0],
-  ) => (await createTestStores(databases, databaseId)).stores;
-
   it.each(databases.eachSupportedId())(
     'keeps results whole when a write fails, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const entity = { ref: 'component:default/checkout', etag: 'e1' };
       await stores.resultWriter.replaceEntityResults(entity, [
         stored(result('production-readiness', 40)),
@@ -52,7 +48,7 @@ describe('DatabaseResultWriter integrity', () => {
   it.each(databases.eachSupportedId())(
     'lets two writers store the same entity at once, the last one winning, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const write = (name: string, score: number, status: 'pass' | 'fail') =>
         stores.resultWriter.replaceEntityResults(
           { ref: `component:default/${name}`, etag: 'e1' },
@@ -104,7 +100,7 @@ describe('DatabaseResultWriter integrity', () => {
   it.each(databases.eachSupportedId())(
     'does not replace a newer evaluation with an older one, and counts it skipped, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const entity = { ref: 'component:default/checkout', etag: 'e2' };
       await stores.resultWriter.replaceEntityResults(entity, [
         at('2026-11-25T10:00:00.200Z', 80),
@@ -160,7 +156,7 @@ describe('DatabaseResultWriter integrity', () => {
   it.each(databases.eachSupportedId())(
     'stores entities whose attributes are longer than their columns, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const long = 'x'.repeat(600);
       const entity = {
         ref: 'component:default/verbose',

@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { toStoredResult } from '../storedResult';
-import { createTestStores } from '../../__testUtils__/testStores';
+import { createTestStores, storesOn } from '../../__testUtils__/testStores';
 import {
   attributes,
   result,
@@ -12,14 +12,10 @@ jest.setTimeout(60_000);
 
 describe('DatabaseResultWriter', () => {
   const databases = TestDatabases.create();
-  const createStores = async (
-    databaseId: Parameters<typeof databases.init>[0],
-  ) => (await createTestStores(databases, databaseId)).stores;
-
   it.each(databases.eachSupportedId())(
     'stores, replaces and reads back results, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const entity = { ref: 'component:default/checkout', etag: 'e1' };
 
       await expect(
@@ -66,7 +62,7 @@ describe('DatabaseResultWriter', () => {
   it.each(databases.eachSupportedId())(
     'stores a batch of entities in one go, with their history and check rows, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const entity = (name: string, etag: string) => ({
         ref: `component:default/${name}`,
         etag,

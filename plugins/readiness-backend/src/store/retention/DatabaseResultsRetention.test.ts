@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { createTestStores } from '../../__testUtils__/testStores';
+import { storesOn } from '../../__testUtils__/testStores';
 import { result, SCORECARD, stored } from '../../__testUtils__/storeFixtures';
 
 jest.setTimeout(60_000);
@@ -10,14 +10,10 @@ const resultAt = (evaluatedAt: string, score = 50) =>
 
 describe('DatabaseResultsRetention', () => {
   const databases = TestDatabases.create();
-  const createStores = async (
-    databaseId: Parameters<typeof databases.init>[0],
-  ) => (await createTestStores(databases, databaseId)).stores;
-
   it.each(databases.eachSupportedId())(
     'deletes results evaluated before a time, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const at = (evaluatedAt: string) => ({
         ...result('production-readiness', 50),
         evaluatedAt,
@@ -51,7 +47,7 @@ describe('DatabaseResultsRetention', () => {
   it.each(databases.eachSupportedId())(
     'removes only entities evaluated before the time, to the millisecond, and keeps those asked to, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const write = (name: string, time: string) =>
         stores.resultWriter.replaceEntityResults(
           { ref: `component:default/${name}`, etag: null },
@@ -84,7 +80,7 @@ describe('DatabaseResultsRetention', () => {
   it.each(databases.eachSupportedId())(
     'removes more entities than fit in one statement, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       await stores.resultWriter.replaceResultsOfEntities(
         Array.from({ length: 1_200 }, (_, i) => ({
           entity: { ref: `component:default/svc-${i}`, etag: null },
@@ -133,7 +129,7 @@ describe('DatabaseResultsRetention', () => {
   it.each(databases.eachSupportedId())(
     'removes the facts of entities no longer scored, but not those observed since the time, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const facts = (observedAt: string) => ({ observedAt, facts: {} });
       const unscored = 'component:default/now-a-library';
       await stores.resultWriter.replaceEntityResults(

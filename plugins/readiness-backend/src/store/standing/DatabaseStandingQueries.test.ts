@@ -1,19 +1,15 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { createTestStores } from '../../__testUtils__/testStores';
+import { storesOn } from '../../__testUtils__/testStores';
 import { result, SCORECARD, stored } from '../../__testUtils__/storeFixtures';
 
 jest.setTimeout(60_000);
 
 describe('DatabaseStandingQueries', () => {
   const databases = TestDatabases.create();
-  const createStores = async (
-    databaseId: Parameters<typeof databases.init>[0],
-  ) => (await createTestStores(databases, databaseId)).stores;
-
   it.each(databases.eachSupportedId())(
     'aggregates the standing of a scorecard, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const scored = (name: string, score: number, level: string | null) =>
         stores.resultWriter.replaceEntityResults(
           { ref: `component:default/${name}`, etag: null },
@@ -44,7 +40,7 @@ describe('DatabaseStandingQueries', () => {
   it.each(databases.eachSupportedId())(
     'counts each check status, over all entities or the visible ones, %p',
     async databaseId => {
-      const stores = await createStores(databaseId);
+      const stores = await storesOn(databases, databaseId);
       const evaluate = (
         name: string,
         checks: Record<string, 'pass' | 'fail' | 'unknown'>,
