@@ -92,15 +92,23 @@ function checkTarball(pkg: PackedPackage, files: string[]) {
   }
 }
 
+/**
+ * `yarn test:all` builds every package in an earlier step and says so with
+ * this variable, so that the build is not done twice.
+ */
+export const PACKAGES_BUILT_ENV = 'READINESS_PACKAGES_BUILT';
+
 export async function packPackages(repoRoot: string, outDir: string) {
-  // Declarations first: the package builds read them from dist-types.
-  await run('yarn', ['tsc'], { cwd: repoRoot });
   // Every workspace that is not private: the published packages.
   const forEachPublished = (args: string[]) =>
     run('yarn', ['workspaces', 'foreach', '-A', '--no-private', ...args], {
       cwd: repoRoot,
     });
-  await forEachPublished(['--topological', 'run', 'build']);
+  if (process.env[PACKAGES_BUILT_ENV] !== '1') {
+    // Declarations first: the package builds read them from dist-types.
+    await run('yarn', ['tsc'], { cwd: repoRoot });
+    await forEachPublished(['--topological', 'run', 'build']);
+  }
   fs.mkdirSync(outDir, { recursive: true });
   try {
     await forEachPublished(['pack', '--out', path.join(outDir, '%s-%v.tgz')]);
