@@ -15,8 +15,9 @@ Exit codes
      required level (gate)
   2  usage or input error: bad flags, an unreadable file or directory, broken
      YAML in a file named on the command line (or, with --strict, in any
-     catalog file), invalid scorecards (evaluate, gate), an unknown entity,
-     scorecard or level
+     catalog file), invalid scorecards (evaluate, gate), a broken
+     --exemptions or --attestations file, an unknown entity, scorecard or
+     level
 
 Set READINESS_DEBUG=1 to print the stack trace of an error.`;
 
@@ -38,6 +39,14 @@ function addCatalogOptions(command: Command): Command {
     .option(
       '--repo <dir>',
       'a checkout whose files give the repository facts of every evaluated entity',
+    )
+    .option(
+      '--exemptions <file>',
+      'exemptions exported as JSON (GET /api/readiness/exemptions?status=active, or a list): the active ones waive the checks they name',
+    )
+    .option(
+      '--attestations <file>',
+      'attestations exported as JSON (GET /api/readiness/attestations?status=active, or a list): the active ones count for attestation conditions',
     );
 }
 
@@ -137,6 +146,8 @@ ${EXIT_CODES}`,
 Examples
   $ readiness gate --catalog catalog-info.yaml --repo . \\
       --entity component:default/my-service --min-level silver
+  $ readiness gate --catalog catalog-info.yaml --entity my-service \\
+      --min-level gold --exemptions exemptions.json --attestations attestations.json
 ${EXIT_CODES}`,
     )
     .action(options => setExitCode(gateCommand(options, ctx)));

@@ -18,6 +18,11 @@ export interface ScorecardStanding {
   averageScore: number | null;
   /** Entities per level id; `none` for those below the first level. */
   levelCounts: Record<string, number>;
+  /**
+   * Checks waived over these entities (by the scorecard or by exemptions),
+   * so that a score raised by waivers shows.
+   */
+  waivedChecks: number;
 }
 
 /** A scorecard in force and how the entities stand on it. @public */

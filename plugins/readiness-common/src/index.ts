@@ -7,6 +7,7 @@
 
 export * from './types';
 export type * from './api';
+export type * from './ownerInput';
 export { NO_GROUP } from './api';
 export { describeError } from './describeError';
 export { isRecord } from './isRecord';
@@ -36,7 +37,10 @@ export {
 } from './facts';
 export type { CatalogRelations } from './facts';
 export {
+  READINESS_SCORECARD_RESOURCE_TYPE,
   readinessEntityRefreshPermission,
+  readinessExemptionApprovePermission,
+  readinessExemptionRequestPermission,
   readinessPermissions,
   readinessScorecardPreviewPermission,
 } from './permissions';

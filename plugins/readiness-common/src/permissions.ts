@@ -25,6 +25,40 @@ export const readinessScorecardPreviewPermission = createPermission({
 });
 
 /**
+ * The resource type of a scorecard, for permissions a policy may grant per
+ * scorecard (rule `IS_SCORECARD`).
+ *
+ * @public
+ */
+export const READINESS_SCORECARD_RESOURCE_TYPE = 'readiness-scorecard';
+
+/**
+ * Requesting an exemption from checks, or giving an attestation, for an
+ * entity (`POST /exemptions`, `POST /attestations`). A resource permission
+ * on catalog entities, so that a policy can allow it only to the owners.
+ *
+ * @public
+ */
+export const readinessExemptionRequestPermission = createPermission({
+  name: 'readiness.exemption.request',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
+/**
+ * Approving, rejecting and revoking exemptions and attestations of a
+ * scorecard. Members of the scorecard's owner group may without it. A
+ * resource permission on scorecards, so a policy can grant it per scorecard.
+ *
+ * @public
+ */
+export const readinessExemptionApprovePermission = createPermission({
+  name: 'readiness.exemption.approve',
+  attributes: { action: 'update' },
+  resourceType: READINESS_SCORECARD_RESOURCE_TYPE,
+});
+
+/**
  * Every permission of the Readiness plugin.
  *
  * @public
@@ -32,4 +66,6 @@ export const readinessScorecardPreviewPermission = createPermission({
 export const readinessPermissions = [
   readinessEntityRefreshPermission,
   readinessScorecardPreviewPermission,
+  readinessExemptionRequestPermission,
+  readinessExemptionApprovePermission,
 ];

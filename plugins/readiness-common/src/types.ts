@@ -129,8 +129,23 @@ export interface CheckReference {
 }
 
 /**
- * A condition over facts: `all`, `any`, `not`, `firstKnown`, a fact leaf or a
- * reference to another check. `firstKnown` is decided by the first of its
+ * A process that no file or integration proves, attested by the entity's
+ * owners (e.g. `dr-rehearsed`): the condition holds, with basis `attested`,
+ * while an active attestation of that name is at most `maxAge` old, and is
+ * `unknown` otherwise.
+ *
+ * @public
+ */
+export interface AttestationCondition {
+  /** The attestation's id: lower-case letters, digits and dashes. */
+  attestation: string;
+  /** ISO 8601 duration or `30m`/`12h`/`7d`; without it one never ages. */
+  maxAge?: string;
+}
+
+/**
+ * A condition over facts: `all`, `any`, `not`, `firstKnown`, a fact leaf, an
+ * attestation or a reference to another check. `firstKnown` is decided by the first of its
  * parts that is not unknown: verified evidence (an integration's fact) first,
  * declared evidence (the catalog) when the integration cannot tell.
  *
@@ -142,6 +157,7 @@ export type Condition =
   | { firstKnown: Condition[] }
   | { not: Condition }
   | FactCondition
+  | AttestationCondition
   | CheckReference;
 
 /**
@@ -199,6 +215,8 @@ export interface CheckDefinition {
   appliesTo?: EntityPredicate;
   condition: Condition;
   remediation: Remediation;
+  /** `false`: owners may not request an exemption from it. Default `true`. */
+  exemptible?: boolean;
 }
 
 /**
@@ -228,6 +246,22 @@ export interface ScorecardDefinition {
   categories: CategoryDefinition[];
   checks: CheckDefinition[];
   waivers?: WaiverDefinition[];
+  /** Rules for exemptions owners request (`spec.exemptions`). */
+  exemptions?: ExemptionRules;
+  /** Rules for attestations owners give (`spec.attestations`). */
+  attestations?: AttestationRules;
+}
+
+/** @public */
+export interface ExemptionRules {
+  /** The longest an exemption may last, in days from its request. */
+  maxDays: number;
+}
+
+/** @public */
+export interface AttestationRules {
+  /** An approver must confirm an attestation before it counts. */
+  requireConfirmation: boolean;
 }
 
 /**
@@ -246,11 +280,31 @@ export interface Evidence {
 
 /**
  * What a decided check rests on: `verified` when a collector observed it
- * (repository, integrations), `declared` when only the catalog says so.
+ * (repository, integrations), `declared` when only the catalog says so,
+ * `attested` when the owners attested it.
  *
  * @public
  */
-export type EvidenceBasis = 'verified' | 'declared';
+export type EvidenceBasis = 'verified' | 'declared' | 'attested';
+
+/**
+ * Why a check is `waived`: a waiver of the scorecard file, or an exemption
+ * an owner requested and an approver approved.
+ *
+ * @public
+ */
+export type CheckWaiver =
+  | { source: 'scorecard'; reason: string; expires?: string }
+  | {
+      source: 'exemption';
+      exemptionId: string;
+      reason: string;
+      /** YYYY-MM-DD, the last (UTC) day it applies. */
+      expiresAt: string;
+      requestedBy: string;
+      approvedBy: string;
+      link?: string;
+    };
 
 /**
  * One check decided for one entity: the check as defined, with its status.
@@ -274,6 +328,8 @@ export interface CheckResult
   evidence: Evidence[];
   /** For a pass or a fail: what the deciding evidence rests on. */
   basis?: EvidenceBasis;
+  /** For a `waived` check: what waives it. */
+  waiver?: CheckWaiver;
 }
 
 /** @public */
@@ -324,12 +380,19 @@ export interface EntityReadiness {
 
 /**
  * Why an entity's result for a scorecard changed: its first evaluation, a
- * change of the entity in the catalog, of the scorecard, or of the facts
- * (an integration or the repository saw something new).
+ * change of the entity in the catalog, of the scorecard, of the facts
+ * (an integration or the repository saw something new), or of the owners'
+ * exemptions or attestations (approved, revoked, expired).
  *
  * @public
  */
-export type ChangeCause = 'first-evaluation' | 'entity' | 'scorecard' | 'facts';
+export type ChangeCause =
+  | 'first-evaluation'
+  | 'entity'
+  | 'scorecard'
+  | 'facts'
+  | 'exemption'
+  | 'attestation';
 
 /** @public */
 export interface CheckChange {
@@ -354,6 +417,8 @@ export interface ReadinessChange {
   scoreBefore: number | null;
   scoreAfter: number;
   checks: CheckChange[];
+  /** For an exemption or attestation: which, and what happened to it. */
+  note?: string;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 } from '../catalog/resolveRelations';
 import { Context } from '../context';
 import { InputError } from '../errors';
+import { loadOwnerInput } from '../ownerInput/loadOwnerInput';
 import { observeRepository } from '../repository/observeRepository';
 import { loadScorecards } from '../scorecards/loadScorecards';
 import { evaluateEntities } from './evaluateEntities';
@@ -23,6 +24,10 @@ export interface CatalogEvaluationOptions {
   entity?: string;
   /** Fail on catalog files found in directories that are not YAML. */
   strict?: boolean;
+  /** Exported exemptions (`GET /api/readiness/exemptions`), a JSON file. */
+  exemptions?: string;
+  /** Exported attestations (`GET /api/readiness/attestations`), a JSON file. */
+  attestations?: string;
 }
 
 export interface CatalogEvaluation {
@@ -54,12 +59,14 @@ export function evaluateCatalogFiles(
       : [findEntity(index, options.entity)];
   const scorecards = loadScorecards(options.scorecard, ctx.cwd);
   const repository = observeRepository(options.repo, ctx.cwd, ctx.now);
+  const ownerInput = loadOwnerInput(options, ctx.cwd, ctx.now);
   const results = evaluateEntities({
     entities: selected,
     index,
     scorecards,
     repository,
     now: ctx.now,
+    ownerInput,
   });
   const evaluated = new Set(results.map(result => result.entityRef));
   for (const { entity, ref, location } of selected) {

@@ -15,6 +15,7 @@ import {
   unresolvedReferences,
 } from '../catalog/resolveRelations';
 import { compareStrings } from '../files/walkDirectory';
+import { OwnerInputLookup } from '../ownerInput/loadOwnerInput';
 
 export interface EvaluationInput {
   /** The entities to evaluate. */
@@ -25,6 +26,8 @@ export interface EvaluationInput {
   /** Added to every entity's catalog facts. */
   repository: FactSet;
   now: Date;
+  /** The active exemptions and attestations of an entity and scorecard. */
+  ownerInput?: OwnerInputLookup;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface EvaluationInput {
  * ref and then scorecard id so that output is stable between runs.
  */
 export function evaluateEntities(input: EvaluationInput): ScorecardResult[] {
-  const results = input.entities.flatMap(({ entity }) => {
+  const results = input.entities.flatMap(({ entity, ref }) => {
     const applicable = input.scorecards.filter(scorecard =>
       appliesToEntity(scorecard.appliesTo, entity),
     );
@@ -54,7 +57,13 @@ export function evaluateEntities(input: EvaluationInput): ScorecardResult[] {
       }
     }
     return applicable.map(scorecard =>
-      evaluateScorecard(scorecard, entity, facts, input.now),
+      evaluateScorecard(
+        scorecard,
+        entity,
+        facts,
+        input.now,
+        input.ownerInput?.(ref, scorecard.id),
+      ),
     );
   });
   return results.sort(

@@ -10,7 +10,13 @@ export function formatGateReport(outcomes: GateOutcome[]): string {
     const reached = result.level
       ? `is ${result.level}`
       : 'has not reached any level';
-    const score = `score ${result.score}`;
+    // Waived checks clear a level: say how many, so that none goes unseen.
+    const { waived } = result.counts;
+    const score = `score ${result.score}${
+      waived > 0
+        ? `, ${waived} ${waived === 1 ? 'check' : 'checks'} waived`
+        : ''
+    }`;
     if (passed) {
       return [
         `PASS ${where}: ${reached} (${score}); ${required.id} is required`,

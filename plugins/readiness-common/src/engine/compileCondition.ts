@@ -1,9 +1,11 @@
 import { Condition, EvidenceBasis } from '../types';
+import { attestationFact, compileAttestation } from './compileAttestation';
 import { compileLeaf } from './compileLeaf';
 import {
   CompiledCondition,
   ConditionVerdict,
   HOLDS,
+  HOLDS_ATTESTED,
   HOLDS_DECLARED,
   HOLDS_VERIFIED,
   NO_REASONS,
@@ -14,10 +16,16 @@ import { ReasonGatherer, RESULT_LIMITS, truncate } from './resultLimits';
 
 /** The shared verdict that holds on this basis. */
 function holds(basis: EvidenceBasis | undefined): ConditionVerdict {
-  if (basis === 'verified') {
-    return HOLDS_VERIFIED;
+  switch (basis) {
+    case 'verified':
+      return HOLDS_VERIFIED;
+    case 'attested':
+      return HOLDS_ATTESTED;
+    case 'declared':
+      return HOLDS_DECLARED;
+    default:
+      return HOLDS;
   }
-  return basis === 'declared' ? HOLDS_DECLARED : HOLDS;
 }
 
 // Every part is evaluated, even after the outcome is known, so that the
@@ -173,10 +181,11 @@ function compileReference(id: string, index: number): CompiledCondition {
 }
 
 /**
- * Compiles one node. `evidenceOf` holds the facts (and keys) whose evidence
- * an earlier leaf of the check records: every part of a condition is
- * evaluated, in order, and a leaf records evidence exactly when its fact is
- * there, so a later leaf over the same fact would only repeat it.
+ * Compiles one node. `evidenceOf` holds the facts (and keys) and
+ * attestations whose evidence an earlier leaf of the check records: every
+ * part of a condition is evaluated, in order, and a leaf records evidence
+ * exactly when its fact (or attestation) is there, so a later leaf over the
+ * same one would only repeat it.
  */
 function compileNode(
   condition: Condition,
@@ -199,13 +208,22 @@ function compileNode(
   if ('check' in condition) {
     return compileReference(condition.check, checkIndex(condition.check));
   }
+  if ('attestation' in condition) {
+    const read = attestationFact(condition.attestation);
+    return compileAttestation(condition, recordsEvidence(evidenceOf, read));
+  }
   const read = `${condition.fact}\u0000${condition.key ?? ''}`;
+  return compileLeaf(condition, recordsEvidence(evidenceOf, read));
+}
+
+/** Whether the leaf reading `read` is the one to record its evidence. */
+function recordsEvidence(evidenceOf: Set<string>, read: string): boolean {
   const records =
     !evidenceOf.has(read) && evidenceOf.size < RESULT_LIMITS.evidencePerCheck;
   if (records) {
     evidenceOf.add(read);
   }
-  return compileLeaf(condition, records);
+  return records;
 }
 
 /**

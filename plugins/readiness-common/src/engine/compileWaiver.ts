@@ -1,9 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
 import { filterPredicateToFilterFunction } from '@backstage/filter-predicates';
-import { WaiverDefinition } from '../types';
+import { CheckWaiver, WaiverDefinition } from '../types';
+import { endOfUtcDay } from './endOfDay';
+import { truncate } from './resultLimits';
 
-const DAY = 24 * 60 * 60 * 1000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // A time must carry its offset: without one, Date.parse reads local time and
 // the same scorecard would expire at different instants on different hosts.
 const DATE_TIME =
@@ -15,6 +15,8 @@ export interface CompiledWaiver {
   lastApplies: number;
   /** The reason of a check it waives. */
   waived: string;
+  /** The `waiver` of a check it waives; copy it, it is shared. */
+  waiver: CheckWaiver;
   /** Added to the reason of a check it would have waived. */
   expired: string;
 }
@@ -25,10 +27,11 @@ function lastMillisecond(waiver: WaiverDefinition): number {
   if (expires === undefined) {
     return Infinity;
   }
-  const time = Date.parse(expires);
-  if (DATE.test(expires) && !Number.isNaN(time)) {
-    return time + DAY - 1;
+  const endOfDay = endOfUtcDay(expires);
+  if (endOfDay !== undefined) {
+    return endOfDay;
   }
+  const time = Date.parse(expires);
   if (DATE_TIME.test(expires) && !Number.isNaN(time)) {
     return time;
   }
@@ -43,7 +46,12 @@ export function compileWaiver(waiver: WaiverDefinition): CompiledWaiver {
   return {
     matches: filterPredicateToFilterFunction<Entity>(waiver.entities),
     lastApplies: lastMillisecond(waiver),
-    waived: `waived: ${waiver.reason}${until}`,
+    waived: truncate(`waived by the scorecard: ${waiver.reason}${until}`),
+    waiver: {
+      source: 'scorecard',
+      reason: waiver.reason,
+      ...(waiver.expires !== undefined && { expires: waiver.expires }),
+    },
     expired: `waiver expired on ${waiver.expires}: ${waiver.reason}`,
   };
 }

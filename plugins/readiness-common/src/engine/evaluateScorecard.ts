@@ -1,8 +1,10 @@
 import { MAX_EVALUATION_MATCH_WORK, withMatchBudget } from './matchBudget';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import type { OwnerInput } from '../ownerInput';
 import {
   CheckResult,
   CheckStatus,
+  CheckWaiver,
   Evidence,
   FactSet,
   ScorecardDefinition,
@@ -18,8 +20,14 @@ import {
   ConditionOutcome,
   EvaluationContext,
 } from './evaluationContext';
-import { resultReasons, truncate } from './resultLimits';
+import { resultReasons } from './resultLimits';
 import { scoreChecks } from './scoreChecks';
+import {
+  applyExemptions,
+  ExemptionsByCheck,
+  exemptionsByCheck,
+} from './applyExemptions';
+import { newestAttestations } from './compileAttestation';
 
 function statusOf(outcome: ConditionOutcome): CheckStatus {
   if (outcome === 'unknown') {
@@ -32,7 +40,13 @@ interface Decision extends CheckOutcome {
   /** Bounded by `RESULT_LIMITS`. */
   reasons: readonly string[];
   evidence: Evidence[];
+  waiver?: CheckWaiver;
 }
+
+const NO_OWNER_INPUT: OwnerInput = Object.freeze({
+  exemptions: [],
+  attestations: [],
+});
 
 /**
  * Per evaluation, whether each category applies: `null` if it does, the
@@ -61,27 +75,48 @@ function notApplicable(
   return own === undefined || own.matches(entity) ? undefined : own.excluded;
 }
 
+/**
+ * Not applicable first, then waived by the scorecard's own waivers, then
+ * by an approved exemption; otherwise the condition decides, and the reasons
+ * say which waiver or exemption no longer applies.
+ */
 function decide(
   check: CompiledCheck,
   entity: Entity,
   context: EvaluationContext,
+  exemptions: ExemptionsByCheck,
   misfit: string | undefined,
 ): Decision {
   if (misfit !== undefined) {
     return { status: 'not-applicable', reasons: [misfit], evidence: [] };
   }
-  let expired: string | undefined;
+  const notes: string[] = [];
   for (const waiver of check.waivers) {
     if (waiver.matches(entity)) {
       if (context.now <= waiver.lastApplies) {
         return {
           status: 'waived',
-          reasons: [truncate(waiver.waived)],
+          reasons: [waiver.waived],
           evidence: [],
+          waiver: { ...waiver.waiver },
         };
       }
-      expired ??= waiver.expired;
+      if (notes.length === 0) {
+        notes.push(waiver.expired);
+      }
     }
+  }
+  const exempted = applyExemptions(check.definition, exemptions, context.now);
+  if (exempted.waived !== undefined) {
+    return {
+      status: 'waived',
+      reasons: [exempted.waived.reason],
+      evidence: [],
+      waiver: exempted.waived.waiver,
+    };
+  }
+  if (exempted.note !== undefined) {
+    notes.push(exempted.note);
   }
   const evidence: Evidence[] = [];
   context.evidence = evidence;
@@ -90,7 +125,7 @@ function decide(
     status: statusOf(outcome),
     basis,
     reasons:
-      outcome === true ? reasons : resultReasons(reasons, omitted, expired),
+      outcome === true ? reasons : resultReasons(reasons, omitted, notes),
     evidence,
   };
 }
@@ -117,15 +152,21 @@ function toResult(check: CompiledCheck, decision: Decision): CheckResult {
   if (decision.basis !== undefined) {
     result.basis = decision.basis;
   }
+  if (decision.waiver !== undefined) {
+    result.waiver = decision.waiver;
+  }
   return result;
 }
 
 /**
  * Evaluates one scorecard for one entity. Pure: the same inputs give the same
  * result. Checks that the entity is outside of (by their own or their
- * category's `appliesTo`) are `not-applicable`; checks an active waiver covers
- * are `waived`; both count neither for nor against the score and levels.
- * Each check's reasons and evidence are bounded by `RESULT_LIMITS`.
+ * category's `appliesTo`) are `not-applicable`; checks an active waiver of
+ * the scorecard or an approved exemption covers are `waived`; both count
+ * neither for nor against the score and levels. Attestation conditions read
+ * `ownerInput.attestations`. `ownerInput` holds only the approved exemptions
+ * and active attestations of this entity and scorecard: the caller selects
+ * them. Each check's reasons and evidence are bounded by `RESULT_LIMITS`.
  *
  * @public
  */
@@ -134,9 +175,10 @@ export function evaluateScorecard(
   entity: Entity,
   facts: FactSet,
   evaluatedAt: Date,
+  ownerInput: OwnerInput = NO_OWNER_INPUT,
 ): ScorecardResult {
   return withMatchBudget(MAX_EVALUATION_MATCH_WORK, () =>
-    evaluate(scorecard, entity, facts, evaluatedAt),
+    evaluate(scorecard, entity, facts, evaluatedAt, ownerInput),
   );
 }
 
@@ -145,6 +187,7 @@ function evaluate(
   entity: Entity,
   facts: FactSet,
   evaluatedAt: Date,
+  ownerInput: OwnerInput,
 ): ScorecardResult {
   const { checks, order, categoryAppliesTo } = compileScorecard(scorecard);
   const outcomes: CheckOutcome[] = new Array(checks.length);
@@ -155,12 +198,14 @@ function evaluate(
     now: evaluatedAt.getTime(),
     checks: outcomes,
     evidence: [],
+    attestations: newestAttestations(ownerInput.attestations),
   };
+  const exemptions = exemptionsByCheck(ownerInput.exemptions);
   // Referenced checks come first in `order`, so their outcomes are ready.
   for (const index of order) {
     const check = checks[index];
     const misfit = notApplicable(check, entity, categoryAppliesTo, categories);
-    const decision = decide(check, entity, context, misfit);
+    const decision = decide(check, entity, context, exemptions, misfit);
     outcomes[index] = decision;
     results[index] = toResult(check, decision);
   }

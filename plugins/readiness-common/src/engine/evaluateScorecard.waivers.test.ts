@@ -32,8 +32,14 @@ describe('evaluateScorecard waivers', () => {
     );
     expect(result.checks[1]).toMatchObject({
       status: 'waived',
-      reason: 'waived: Decommissioned in Q1 (until 2026-12-31)',
+      reason:
+        'waived by the scorecard: Decommissioned in Q1 (until 2026-12-31)',
       evidence: [],
+      waiver: {
+        source: 'scorecard',
+        reason: 'Decommissioned in Q1',
+        expires: '2026-12-31',
+      },
     });
     expect(result.score).toBe(100);
     expect(result.level).toBe('silver');
@@ -70,7 +76,11 @@ describe('evaluateScorecard waivers', () => {
     const forever = { ...legacy, expires: undefined, reason: 'Never paged' };
     expect(
       statuses(scorecard(checks, [expired, forever]), e, facts)[1],
-    ).toEqual(['oncall', 'waived', 'waived: Never paged']);
+    ).toEqual(['oncall', 'waived', 'waived by the scorecard: Never paged']);
+    expect(
+      evaluateScorecard(scorecard(checks, [expired, forever]), e, facts, now)
+        .checks[1].waiver,
+    ).toEqual({ source: 'scorecard', reason: 'Never paged' });
   });
 
   it('leaves a passing check without a reason when its waiver expired', () => {

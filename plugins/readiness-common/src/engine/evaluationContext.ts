@@ -1,3 +1,4 @@
+import type { AppliedAttestation } from '../ownerInput';
 import { CheckStatus, Evidence, EvidenceBasis, FactSet } from '../types';
 
 /** Three-valued: a condition over missing facts is neither true nor false. */
@@ -27,20 +28,34 @@ export interface CheckOutcome {
   basis?: EvidenceBasis;
 }
 
-/** `verified` when either is; the stronger of two bases. */
+// How much a basis proves: the catalog's word, the owners' attestation, a
+// collector's observation.
+const STRENGTH: Record<EvidenceBasis, number> = {
+  declared: 0,
+  attested: 1,
+  verified: 2,
+};
+
+/** The stronger of two bases (declared < attested < verified). */
 export function strongerBasis(
   a: EvidenceBasis | undefined,
   b: EvidenceBasis | undefined,
 ): EvidenceBasis | undefined {
-  return a === 'verified' || b === 'verified' ? 'verified' : a ?? b;
+  if (a === undefined || b === undefined) {
+    return a ?? b;
+  }
+  return STRENGTH[a] >= STRENGTH[b] ? a : b;
 }
 
-/** `declared` when either is; the weaker of two bases. */
+/** The weaker of two bases (declared < attested < verified). */
 export function weakerBasis(
   a: EvidenceBasis | undefined,
   b: EvidenceBasis | undefined,
 ): EvidenceBasis | undefined {
-  return a === 'declared' || b === 'declared' ? 'declared' : a ?? b;
+  if (a === undefined || b === undefined) {
+    return a ?? b;
+  }
+  return STRENGTH[a] <= STRENGTH[b] ? a : b;
 }
 
 /** What one evaluation of a condition reads and writes. */
@@ -52,6 +67,8 @@ export interface EvaluationContext {
   checks: ReadonlyArray<CheckOutcome | undefined>;
   /** Receives the evidence of the condition, in condition order. */
   evidence: Evidence[];
+  /** The newest active attestation of each id, for the entity. */
+  attestations: ReadonlyMap<string, AppliedAttestation>;
 }
 
 /** A condition resolved once into a closure, so evaluation does not parse. */
@@ -78,4 +95,11 @@ export const HOLDS_VERIFIED: ConditionVerdict = Object.freeze({
   outcome: true,
   reasons: NO_REASONS,
   basis: 'verified',
+});
+
+/** Holds on what the owners attested. */
+export const HOLDS_ATTESTED: ConditionVerdict = Object.freeze({
+  outcome: true,
+  reasons: NO_REASONS,
+  basis: 'attested',
 });

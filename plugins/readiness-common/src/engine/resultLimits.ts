@@ -65,26 +65,26 @@ export class ReasonGatherer {
 
 /**
  * A check's reasons as its result shows them: at most `reasonsPerCheck`
- * distinct ones, each at most `reasonLength` long, then the `extra` reason
- * (an expired waiver's), then how many were left out. Reasons from compiled
- * conditions are distinct and cut already.
+ * distinct ones, each at most `reasonLength` long, then the `extras` (why a
+ * waiver or exemption no longer applies), then how many were left out.
+ * Reasons from compiled conditions are distinct and cut already.
  */
 export function resultReasons(
   reasons: readonly string[],
   omitted: number | undefined,
-  extra?: string,
+  extras: readonly string[] = [],
 ): readonly string[] {
   const { reasonsPerCheck } = RESULT_LIMITS;
   // Compiled conditions give at most reasonsPerCheck reasons, each cut
   // already: the common case costs nothing.
-  if (reasons.length <= reasonsPerCheck && !omitted && extra === undefined) {
+  if (reasons.length <= reasonsPerCheck && !omitted && extras.length === 0) {
     return reasons;
   }
   const distinct = [...new Set(reasons)];
   const kept = distinct.slice(0, reasonsPerCheck);
   const more = (omitted ?? 0) + distinct.length - kept.length;
   const result = kept.map(reason => truncate(reason));
-  if (extra !== undefined) {
+  for (const extra of extras) {
     result.push(truncate(extra));
   }
   if (more > 0) {

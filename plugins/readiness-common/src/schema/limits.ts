@@ -22,15 +22,15 @@ export interface ScorecardLimits {
    * mapping), and a check's condition starts at level 4.
    */
   maxDepth: number;
-  /** Condition nodes (`all`, `any`, `firstKnown`, `not`, leaves, check references) of one scorecard, aliases expanded. */
+  /** Condition nodes (`all`, `any`, `firstKnown`, `not`, fact leaves, attestations, check references) of one scorecard, aliases expanded. */
   maxConditionNodes: number;
   /** Condition nodes of one check's condition, aliases expanded. */
   maxConditionNodesPerCheck: number;
 }
 
 /**
- * Far above what scorecards need (the largest built-in one is 43 KB, with
- * 163 condition nodes, at most 11 in a check, nested at most 12 levels
+ * Far above what scorecards need (the largest built-in one is 45 KB, with
+ * 171 condition nodes, at most 11 in a check, nested at most 12 levels
  * deep), and low enough that the work a file can cause stays small: the
  * YAML parser's own time (linear, about a second for 256 KiB on a loaded
  * 2-core machine) dominates.

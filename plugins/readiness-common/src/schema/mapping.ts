@@ -169,6 +169,18 @@ export class Mapping {
     return undefined;
   }
 
+  boolean(key: string, required: boolean): boolean | undefined {
+    if (!this.has(key)) {
+      return this.missing(key, required);
+    }
+    const node = this.value(key);
+    if (isScalar(node) && typeof node.value === 'boolean') {
+      return node.value;
+    }
+    this.report(key, `must be true or false, got ${describeNode(node)}`);
+    return undefined;
+  }
+
   mapping(key: string, required: boolean): Mapping | undefined {
     if (!this.has(key)) {
       return this.missing(key, required);

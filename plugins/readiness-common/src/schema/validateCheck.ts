@@ -25,6 +25,7 @@ const CHECK_KEYS = [
   'appliesTo',
   'condition',
   'remediation',
+  'exemptible',
 ];
 
 export interface CheckScope extends Omit<ConditionScope, 'checkId'> {
@@ -162,6 +163,7 @@ export function validateCheck(
         { ...scope, checkId: id ?? '' },
       )
     : mapping.reportMissing('condition');
+  const exemptible = mapping.boolean('exemptible', false);
   const remediationMapping = mapping.mapping('remediation', true);
   const remediation =
     remediationMapping && validateRemediation(remediationMapping);
@@ -186,5 +188,6 @@ export function validateCheck(
     ...(appliesTo !== undefined && { appliesTo }),
     condition,
     remediation,
+    ...(exemptible !== undefined && { exemptible }),
   };
 }

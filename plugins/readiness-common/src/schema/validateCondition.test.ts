@@ -54,14 +54,14 @@ describe('condition validation', () => {
       'two kinds of condition in one',
       '{ fact: catalog.owner, any: [] }',
       [
-        'x.yaml:22:20 spec.checks[0].condition.fact: a condition takes exactly one of all, any, firstKnown, not, fact or check; found "any" and "fact" (wrap them in all or any)',
+        'x.yaml:22:20 spec.checks[0].condition.fact: a condition takes exactly one of all, any, firstKnown, not, fact, attestation or check; found "any" and "fact" (wrap them in all or any)',
       ],
     ],
     [
       'no kind of condition',
       '{ exists: true }',
       [
-        'x.yaml:22:18 spec.checks[0].condition: a condition needs one of all, any, firstKnown, not, fact or check',
+        'x.yaml:22:18 spec.checks[0].condition: a condition needs one of all, any, firstKnown, not, fact, attestation or check',
       ],
     ],
     [

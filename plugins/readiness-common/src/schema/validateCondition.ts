@@ -4,6 +4,10 @@ import { Context } from './context';
 import { hint, orList } from './didYouMean';
 import { childPath, Mapping } from './mapping';
 import {
+  ATTESTATION_CONDITION_KEYS,
+  validateAttestationCondition,
+} from './validateAttestationCondition';
+import {
   FACT_CONDITION_KEYS,
   validateFactCondition,
 } from './validateFactCondition';
@@ -14,6 +18,7 @@ const CONDITION_KINDS = [
   'firstKnown',
   'not',
   'fact',
+  'attestation',
   'check',
 ] as const;
 
@@ -65,7 +70,7 @@ function validateReference(
 
 /**
  * Validates a condition tree: each node is exactly one of `all`, `any`,
- * `firstKnown`, `not`, a fact leaf or a check reference.
+ * `firstKnown`, `not`, a fact leaf, an attestation or a check reference.
  */
 export function validateCondition(
   ctx: Context,
@@ -95,7 +100,11 @@ export function validateCondition(
   if (kind === undefined) {
     // A misspelt kind (`fcat`) is the likely cause: say so rather than that
     // the kind is missing.
-    const known = [...CONDITION_KINDS, ...FACT_CONDITION_KEYS];
+    const known = [
+      ...CONDITION_KINDS,
+      ...FACT_CONDITION_KEYS,
+      ...ATTESTATION_CONDITION_KEYS,
+    ];
     if (mapping.keys().some(key => !known.includes(key))) {
       mapping.allowOnly(known);
     } else {
@@ -105,6 +114,9 @@ export function validateCondition(
   }
   if (kind === 'fact') {
     return validateFactCondition(ctx, mapping, scope.facts);
+  }
+  if (kind === 'attestation') {
+    return validateAttestationCondition(mapping);
   }
   if (kind === 'check') {
     return validateReference(mapping, scope);

@@ -9,13 +9,23 @@ import { Identified, readIdentifiedList } from './identifiedList';
 import { childPath, Mapping } from './mapping';
 import { findReferenceCycles } from './referenceCycles';
 import { validateCheck } from './validateCheck';
+import {
+  validateAttestationRules,
+  validateExemptionRules,
+} from './validateOwnerInputRules';
 import { CheckReferenceSite } from './validateCondition';
 import { validatePredicate } from './validatePredicate';
 import { validateWaiver } from './validateWaiver';
 
 type Spec = Pick<
   ScorecardDefinition,
-  'appliesTo' | 'levels' | 'categories' | 'checks' | 'waivers'
+  | 'appliesTo'
+  | 'levels'
+  | 'categories'
+  | 'checks'
+  | 'waivers'
+  | 'exemptions'
+  | 'attestations'
 >;
 
 function validateLevel({
@@ -69,7 +79,15 @@ export function validateSpec(
   spec: Mapping,
   facts: ReadonlyMap<string, FactDefinition>,
 ): Spec | undefined {
-  spec.allowOnly(['appliesTo', 'levels', 'categories', 'checks', 'waivers']);
+  spec.allowOnly([
+    'appliesTo',
+    'levels',
+    'categories',
+    'checks',
+    'waivers',
+    'exemptions',
+    'attestations',
+  ]);
   const appliesTo = validatePredicate(ctx, spec, 'appliesTo', true);
   const levelItems = readIdentifiedList(ctx, spec, 'levels', 'level', 'gold');
   const categoryItems = readIdentifiedList(
@@ -123,6 +141,8 @@ export function validateSpec(
       }),
     );
 
+  const exemptions = validateExemptionRules(spec);
+  const attestations = validateAttestationRules(spec);
   if (!appliesTo || !levels || !categories || !checks) {
     return undefined;
   }
@@ -132,5 +152,7 @@ export function validateSpec(
     categories,
     checks,
     ...(waivers !== undefined && { waivers }),
+    ...(exemptions !== undefined && { exemptions }),
+    ...(attestations !== undefined && { attestations }),
   };
 }

@@ -40,3 +40,33 @@ describe.each(builtIn.map(s => [s.id, s] as const))(
     });
   },
 );
+
+describe('production-readiness', () => {
+  const scorecard = builtIn.find(s => s.id === 'production-readiness')!;
+  const attestationsOf = (id: string) =>
+    JSON.stringify(scorecard.checks.find(c => c.id === id)!.condition).match(
+      /"attestation":"[\w-]+","maxAge":"\w+"/g,
+    );
+
+  it('accepts an attestation, for a while, where the checklist names a practice', () => {
+    expect({
+      rollback: attestationsOf('rollback-tested'),
+      restore: attestationsOf('restore-tested'),
+      rehearsal: attestationsOf('disaster-recovery-rehearsed'),
+      load: attestationsOf('load-tests'),
+    }).toEqual({
+      rollback: ['"attestation":"rollback-tested","maxAge":"90d"'],
+      restore: ['"attestation":"restore-tested","maxAge":"180d"'],
+      rehearsal: ['"attestation":"dr-rehearsed","maxAge":"365d"'],
+      load: ['"attestation":"load-tested","maxAge":"180d"'],
+    });
+  });
+
+  it('keeps exemptions to 90 days, and none from having an owner', () => {
+    expect(scorecard.exemptions).toEqual({ maxDays: 90 });
+    expect(scorecard.attestations).toEqual({ requireConfirmation: false });
+    expect(
+      scorecard.checks.filter(c => c.exemptible === false).map(c => c.id),
+    ).toEqual(['owner-set']);
+  });
+});

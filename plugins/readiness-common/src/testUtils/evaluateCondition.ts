@@ -1,6 +1,8 @@
+import { newestAttestations } from '../engine/compileAttestation';
 import { compileCondition } from '../engine/compileCondition';
 import { CheckOutcome, ConditionOutcome } from '../engine/evaluationContext';
 import { resultReasons } from '../engine/resultLimits';
+import type { AppliedAttestation } from '../ownerInput';
 import { Condition, Evidence, FactSet } from '../types';
 
 /** What {@link evaluateCondition} found. */
@@ -13,7 +15,7 @@ export interface ConditionEvaluation {
 
 /**
  * Evaluates one condition at `now`, with the outcomes of the checks it may
- * refer to, for tests of conditions: scorecards are evaluated through their
+ * refer to and the owners' attestations, for tests of conditions: scorecards are evaluated through their
  * compiled form instead.
  */
 export function evaluateCondition(
@@ -21,6 +23,7 @@ export function evaluateCondition(
   facts: FactSet,
   now: Date,
   checks: Record<string, CheckOutcome> = {},
+  attestations: AppliedAttestation[] = [],
 ): ConditionEvaluation {
   const ids = Object.keys(checks);
   const compiled = compileCondition(condition, id => {
@@ -34,6 +37,7 @@ export function evaluateCondition(
     now: now.getTime(),
     checks: ids.map(id => checks[id]),
     evidence: [],
+    attestations: newestAttestations(attestations),
   };
   const { outcome, reasons, omitted } = compiled(context);
   return {
