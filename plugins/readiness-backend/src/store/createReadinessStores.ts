@@ -8,6 +8,8 @@ import { DatabaseHistoryReader } from './history/DatabaseHistoryReader';
 import { HistoryReader } from './history/HistoryReader';
 import { DatabaseLeaderboardQueries } from './leaderboard/DatabaseLeaderboardQueries';
 import { LeaderboardQueries } from './leaderboard/LeaderboardQueries';
+import { DatabaseOwnerInputStore } from './ownerInput/DatabaseOwnerInputStore';
+import { OwnerInputStore } from './ownerInput/OwnerInputStore';
 import { DatabaseResultListQueries } from './resultList/DatabaseResultListQueries';
 import { ResultListQueries } from './resultList/ResultListQueries';
 import { DatabaseEntityResultsReader } from './results/DatabaseEntityResultsReader';
@@ -39,6 +41,7 @@ export interface ReadinessStores {
   standing: StandingQueries;
   leaderboard: LeaderboardQueries;
   resultList: ResultListQueries;
+  ownerInput: OwnerInputStore;
 }
 
 /**
@@ -65,5 +68,6 @@ export async function createReadinessStores(options: {
     standing: new DatabaseStandingQueries(db),
     leaderboard: new DatabaseLeaderboardQueries(db),
     resultList: new DatabaseResultListQueries(db),
+    ownerInput: new DatabaseOwnerInputStore(db),
   };
 }

@@ -26,6 +26,17 @@ export type {
   ResultListQueries,
   ResultPosition,
 } from './resultList/ResultListQueries';
+export type {
+  NewOwnerInput,
+  OwnerInputClosing,
+  OwnerInputDecisionToStore,
+  OwnerInputFilter,
+  OwnerInputKind,
+  OwnerInputStore,
+  StoredOwnerInput,
+} from './ownerInput/OwnerInputStore';
+export { PendingRequestExistsError } from './ownerInput/OwnerInputStore';
+export { DatabaseOwnerInputStore } from './ownerInput/DatabaseOwnerInputStore';
 export type { ReadinessStores } from './createReadinessStores';
 export { createReadinessStores } from './createReadinessStores';
 export { fromStoredResult } from './storedResult';
