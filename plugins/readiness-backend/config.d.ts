@@ -42,6 +42,13 @@ export interface Config {
     changeDetection?: SchedulerServiceTaskScheduleDefinitionConfig;
 
     /**
+     * How often exemptions past their end date are marked expired (with an
+     * event and an audit record) and their entities re-evaluated. Defaults
+     * to every 10 minutes.
+     */
+    exemptionExpiry?: SchedulerServiceTaskScheduleDefinitionConfig;
+
+    /**
      * How often each backend replica reloads the scorecard definitions, e.g.
      * `{ minutes: 1 }` or `'30s'`. A changed scorecard re-evaluates the
      * catalog; an invalid one keeps its last good version. Defaults to a

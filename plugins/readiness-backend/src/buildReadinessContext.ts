@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   AuthService,
   DatabaseService,
   LoggerService,
@@ -19,6 +20,7 @@ import { RepositoryFilesCollector } from './facts/RepositoryFilesCollector';
 import { CatalogChangeScan } from './jobs/CatalogChangeScan';
 import { CatalogEvaluationRun } from './jobs/CatalogEvaluationRun';
 import { ScorecardReload } from './jobs/ScorecardReload';
+import { ExemptionExpiry } from './jobs/ExemptionExpiry';
 import { loadScorecards } from './scorecards/loadScorecards';
 import { ScorecardRegistry } from './scorecards/ScorecardRegistry';
 import { createReadinessStores, ReadinessStores } from './store';
@@ -38,6 +40,8 @@ export interface ReadinessContextOptions {
   urlReader: UrlReaderService;
   /** The collectors modules added; none by default. */
   collectors?: FactCollectorRegistry;
+  /** Records exemptions that expire; a no-op auditor when not given. */
+  auditor?: AuditorService;
 }
 
 /**
@@ -61,9 +65,18 @@ export interface ReadinessContext {
   catalogRun: CatalogEvaluationRun;
   changeScan: CatalogChangeScan;
   scorecardReload: ScorecardReload;
-  /** Schedules the catalog run, the change scan and the scorecard reload. */
+  exemptionExpiry: ExemptionExpiry;
+  /**
+   * Schedules the catalog run, the change scan, the scorecard reload and
+   * the exemption expiry.
+   */
   scheduleJobs(scheduler: SchedulerService): Promise<void>;
 }
+
+/** For benchmarks and tests that build Readiness without Backstage's. */
+const SILENT_AUDITOR: AuditorService = {
+  createEvent: async () => ({ success: async () => {}, fail: async () => {} }),
+};
 
 /**
  * Builds Readiness from Backstage's services and app-config: the one place
@@ -98,6 +111,7 @@ export async function buildReadinessContext(
     resultWriter: stores.resultWriter,
     scorecards: registry,
     facts,
+    ownerInput: stores.ownerInput,
   });
   const jobDeps = { catalog, auth, evaluator, logger };
   const catalogRun = CatalogEvaluationRun.fromConfig(config, {
@@ -114,6 +128,11 @@ export async function buildReadinessContext(
     changeScan,
     logger,
   });
+  const exemptionExpiry = ExemptionExpiry.fromConfig(config, {
+    ...jobDeps,
+    store: stores.ownerInput,
+    auditor: options.auditor ?? SILENT_AUDITOR,
+  });
 
   return {
     stores,
@@ -126,10 +145,12 @@ export async function buildReadinessContext(
     catalogRun,
     changeScan,
     scorecardReload,
+    exemptionExpiry,
     async scheduleJobs(scheduler) {
       await catalogRun.schedule(scheduler);
       await changeScan.schedule(scheduler);
       await scorecardReload.schedule(scheduler);
+      await exemptionExpiry.schedule(scheduler);
     },
   };
 }

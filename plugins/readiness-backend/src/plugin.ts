@@ -8,6 +8,7 @@ import { readinessCollectorsExtensionPoint } from '@readiness/plugin-readiness-n
 import { createApiRouter } from './api/createApiRouter';
 import { buildReadinessContext } from './buildReadinessContext';
 import { FactCollectorRegistry } from './facts/FactCollectorRegistry';
+import { scorecardResourceType } from './permissions/scorecardPermissionRules';
 import { requireInstalledPlugins } from './startup/requireInstalledPlugins';
 
 /**
@@ -26,6 +27,7 @@ export const readinessPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         config: coreServices.rootConfig,
         database: coreServices.database,
@@ -37,6 +39,7 @@ export const readinessPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
+        userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
       },
       async init({
@@ -55,6 +58,9 @@ export const readinessPlugin = createBackendPlugin({
           ...services,
           collectors,
         });
+        permissionsRegistry.addResourceType(
+          scorecardResourceType(context.registry),
+        );
         await context.scheduleJobs(scheduler);
         httpRouter.use(await createApiRouter(context, services));
       },

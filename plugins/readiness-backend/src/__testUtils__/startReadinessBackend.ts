@@ -26,6 +26,10 @@ export interface ReadinessBackendOptions {
   config?: object;
   permissions?: ServiceFactory;
   httpAuth?: ServiceFactory;
+  /** Who users are and which groups they belong to. */
+  userInfo?: ServiceFactory;
+  /** Collects the plugin's audit events. */
+  auditor?: ServiceFactory;
   urlReader?: UrlReaderService;
   /** The plugin's database; the test backend's own when not given. */
   knex?: Knex;
@@ -57,6 +61,8 @@ export async function startReadinessBackend(
       ...(options.modules ?? []),
       options.permissions ?? mockServices.permissions.factory(),
       options.httpAuth ?? mockServices.httpAuth.factory(),
+      ...(options.userInfo ? [options.userInfo] : []),
+      ...(options.auditor ? [options.auditor] : []),
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),

@@ -11,12 +11,16 @@ const NO_RELATIONS = {
   resolve: async () => ({ owner: null, system: null }),
 } as unknown as CatalogRelationsResolver;
 
+/** No exemptions or attestations, for stores without them. */
+const NO_OWNER_INPUT = { activeFor: async () => [] };
+
 /**
  * An evaluator of these scorecards with catalog facts only: no collector,
  * and, unless given, no owner or system resolved.
  */
 export function testEvaluator(options: {
-  stores: Pick<ReadinessStores, 'resultWriter' | 'factsCache'>;
+  stores: Pick<ReadinessStores, 'resultWriter' | 'factsCache'> &
+    Partial<Pick<ReadinessStores, 'ownerInput'>>;
   scorecards: ScorecardDefinition[];
   relations?: CatalogRelationsResolver;
   now?: () => Date;
@@ -32,6 +36,7 @@ export function testEvaluator(options: {
       logger: mockServices.logger.mock(),
       settings: { timeoutMs: 1000 },
     }),
+    ownerInput: stores.ownerInput ?? NO_OWNER_INPUT,
     now,
   });
 }

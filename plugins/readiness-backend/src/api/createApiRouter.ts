@@ -1,9 +1,11 @@
 import {
+  AuditorService,
   AuthService,
   DatabaseService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -28,6 +30,7 @@ import { RelationEvidenceRedactor } from './RelationEvidenceRedactor';
 import { ResultsCursor } from './ResultsCursor';
 import { readResultsScanRows, ResultsListService } from './ResultsListService';
 import { createRouter } from './router';
+import { ownerInputServices } from '../ownerInput/ownerInputServices';
 import { ServiceAccessPolicy } from './ServiceAccessPolicy';
 
 /** The services the REST API needs beyond Readiness' own parts. */
@@ -39,6 +42,8 @@ export interface ApiRouterOptions {
   logger: LoggerService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  userInfo: UserInfoService;
+  auditor: AuditorService;
 }
 
 /**
@@ -51,26 +56,40 @@ export async function createApiRouter(
 ): Promise<express.Router> {
   const { config, database, catalog, auth, logger, httpAuth, permissions } =
     options;
+  const { userInfo, auditor } = options;
   const { stores, evaluator, facts, relations, collectors } = context;
   const previewSettings = readPreviewSettings(config);
   const scorecardLimits = readScorecardLimits(config);
   // Services may refresh and preview only when config names them.
   const serviceAccess = ServiceAccessPolicy.fromConfig(config);
 
+  const visibility = new CatalogVisibility(catalog, auth);
+  const readiness = new EntityReadinessService({
+    catalog,
+    entityResults: stores.entityResults,
+    historyReader: stores.history,
+    evaluator,
+    permissions,
+    redactor: new RelationEvidenceRedactor(catalog),
+    refreshAccess: {
+      services: serviceAccess,
+      limiter: new RefreshRateLimiter(readRefreshRateLimits(config)),
+    },
+  });
+  const ownerInput = ownerInputServices({
+    context,
+    catalog,
+    permissions,
+    userInfo,
+    auditor,
+    visibility,
+    readiness,
+  });
+
   return createRouter({
     httpAuth,
-    readiness: new EntityReadinessService({
-      catalog,
-      entityResults: stores.entityResults,
-      historyReader: stores.history,
-      evaluator,
-      permissions,
-      redactor: new RelationEvidenceRedactor(catalog),
-      refreshAccess: {
-        services: serviceAccess,
-        limiter: new RefreshRateLimiter(readRefreshRateLimits(config)),
-      },
-    }),
+    readiness,
+    ownerInput,
     scorecards: new ScorecardsService(context.registry, stores.standing),
     leaderboard: new LeaderboardService(context.registry, stores.leaderboard),
     results: new ResultsListService({
@@ -104,7 +123,7 @@ export async function createApiRouter(
       budgets: previewSettings,
       logger,
     }),
-    visibility: new CatalogVisibility(catalog, auth),
+    visibility,
     maxDocumentBytes: scorecardLimits.maxBytes,
   });
 }

@@ -18,9 +18,10 @@ describe('readiness API: scorecards', () => {
     );
     expect(production).toMatchObject({
       title: 'Production Readiness',
-      checks: 46,
+      checks: 47,
       entities: 1,
       levelCounts: { none: 1 },
+      waivedChecks: 0,
       source: expect.stringMatching(/production-readiness\.yaml$/),
     });
   });

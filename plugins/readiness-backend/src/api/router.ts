@@ -8,6 +8,8 @@ import { ScorecardsService } from '../scorecards/ScorecardsService';
 import { CatalogVisibility } from './CatalogVisibility';
 import { jsonBodyParser, specWithDocumentLimit } from './documentSizeLimit';
 import { EntityReadinessService } from './EntityReadinessService';
+import { addOwnerInputRoutes } from './ownerInputRoutes';
+import type { OwnerInputServices } from '../ownerInput/ownerInputServices';
 import { TooManyRequestsError } from './RefreshRateLimiter';
 import { ResultsListService } from './ResultsListService';
 
@@ -26,6 +28,7 @@ const CALLERS = { allow: ['user', 'service'] as Array<'user' | 'service'> };
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   readiness: EntityReadinessService;
+  ownerInput: OwnerInputServices;
   scorecards: ScorecardsService;
   leaderboard: LeaderboardService;
   results: ResultsListService;
@@ -125,6 +128,8 @@ export async function createRouter(options: {
       throw error;
     }
   });
+
+  addOwnerInputRoutes(router, httpAuth, options.ownerInput);
 
   return router;
 }

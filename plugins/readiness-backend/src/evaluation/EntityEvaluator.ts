@@ -11,6 +11,19 @@ import {
 } from '../scorecards/ScorecardRegistry';
 import { CollectorRunner } from '../facts/CollectorRunner';
 import { entityAttributes } from './entityAttributes';
+import { dayOf } from '../ownerInput/calendarDays';
+import { ownerInputByScorecard } from './ownerInputByScorecard';
+import type { OwnerInputStore } from '../store/ownerInput/OwnerInputStore';
+
+/** Where an entity's active exemptions and attestations come from. */
+export type ActiveOwnerInput = Pick<OwnerInputStore, 'activeFor'>;
+
+/** How long a check says that its exemption expired. */
+const EXPIRED_EXEMPTIONS_SHOWN_MS = 30 * 24 * 60 * 60 * 1000;
+
+function expiredSince(evaluatedAt: Date): string {
+  return dayOf(new Date(evaluatedAt.getTime() - EXPIRED_EXEMPTIONS_SHOWN_MS));
+}
 
 /** One entity's results, ready to store. */
 export interface EntityEvaluation {
@@ -26,18 +39,21 @@ export class EntityEvaluator {
   private readonly resultWriter: ResultWriter;
   private readonly scorecards: ScorecardRegistry;
   private readonly facts: CollectorRunner;
+  private readonly ownerInput: ActiveOwnerInput;
   private readonly now: () => Date;
 
   constructor(options: {
     resultWriter: ResultWriter;
     scorecards: ScorecardRegistry;
     facts: CollectorRunner;
+    ownerInput: ActiveOwnerInput;
     /** The clock; tests set it. */
     now?: () => Date;
   }) {
     this.resultWriter = options.resultWriter;
     this.scorecards = options.scorecards;
     this.facts = options.facts;
+    this.ownerInput = options.ownerInput;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -57,18 +73,30 @@ export class EntityEvaluator {
   ): Promise<EntityEvaluation> {
     const scorecards = this.applicableScorecards(entity);
     const evaluatedAt = this.now();
-    const facts =
+    const ref = stringifyEntityRef(entity);
+    const [facts, ownerInput] =
       scorecards.length > 0
-        ? await this.facts.collect(entity, evaluatedAt, options)
-        : {};
+        ? await Promise.all([
+            this.facts.collect(entity, evaluatedAt, options),
+            this.ownerInput
+              .activeFor(ref, { expiredSince: expiredSince(evaluatedAt) })
+              .then(ownerInputByScorecard),
+          ])
+        : [{}, ownerInputByScorecard([])];
     return {
       entity: {
-        ref: stringifyEntityRef(entity),
+        ref,
         etag: entity.metadata.etag ?? null,
         attributes: entityAttributes(entity, facts),
       },
       results: scorecards.map(({ scorecard, version }) => ({
-        result: evaluateScorecard(scorecard, entity, facts, evaluatedAt),
+        result: evaluateScorecard(
+          scorecard,
+          entity,
+          facts,
+          evaluatedAt,
+          ownerInput(scorecard.id),
+        ),
         scorecardVersion: version,
       })),
     };

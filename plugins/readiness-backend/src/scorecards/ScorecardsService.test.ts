@@ -19,6 +19,7 @@ describe('ScorecardsService', () => {
       entities: visible ? visible.size : 4,
       averageScore: 50,
       levelCounts: { none: 4 },
+      waivedChecks: 0,
     }),
     getCheckStatusCounts: async (): Promise<CheckStatusCounts> =>
       new Map([

@@ -66,6 +66,8 @@ export interface LevelAggregateRow {
   level: string | null;
   entities: number | string;
   total: number | string | null;
+  /** Waived checks; absent where the query does not count them. */
+  waived?: number | string | null;
 }
 
 /**
@@ -76,6 +78,7 @@ export function standingOf(rows: LevelAggregateRow[]): ScorecardStanding {
   // Counts and sums come back as strings from PostgreSQL and MySQL.
   const entities = rows.reduce((n, row) => n + Number(row.entities), 0);
   const total = rows.reduce((n, row) => n + Number(row.total ?? 0), 0);
+  const waivedChecks = rows.reduce((n, row) => n + Number(row.waived ?? 0), 0);
   return {
     entities,
     averageScore:
@@ -85,6 +88,7 @@ export function standingOf(rows: LevelAggregateRow[]): ScorecardStanding {
       counts[level] = (counts[level] ?? 0) + Number(row.entities);
       return counts;
     }, {}),
+    waivedChecks,
   };
 }
 

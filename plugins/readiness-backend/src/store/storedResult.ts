@@ -7,7 +7,7 @@ import {
 /** A check's outcome without what its definition already says. */
 export type StoredCheckResult = Pick<
   CheckResult,
-  'id' | 'status' | 'reason' | 'evidence' | 'basis'
+  'id' | 'status' | 'reason' | 'evidence' | 'basis' | 'waiver'
 >;
 
 /**
@@ -27,13 +27,16 @@ export function toStoredResult(result: ScorecardResult): StoredResult {
     ...result,
     scorecard: { id: result.scorecard.id },
     categories: result.categories.map(({ id, score }) => ({ id, score })),
-    checks: result.checks.map(({ id, status, reason, evidence, basis }) => ({
-      id,
-      status,
-      ...(reason !== undefined && { reason }),
-      evidence,
-      ...(basis !== undefined && { basis }),
-    })),
+    checks: result.checks.map(
+      ({ id, status, reason, evidence, basis, waiver }) => ({
+        id,
+        status,
+        ...(reason !== undefined && { reason }),
+        evidence,
+        ...(basis !== undefined && { basis }),
+        ...(waiver !== undefined && { waiver }),
+      }),
+    ),
   };
 }
 
@@ -114,6 +117,9 @@ export function fromStoredResult(
       }
       if (outcome.basis !== undefined) {
         result.basis = outcome.basis;
+      }
+      if (outcome.waiver !== undefined) {
+        result.waiver = outcome.waiver;
       }
       return result;
     }),

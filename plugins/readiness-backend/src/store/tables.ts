@@ -20,6 +20,8 @@ export interface ResultRow {
   tags: string | null;
   score: number;
   level: string | null;
+  /** Checks of the result that are waived. */
+  waived_checks: number;
   result: string;
 }
 
@@ -41,6 +43,8 @@ export interface HistoryRow {
   score_before: number | null;
   score_after: number;
   checks: string;
+  /** For an exemption or attestation: which, and what happened. */
+  note: string | null;
 }
 
 /** A row of the check results table: one check's status for an entity. */

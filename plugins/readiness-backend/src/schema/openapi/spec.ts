@@ -563,9 +563,494 @@ export const spec = {
         },
       },
     },
+    '/exemptions': {
+      post: {
+        operationId: 'RequestExemption',
+        description:
+          "Requests an exemption from failing or unknown checks of one scorecard for an entity, until an end date (at most the scorecard's `spec.exemptions.maxDays`, default 90, from today). Needs the `readiness.exemption.request` permission for the entity. The request is `pending` until an approver decides.\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ExemptionRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The pending exemption.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Exemption',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      get: {
+        operationId: 'ListExemptions',
+        description:
+          'Exemptions of the entities the caller may read, newest first.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/ownerInputEntity',
+          },
+          {
+            $ref: '#/components/parameters/ownerInputScorecard',
+          },
+          {
+            $ref: '#/components/parameters/ownerInputStatus',
+          },
+          {
+            $ref: '#/components/parameters/ownerInputOwner',
+          },
+          {
+            name: 'expiringWithinDays',
+            in: 'query',
+            required: false,
+            description:
+              'Only active exemptions whose end date is within this many days.',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 3650,
+            },
+          },
+          {
+            $ref: '#/components/parameters/ownerInputLimit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The exemptions.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ExemptionList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/exemptions/{id}': {
+      get: {
+        operationId: 'GetExemption',
+        description: 'One exemption with its recorded steps.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/ownerInputId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The exemption.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Exemption',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/exemptions/{id}/decision': {
+      post: {
+        operationId: 'DecideExemption',
+        description:
+          "Approves (optionally with an earlier end date) or rejects a pending exemption. Members of the scorecard's owner group may, and whoever holds `readiness.exemption.approve` for the scorecard; never the requester. 409 when it is no longer pending. Re-evaluates the entity.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/ownerInputId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/OwnerInputDecision',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The decided exemption.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Exemption',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/exemptions/{id}/revoke': {
+      post: {
+        operationId: 'RevokeExemption',
+        description:
+          'Ends a pending or active exemption now: its requester or an approver may. 409 when it already ended. Re-evaluates the entity.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/ownerInputId',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/OwnerInputRevocation',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The revoked exemption.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Exemption',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/attestations': {
+      post: {
+        operationId: 'Attest',
+        description:
+          "Attests a practice for an entity (a check's `attestation` condition names it). Needs `readiness.exemption.request` for the entity. Active at once, or pending until an approver confirms when the scorecard sets `spec.attestations.requireConfirmation`.\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AttestationRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The attestation.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Attestation',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      get: {
+        operationId: 'ListAttestations',
+        description:
+          'Attestations of the entities the caller may read, newest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/ownerInputEntity',
+          },
+          {
+            $ref: '#/components/parameters/ownerInputScorecard',
+          },
+          {
+            $ref: '#/components/parameters/ownerInputStatus',
+          },
+          {
+            $ref: '#/components/parameters/ownerInputOwner',
+          },
+          {
+            $ref: '#/components/parameters/ownerInputLimit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The attestations.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AttestationList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/attestations/{id}': {
+      get: {
+        operationId: 'GetAttestation',
+        description: 'One attestation with its recorded steps.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/ownerInputId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The attestation.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Attestation',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/attestations/{id}/decision': {
+      post: {
+        operationId: 'DecideAttestation',
+        description:
+          'Confirms or rejects a pending attestation, as for exemptions. 409 when it is no longer pending. Re-evaluates the entity.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/ownerInputId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/OwnerInputDecision',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The decided attestation.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Attestation',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/attestations/{id}/revoke': {
+      post: {
+        operationId: 'RevokeAttestation',
+        description:
+          'Withdraws a pending or active attestation: its author or an approver may. 409 when it already ended. Re-evaluates the entity.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/ownerInputId',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/OwnerInputRevocation',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The revoked attestation.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Attestation',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
+      ownerInputId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          maxLength: 64,
+        },
+      },
+      ownerInputEntity: {
+        name: 'entity',
+        in: 'query',
+        required: false,
+        description: 'Only this entity (an entity ref).',
+        schema: {
+          type: 'string',
+          maxLength: 1024,
+        },
+      },
+      ownerInputScorecard: {
+        name: 'scorecard',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'string',
+          maxLength: 255,
+        },
+      },
+      ownerInputStatus: {
+        name: 'status',
+        in: 'query',
+        required: false,
+        schema: {
+          $ref: '#/components/schemas/OwnerInputStatus',
+        },
+      },
+      ownerInputOwner: {
+        name: 'owner',
+        in: 'query',
+        required: false,
+        description: 'Only entities this group or user (an entity ref) owns.',
+        schema: {
+          type: 'string',
+          maxLength: 1024,
+        },
+      },
+      ownerInputLimit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        description: 'How many at most (default 100).',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 500,
+        },
+      },
       entityKind: {
         name: 'kind',
         in: 'query',
@@ -650,6 +1135,306 @@ export const spec = {
       },
     },
     schemas: {
+      OwnerInputStatus: {
+        type: 'string',
+        enum: ['pending', 'active', 'rejected', 'revoked', 'expired'],
+      },
+      OwnerInputEvent: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['action', 'actor', 'at'],
+        properties: {
+          action: {
+            type: 'string',
+            enum: ['requested', 'approved', 'rejected', 'revoked', 'expired'],
+          },
+          actor: {
+            type: 'string',
+            nullable: true,
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          comment: {
+            type: 'string',
+          },
+        },
+      },
+      OwnerInputLink: {
+        type: 'string',
+        maxLength: 2048,
+        pattern: '^https?://',
+        description: 'A ticket or evidence, http(s) only.',
+      },
+      Day: {
+        type: 'string',
+        description: 'A calendar date, YYYY-MM-DD.',
+        pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+      },
+      Markdown: {
+        type: 'string',
+        maxLength: 10000,
+        description: 'Markdown.',
+      },
+      ExemptionRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'scorecard', 'checks', 'reason', 'expiresAt'],
+        properties: {
+          entityRef: {
+            type: 'string',
+            maxLength: 1024,
+          },
+          scorecard: {
+            type: 'string',
+            maxLength: 255,
+          },
+          checks: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          reason: {
+            $ref: '#/components/schemas/Markdown',
+          },
+          expiresAt: {
+            $ref: '#/components/schemas/Day',
+          },
+          link: {
+            $ref: '#/components/schemas/OwnerInputLink',
+          },
+        },
+      },
+      AttestationRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'scorecard', 'attestation', 'statement'],
+        properties: {
+          entityRef: {
+            type: 'string',
+            maxLength: 1024,
+          },
+          scorecard: {
+            type: 'string',
+            maxLength: 255,
+          },
+          attestation: {
+            type: 'string',
+            maxLength: 63,
+          },
+          statement: {
+            $ref: '#/components/schemas/Markdown',
+          },
+          link: {
+            $ref: '#/components/schemas/OwnerInputLink',
+          },
+        },
+      },
+      OwnerInputDecision: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['decision', 'comment'],
+        properties: {
+          decision: {
+            type: 'string',
+            enum: ['approve', 'reject'],
+          },
+          comment: {
+            $ref: '#/components/schemas/Markdown',
+          },
+          expiresAt: {
+            $ref: '#/components/schemas/Day',
+          },
+        },
+      },
+      OwnerInputRevocation: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          comment: {
+            $ref: '#/components/schemas/Markdown',
+          },
+        },
+      },
+      OwnerInputRecord: {
+        type: 'object',
+        required: [
+          'id',
+          'entityRef',
+          'scorecard',
+          'status',
+          'requestedBy',
+          'requestedAt',
+          'events',
+          'actions',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          scorecard: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/OwnerInputStatus',
+          },
+          link: {
+            type: 'string',
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          requestedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          decidedBy: {
+            type: 'string',
+          },
+          decidedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          decisionComment: {
+            type: 'string',
+          },
+          closedBy: {
+            type: 'string',
+          },
+          closedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          closeComment: {
+            type: 'string',
+          },
+          events: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OwnerInputEvent',
+            },
+          },
+          actions: {
+            type: 'array',
+            description: 'What the caller may do with it now.',
+            items: {
+              type: 'string',
+              enum: ['decide', 'revoke'],
+            },
+          },
+        },
+      },
+      Exemption: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/OwnerInputRecord',
+          },
+          {
+            type: 'object',
+            required: ['checks', 'reason', 'expiresAt'],
+            properties: {
+              checks: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              reason: {
+                type: 'string',
+              },
+              expiresAt: {
+                $ref: '#/components/schemas/Day',
+              },
+            },
+          },
+        ],
+      },
+      Attestation: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/OwnerInputRecord',
+          },
+          {
+            type: 'object',
+            required: ['attestation', 'statement'],
+            properties: {
+              attestation: {
+                type: 'string',
+              },
+              statement: {
+                type: 'string',
+              },
+            },
+          },
+        ],
+      },
+      ExemptionList: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Exemption',
+            },
+          },
+        },
+      },
+      AttestationList: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Attestation',
+            },
+          },
+        },
+      },
+      CheckWaiver: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['source', 'reason'],
+        description: 'What waives a waived check.',
+        properties: {
+          source: {
+            type: 'string',
+            enum: ['scorecard', 'exemption'],
+          },
+          reason: {
+            type: 'string',
+          },
+          expires: {
+            type: 'string',
+          },
+          exemptionId: {
+            type: 'string',
+          },
+          expiresAt: {
+            type: 'string',
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          approvedBy: {
+            type: 'string',
+          },
+          link: {
+            type: 'string',
+          },
+        },
+      },
       Error: {
         type: 'object',
         required: ['error', 'request', 'response'],
@@ -812,9 +1597,12 @@ export const spec = {
           },
           basis: {
             type: 'string',
-            enum: ['verified', 'declared'],
+            enum: ['verified', 'declared', 'attested'],
             description:
-              'For a pass or a fail, what the deciding evidence rests on: verified (observed by a collector: repository, integrations) or declared (only the catalog says so).\n',
+              'For a pass or a fail, what the deciding evidence rests on: verified (observed by a collector: repository, integrations), declared (only the catalog says so) or attested (the owners attested it).\n',
+          },
+          waiver: {
+            $ref: '#/components/schemas/CheckWaiver',
           },
         },
       },
@@ -1006,7 +1794,14 @@ export const spec = {
           },
           cause: {
             type: 'string',
-            enum: ['first-evaluation', 'entity', 'scorecard', 'facts'],
+            enum: [
+              'first-evaluation',
+              'entity',
+              'scorecard',
+              'facts',
+              'exemption',
+              'attestation',
+            ],
           },
           levelBefore: {
             type: 'string',
@@ -1028,6 +1823,11 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/CheckChange',
             },
+          },
+          note: {
+            type: 'string',
+            description:
+              'For an exemption or attestation, which and what happened to it.',
           },
         },
       },
@@ -1083,6 +1883,7 @@ export const spec = {
           'entities',
           'averageScore',
           'levelCounts',
+          'waivedChecks',
         ],
         properties: {
           id: {
@@ -1141,6 +1942,11 @@ export const spec = {
             additionalProperties: {
               type: 'integer',
             },
+          },
+          waivedChecks: {
+            type: 'integer',
+            description:
+              'Checks waived over these entities, by the scorecard or by exemptions.',
           },
         },
       },
@@ -1258,7 +2064,14 @@ export const spec = {
       LeaderboardRow: {
         type: 'object',
         additionalProperties: false,
-        required: ['group', 'entities', 'averageScore', 'levelCounts', 'trend'],
+        required: [
+          'group',
+          'entities',
+          'averageScore',
+          'levelCounts',
+          'waivedChecks',
+          'trend',
+        ],
         properties: {
           group: {
             type: 'string',
@@ -1278,6 +2091,11 @@ export const spec = {
             additionalProperties: {
               type: 'integer',
             },
+          },
+          waivedChecks: {
+            type: 'integer',
+            description:
+              'Checks waived over these entities, by the scorecard or by exemptions.',
           },
           trend: {
             $ref: '#/components/schemas/LeaderboardTrend',

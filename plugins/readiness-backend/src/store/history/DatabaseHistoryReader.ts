@@ -28,6 +28,7 @@ export class DatabaseHistoryReader implements HistoryReader {
       scoreBefore: row.score_before,
       scoreAfter: row.score_after,
       checks: JSON.parse(row.checks),
+      ...(row.note !== null && { note: row.note }),
     }));
   }
 }

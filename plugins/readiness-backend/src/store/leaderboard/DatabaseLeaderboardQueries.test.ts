@@ -64,12 +64,14 @@ describe('DatabaseLeaderboardQueries', () => {
           entities: 2,
           averageScore: 60,
           levelCounts: { none: 1, silver: 1 },
+          waivedChecks: 0,
         },
         {
           group: 'group:default/team-b',
           entities: 1,
           averageScore: 100,
           levelCounts: { gold: 1 },
+          waivedChecks: 0,
         },
       ]);
       const byDomain = await stores.leaderboard.getLeaderboard({
@@ -84,12 +86,14 @@ describe('DatabaseLeaderboardQueries', () => {
             entities: 2,
             averageScore: 70,
             levelCounts: { none: 1, gold: 1 },
+            waivedChecks: 0,
           },
           {
             group: null,
             entities: 1,
             averageScore: 80,
             levelCounts: { silver: 1 },
+            waivedChecks: 0,
           },
         ]),
       );
@@ -145,6 +149,7 @@ describe('DatabaseLeaderboardQueries', () => {
           entities: 2,
           averageScore: 30,
           levelCounts: { none: 1, bronze: 1 },
+          waivedChecks: 0,
         },
       ]);
       const visibleThen = await stores.leaderboard.getLeaderboardAt(

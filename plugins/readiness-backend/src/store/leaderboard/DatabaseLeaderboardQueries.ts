@@ -40,7 +40,7 @@ export class DatabaseLeaderboardQueries implements LeaderboardQueries {
           .groupBy(column, 'level')
           .select({ group_ref: column, level: 'level' })
           .count({ entities: '*' })
-          .sum({ total: 'score' }),
+          .sum({ total: 'score', waived: 'waived_checks' }),
     );
     return groupStandingsOf(rows);
   }

@@ -194,6 +194,7 @@ describe('DatabaseResultListQueries', () => {
           entities: 1,
           averageScore: 30,
           levelCounts: { none: 1 },
+          waivedChecks: 0,
         },
       ]);
     },

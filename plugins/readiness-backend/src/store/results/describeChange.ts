@@ -4,6 +4,7 @@ import {
   ReadinessChange,
 } from '@readiness/plugin-readiness-common';
 import type { StoredResult } from '../storedResult';
+import { ownerInputCause } from './ownerInputCause';
 
 /** A result with what it was computed from. */
 export interface VersionedResult {
@@ -30,21 +31,31 @@ function checkChanges(
   return changes;
 }
 
-function causeOf(before: VersionedResult, after: VersionedResult): ChangeCause {
+/** The cause, and for owners' input a note on what happened to which. */
+function causeOf(
+  before: VersionedResult,
+  after: VersionedResult,
+  changes: CheckChange[],
+): { cause: ChangeCause; note?: string } {
   if (before.entityEtag !== after.entityEtag) {
-    return 'entity';
+    return { cause: 'entity' };
   }
   if (before.scorecardVersion !== after.scorecardVersion) {
-    return 'scorecard';
+    return { cause: 'scorecard' };
   }
-  return 'facts';
+  return (
+    ownerInputCause(before.result, after.result, changes) ?? {
+      cause: 'facts',
+    }
+  );
 }
 
 /**
  * What the history records when a result replaces another: a change when
  * the level or any check's status differs (a score that moves only because
  * of weights is not a change), nothing otherwise. When the entity and the
- * scorecard are what they were, the facts changed.
+ * scorecard are what they were, an exemption or attestation that began or
+ * ended caused it, or else the facts changed.
  */
 export function describeChange(
   before: VersionedResult | undefined,
@@ -71,7 +82,7 @@ export function describeChange(
   }
   return {
     ...base,
-    cause: causeOf(before, after),
+    ...causeOf(before, after, checks),
     levelBefore: before.result.level,
     scoreBefore: before.result.score,
     checks,

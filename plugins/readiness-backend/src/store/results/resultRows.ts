@@ -156,6 +156,7 @@ export function resultRow(
     ...attributeColumns(entity.attributes),
     score: result.score,
     level: result.level,
+    waived_checks: result.counts.waived,
     result: storedResultJson(toStoredResult(result)),
   };
 }
@@ -175,5 +176,6 @@ export function historyRow(
     score_before: change.scoreBefore,
     score_after: change.scoreAfter,
     checks: JSON.stringify(change.checks),
+    note: change.note === undefined ? null : change.note.slice(0, 512),
   };
 }

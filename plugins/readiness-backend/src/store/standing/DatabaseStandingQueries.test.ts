@@ -7,17 +7,25 @@ jest.setTimeout(60_000);
 describe('DatabaseStandingQueries', () => {
   const databases = TestDatabases.create();
   it.each(databases.eachSupportedId())(
-    'aggregates the standing of a scorecard, %p',
+    'aggregates the standing of a scorecard, with its waived checks, %p',
     async databaseId => {
       const stores = await storesOn(databases, databaseId);
-      const scored = (name: string, score: number, level: string | null) =>
-        stores.resultWriter.replaceEntityResults(
+      const scored = (
+        name: string,
+        score: number,
+        level: string | null,
+        waived = 0,
+      ) => {
+        const scoredResult = result('production-readiness', score);
+        scoredResult.counts.waived = waived;
+        return stores.resultWriter.replaceEntityResults(
           { ref: `component:default/${name}`, etag: null },
-          [stored({ ...result('production-readiness', score), level })],
+          [stored({ ...scoredResult, level })],
         );
+      };
       await scored('a', 40, null);
-      await scored('b', 70, 'bronze');
-      await scored('c', 90, 'bronze');
+      await scored('b', 70, 'bronze', 2);
+      await scored('c', 90, 'bronze', 1);
       await scored('d', 100, 'gold');
 
       await expect(
@@ -26,6 +34,7 @@ describe('DatabaseStandingQueries', () => {
         entities: 4,
         averageScore: 75,
         levelCounts: { none: 1, bronze: 2, gold: 1 },
+        waivedChecks: 3,
       });
       await expect(
         stores.standing.getScorecardStanding('unknown'),
@@ -33,6 +42,7 @@ describe('DatabaseStandingQueries', () => {
         entities: 0,
         averageScore: null,
         levelCounts: {},
+        waivedChecks: 0,
       });
     },
   );

@@ -32,7 +32,7 @@ export class DatabaseStandingQueries implements StandingQueries {
           .groupBy('level')
           .select('level')
           .count({ entities: '*' })
-          .sum({ total: 'score' }),
+          .sum({ total: 'score', waived: 'waived_checks' }),
     );
     return standingOf(rows);
   }

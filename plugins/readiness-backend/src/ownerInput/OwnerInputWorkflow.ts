@@ -1,0 +1,365 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AttestationRequest,
+  ExemptionRequest,
+  OwnerInputDecision,
+  OwnerInputRevocation,
+  readinessExemptionRequestPermission,
+  ScorecardDefinition,
+  ScorecardResult,
+} from '@readiness/plugin-readiness-common';
+import type { Request } from 'express';
+import { EntityEvaluator } from '../evaluation/EntityEvaluator';
+import {
+  NewOwnerInput,
+  OwnerInputKind,
+  OwnerInputStore,
+  PendingRequestExistsError,
+  StoredOwnerInput,
+} from '../store/ownerInput/OwnerInputStore';
+import { dayOf } from './calendarDays';
+import { OwnerInputOf } from './toApiRecord';
+import { OwnerInputApprovers, userOf } from './OwnerInputApprovers';
+import { normalEntityRef, OwnerInputReader } from './OwnerInputReader';
+import {
+  checkAttestationRequest,
+  checkDecisionEndDate,
+  checkExemptionRequest,
+} from './requestRules';
+
+/** What the workflow needs. */
+export interface OwnerInputWorkflowOptions {
+  store: OwnerInputStore;
+  reader: OwnerInputReader;
+  approvers: OwnerInputApprovers;
+  permissions: PermissionsService;
+  evaluator: EntityEvaluator;
+  /** The entity's current result on a scorecard, as the caller sees it. */
+  currentResult(
+    entity: Entity,
+    scorecardId: string,
+    credentials: BackstageCredentials,
+  ): Promise<ScorecardResult | undefined>;
+  auditor: AuditorService;
+  now: () => Date;
+}
+
+/**
+ * The workflow of exemptions and attestations: owners request, approvers
+ * decide, either revokes. Each step is checked here, stored as one
+ * conditional write, audited, and re-evaluates the entity when it changes
+ * what applies.
+ */
+export class OwnerInputWorkflow {
+  constructor(private readonly options: OwnerInputWorkflowOptions) {}
+
+  async request<K extends OwnerInputKind>(
+    kind: K,
+    body: ExemptionRequest | AttestationRequest,
+    credentials: BackstageCredentials,
+    request?: Request,
+  ): Promise<OwnerInputOf<K>> {
+    const { reader } = this.options;
+    return this.audited(kind, 'request', body, request, async () => {
+      const user = this.requireUser(credentials, kind);
+      const entityRef = normalEntityRef('entityRef', body.entityRef);
+      const entity = await reader.visibleEntity(entityRef, credentials);
+      await this.requirePermissionToRequest(entityRef, credentials, kind);
+      const scorecard = reader.scorecardOf(body.scorecard);
+      if (!scorecard) {
+        throw new InputError(`scorecard: no scorecard "${body.scorecard}"`);
+      }
+      const current = await this.options.currentResult(
+        entity,
+        scorecard.id,
+        credentials,
+      );
+      if (!current) {
+        throw new InputError(
+          `scorecard: scorecard ${scorecard.id} does not apply to ${entityRef}`,
+        );
+      }
+      const now = this.options.now();
+      const base = { entityRef, scorecardId: scorecard.id, requestedBy: user };
+      const input =
+        kind === 'exemption'
+          ? this.exemptionToStore(body as ExemptionRequest, scorecard, current)
+          : this.attestationToStore(body as AttestationRequest, scorecard);
+      const stored = await this.create(
+        { ...input, ...base, requestedAt: now },
+        kind,
+      );
+      if (stored.status === 'active') {
+        await this.options.evaluator.evaluate(entity);
+      }
+      return reader.toApi<K>(stored, credentials);
+    });
+  }
+
+  async decide<K extends OwnerInputKind>(
+    kind: K,
+    id: string,
+    decision: OwnerInputDecision,
+    credentials: BackstageCredentials,
+    request?: Request,
+  ): Promise<OwnerInputOf<K>> {
+    const { reader, store } = this.options;
+    return this.audited(
+      kind,
+      'decision',
+      { id, ...decision },
+      request,
+      async () => {
+        const user = this.requireUser(credentials, kind);
+        const { stored, entity } = await reader.visibleRecord(
+          kind,
+          id,
+          credentials,
+        );
+        if (stored.requestedBy === user) {
+          throw new NotAllowedError(
+            `You may not decide on your own ${kind} request`,
+          );
+        }
+        await this.requireApprover(stored, credentials);
+        this.requirePending(stored);
+        const approve = decision.decision === 'approve';
+        const comment = decision.comment.trim();
+        if (!approve && comment.length === 0) {
+          throw new InputError('comment: a rejection must say why');
+        }
+        const now = this.options.now();
+        if (decision.expiresAt !== undefined) {
+          if (kind !== 'exemption' || !approve) {
+            throw new InputError(
+              'expiresAt: only an approved exemption has an end date',
+            );
+          }
+          checkDecisionEndDate(
+            decision.expiresAt,
+            stored.expiresAt ?? '',
+            dayOf(now),
+          );
+        }
+        const decided = await store.decide(kind, id, {
+          approve,
+          by: user,
+          at: now,
+          comment,
+          ...(decision.expiresAt !== undefined && {
+            expiresAt: decision.expiresAt,
+          }),
+        });
+        if (!decided) {
+          throw this.noLongerOpen(kind, id, 'pending');
+        }
+        if (approve) {
+          await this.options.evaluator.evaluate(entity);
+        }
+        return reader.toApi<K>(decided, credentials, true);
+      },
+    );
+  }
+
+  async revoke<K extends OwnerInputKind>(
+    kind: K,
+    id: string,
+    revocation: OwnerInputRevocation,
+    credentials: BackstageCredentials,
+    request?: Request,
+  ): Promise<OwnerInputOf<K>> {
+    const { reader, store } = this.options;
+    return this.audited(
+      kind,
+      'revocation',
+      { id, ...revocation },
+      request,
+      async () => {
+        const user = this.requireUser(credentials, kind);
+        const { stored, entity } = await reader.visibleRecord(
+          kind,
+          id,
+          credentials,
+        );
+        if (stored.requestedBy !== user) {
+          await this.requireApprover(stored, credentials);
+        }
+        if (stored.status !== 'pending' && stored.status !== 'active') {
+          throw new ConflictError(
+            `The ${kind} ${id} has already ended (${stored.status})`,
+          );
+        }
+        const revoked = await store.revoke(kind, id, {
+          by: user,
+          at: this.options.now(),
+          ...(revocation.comment?.trim() && {
+            comment: revocation.comment.trim(),
+          }),
+        });
+        if (!revoked) {
+          throw this.noLongerOpen(kind, id, 'pending or active');
+        }
+        if (stored.status === 'active') {
+          await this.options.evaluator.evaluate(entity);
+        }
+        return reader.toApi<K>(revoked, credentials);
+      },
+    );
+  }
+
+  private exemptionToStore(
+    body: ExemptionRequest,
+    scorecard: ScorecardDefinition,
+    current: ScorecardResult,
+  ): Omit<
+    NewOwnerInput,
+    'entityRef' | 'scorecardId' | 'requestedBy' | 'requestedAt'
+  > {
+    const today = dayOf(this.options.now());
+    const { checks, reason } = checkExemptionRequest(
+      body,
+      scorecard,
+      current,
+      today,
+    );
+    return {
+      kind: 'exemption',
+      subjects: checks,
+      text: reason,
+      expiresAt: body.expiresAt,
+      status: 'pending',
+      ...(body.link !== undefined && { link: body.link }),
+    } as NewOwnerInput;
+  }
+
+  private attestationToStore(
+    body: AttestationRequest,
+    scorecard: ScorecardDefinition,
+  ): Omit<
+    NewOwnerInput,
+    'entityRef' | 'scorecardId' | 'requestedBy' | 'requestedAt'
+  > {
+    const { statement } = checkAttestationRequest(body, scorecard);
+    return {
+      kind: 'attestation',
+      subjects: [body.attestation],
+      text: statement,
+      status: scorecard.attestations?.requireConfirmation
+        ? 'pending'
+        : 'active',
+      ...(body.link !== undefined && { link: body.link }),
+    } as NewOwnerInput;
+  }
+
+  private async create(
+    input: NewOwnerInput,
+    kind: OwnerInputKind,
+  ): Promise<StoredOwnerInput> {
+    try {
+      return await this.options.store.create(input);
+    } catch (error) {
+      if (error instanceof PendingRequestExistsError) {
+        const field = kind === 'exemption' ? 'checks' : 'attestation';
+        throw new InputError(
+          `${field}: "${error.subject}" already has a pending request (${error.pendingId}); decide or revoke it first`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  private requireUser(
+    credentials: BackstageCredentials,
+    kind: OwnerInputKind,
+  ): string {
+    const user = userOf(credentials);
+    if (user === undefined) {
+      throw new NotAllowedError(
+        `Only signed-in users take part in the ${kind} workflow`,
+      );
+    }
+    return user;
+  }
+
+  private async requirePermissionToRequest(
+    entityRef: string,
+    credentials: BackstageCredentials,
+    kind: OwnerInputKind,
+  ): Promise<void> {
+    const [decision] = await this.options.permissions.authorize(
+      [
+        {
+          permission: readinessExemptionRequestPermission,
+          resourceRef: entityRef,
+        },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not request an ${kind} for ${entityRef} (readiness.exemption.request)`,
+      );
+    }
+  }
+
+  private async requireApprover(
+    stored: StoredOwnerInput,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const scorecard = this.options.reader.scorecardOf(stored.scorecardId);
+    if (!(await this.options.approvers.forCaller(credentials)(scorecard))) {
+      throw new NotAllowedError(
+        `Only members of the owner group of scorecard ${stored.scorecardId}, or holders of readiness.exemption.approve, may do this`,
+      );
+    }
+  }
+
+  private requirePending(stored: StoredOwnerInput): void {
+    if (stored.status !== 'pending') {
+      throw new ConflictError(
+        `The ${stored.kind} ${stored.id} is no longer pending (${stored.status})`,
+      );
+    }
+  }
+
+  private noLongerOpen(
+    kind: OwnerInputKind,
+    id: string,
+    was: string,
+  ): ConflictError {
+    return new ConflictError(
+      `The ${kind} ${id} is no longer ${was}: someone else acted on it first`,
+    );
+  }
+
+  /** Runs a step as an auditor event that succeeds or fails with it. */
+  private async audited<T extends { id: string; status: string }>(
+    kind: OwnerInputKind,
+    step: string,
+    meta: object,
+    request: Request | undefined,
+    run: () => Promise<T>,
+  ): Promise<T> {
+    const event = await this.options.auditor.createEvent({
+      eventId: `${kind}-${step}`,
+      severityLevel: 'medium',
+      ...(request && { request }),
+      meta: JSON.parse(JSON.stringify(meta)),
+    });
+    try {
+      const result = await run();
+      await event.success({ meta: { id: result.id, status: result.status } });
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+}
