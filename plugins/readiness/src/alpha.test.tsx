@@ -11,6 +11,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   entity,
   readiness,
@@ -20,7 +21,7 @@ import {
 import { mockReadinessApi } from './__testUtils__/mockReadinessApi';
 import readinessPlugin from './alpha';
 import { readinessApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { exemptionsRouteRef, rootRouteRef } from './routes';
 
 const card = readinessPlugin.getExtension('entity-card:readiness/readiness');
 const content = readinessPlugin.getExtension(
@@ -46,6 +47,7 @@ describe('readiness plugin (new frontend system)', () => {
     expect(card).toBeDefined();
     expect(content).toBeDefined();
     expect(readinessPlugin.routes.root).toBe(rootRouteRef);
+    expect(readinessPlugin.routes.exemptions).toBe(exemptionsRouteRef);
   });
 
   it('puts the card in the overview of the kinds the scorecards cover', () => {
@@ -131,5 +133,32 @@ describe('readiness plugin (new frontend system)', () => {
         { name: 'Readiness' },
       ),
     ).toHaveAttribute('href', '/readiness');
+  });
+
+  it('serves the exemptions at /readiness/exemptions, as a tab of the page', async () => {
+    const api = readinessApi();
+    api.listExemptions.mockResolvedValue({ items: [] });
+    api.listAttestations.mockResolvedValue({ items: [] });
+    renderTestApp({
+      features: [readinessPlugin],
+      initialRouteEntries: ['/readiness/exemptions'],
+      apis: [[readinessApiRef, api]],
+    });
+
+    expect(
+      await screen.findByRole('tab', { name: 'Exemptions', selected: true }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('No exemption matches these filters.'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Scorecards' }));
+
+    expect(
+      await screen.findByRole('tab', { name: 'Scorecards', selected: true }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: /Production Readiness/ }),
+    ).toBeInTheDocument();
   });
 });

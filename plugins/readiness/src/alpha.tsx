@@ -11,7 +11,11 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { ReadinessClient, readinessApiRef } from './api';
 import { ReadinessIcon } from './components/ReadinessIcon';
-import { createFromTemplateRouteRef, rootRouteRef } from './routes';
+import {
+  createFromTemplateRouteRef,
+  exemptionsRouteRef,
+  rootRouteRef,
+} from './routes';
 import { readinessTranslationRef } from './translation';
 
 /** The kinds the built-in scorecards cover: services and websites, and APIs. */
@@ -28,8 +32,9 @@ const readinessApi = ApiBlueprint.make({
 });
 
 /**
- * The readiness pages at `/readiness`; with its route and icon it is also
- * the "Readiness" item of the app's navigation.
+ * The readiness pages at `/readiness`, the exemptions at
+ * `/readiness/exemptions`; with its route and icon it is also the
+ * "Readiness" item of the app's navigation.
  */
 const readinessPage = PageBlueprint.make({
   params: {
@@ -81,6 +86,7 @@ const readinessPlugin = createFrontendPlugin({
   info: { packageJson: () => import('../package.json') },
   routes: {
     root: rootRouteRef,
+    exemptions: exemptionsRouteRef,
   },
   externalRoutes: {
     createFromTemplate: createFromTemplateRouteRef,

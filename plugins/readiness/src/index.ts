@@ -13,7 +13,11 @@ export {
 } from './plugin';
 export { readinessApiRef, ReadinessClient } from './api';
 export type { ReadinessApi } from './api';
-export { rootRouteRef, createFromTemplateRouteRef } from './routes';
+export {
+  rootRouteRef,
+  exemptionsRouteRef,
+  createFromTemplateRouteRef,
+} from './routes';
 export { ReadinessIcon } from './components/ReadinessIcon';
 export { readinessTranslationRef } from './translation';
 export type {

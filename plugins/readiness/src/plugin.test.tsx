@@ -13,7 +13,11 @@ import {
   ReadinessPage,
   readinessPlugin,
 } from './plugin';
-import { createFromTemplateRouteRef, rootRouteRef } from './routes';
+import {
+  createFromTemplateRouteRef,
+  exemptionsRouteRef,
+  rootRouteRef,
+} from './routes';
 
 const readinessApi = () =>
   mockReadinessApi({
@@ -29,7 +33,10 @@ describe('readiness plugin (legacy frontend system)', () => {
       factory => factory.api.id,
     );
     expect(apiIds).toEqual(['plugin.readiness.service']);
-    expect(readinessPlugin.routes).toEqual({ root: rootRouteRef });
+    expect(readinessPlugin.routes).toEqual({
+      root: rootRouteRef,
+      exemptions: exemptionsRouteRef,
+    });
     expect(readinessPlugin.externalRoutes).toEqual({
       createFromTemplate: createFromTemplateRouteRef,
     });
@@ -79,5 +86,23 @@ describe('readiness plugin (legacy frontend system)', () => {
     expect(
       await screen.findByRole('link', { name: /Production Readiness/ }),
     ).toHaveAttribute('href', '/readiness?scorecard=production-readiness');
+  });
+
+  it('serves the exemptions below the page', async () => {
+    const App = () => <ReadinessPage />;
+    const api = readinessApi();
+    api.listExemptions.mockResolvedValue({ items: [] });
+    api.listAttestations.mockResolvedValue({ items: [] });
+    await renderInReadinessTestApp(<App />, {
+      readinessApi: api,
+      route: '/readiness/exemptions',
+    });
+
+    expect(
+      await screen.findByRole('tab', { name: 'Exemptions', selected: true }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('No exemption matches these filters.'),
+    ).toBeInTheDocument();
   });
 });

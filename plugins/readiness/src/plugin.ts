@@ -7,7 +7,11 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { ReadinessClient, readinessApiRef } from './api';
-import { createFromTemplateRouteRef, rootRouteRef } from './routes';
+import {
+  createFromTemplateRouteRef,
+  exemptionsRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * The readiness plugin for the legacy frontend system.
@@ -26,6 +30,7 @@ export const readinessPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    exemptions: exemptionsRouteRef,
   },
   externalRoutes: {
     createFromTemplate: createFromTemplateRouteRef,
@@ -33,8 +38,9 @@ export const readinessPlugin = createPlugin({
 });
 
 /**
- * The readiness pages: scorecards with their checks and leaderboards by
- * owner, system and domain. Mount it on a route of the app, e.g.
+ * The readiness pages: scorecards with their checks, leaderboards by owner,
+ * system and domain, and exemptions and attestations (`/exemptions` below
+ * the page). Mount it on a route of the app, e.g.
  * `<Route path="/readiness" element={<ReadinessPage />} />`.
  *
  * @public

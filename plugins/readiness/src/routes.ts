@@ -1,6 +1,7 @@
 import {
   createExternalRouteRef,
   createRouteRef,
+  createSubRouteRef,
 } from '@backstage/core-plugin-api';
 
 /**
@@ -9,6 +10,18 @@ import {
  * @public
  */
 export const rootRouteRef = createRouteRef({ id: 'readiness' });
+
+/**
+ * Exemptions and attestations across the organisation, with the actions of
+ * approvers (`/readiness/exemptions` by default).
+ *
+ * @public
+ */
+export const exemptionsRouteRef = createSubRouteRef({
+  id: 'readiness:exemptions',
+  parent: rootRouteRef,
+  path: '/exemptions',
+});
 
 /**
  * A Scaffolder template that fixes a check, as its remediation names it.

@@ -80,6 +80,7 @@ export function scorecardOverview(
     entities: 10,
     averageScore: 64.4,
     levelCounts: { none: 4, bronze: 3, silver: 2, gold: 1 },
+    waivedChecks: 3,
     ...fields,
   };
 }

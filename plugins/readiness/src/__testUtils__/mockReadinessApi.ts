@@ -29,6 +29,32 @@ export function mockReadinessApi(
       methods.getLeaderboard ?? unexpected('getLeaderboard'),
     ),
     listResults: jest.fn(methods.listResults ?? unexpected('listResults')),
+    requestExemption: jest.fn(
+      methods.requestExemption ?? unexpected('requestExemption'),
+    ),
+    listExemptions: jest.fn(
+      methods.listExemptions ?? unexpected('listExemptions'),
+    ),
+    getExemption: jest.fn(methods.getExemption ?? unexpected('getExemption')),
+    decideExemption: jest.fn(
+      methods.decideExemption ?? unexpected('decideExemption'),
+    ),
+    revokeExemption: jest.fn(
+      methods.revokeExemption ?? unexpected('revokeExemption'),
+    ),
+    attest: jest.fn(methods.attest ?? unexpected('attest')),
+    listAttestations: jest.fn(
+      methods.listAttestations ?? unexpected('listAttestations'),
+    ),
+    getAttestation: jest.fn(
+      methods.getAttestation ?? unexpected('getAttestation'),
+    ),
+    decideAttestation: jest.fn(
+      methods.decideAttestation ?? unexpected('decideAttestation'),
+    ),
+    revokeAttestation: jest.fn(
+      methods.revokeAttestation ?? unexpected('revokeAttestation'),
+    ),
   } as jest.Mocked<ReadinessApi>;
 }
 

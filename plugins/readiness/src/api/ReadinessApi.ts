@@ -1,7 +1,16 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  Attestation,
+  AttestationList,
+  AttestationRequest,
   EntityReadiness,
+  Exemption,
+  ExemptionList,
+  ExemptionRequest,
+  OwnerInputDecision,
+  OwnerInputQuery,
+  OwnerInputRevocation,
   EntityReadinessHistory,
   Leaderboard,
   LeaderboardQuery,
@@ -54,6 +63,45 @@ export interface ReadinessApi {
    * with it.
    */
   listResults(query: ResultQuery): Promise<ResultList>;
+
+  /**
+   * Requests an exemption from checks of one scorecard for an entity; it is
+   * `pending` until an approver decides. 400 names the field at fault.
+   */
+  requestExemption(request: ExemptionRequest): Promise<Exemption>;
+
+  /** Exemptions the user may see, newest first. */
+  listExemptions(query?: OwnerInputQuery): Promise<ExemptionList>;
+
+  getExemption(id: string): Promise<Exemption>;
+
+  /** Approves or rejects a pending exemption (409 when no longer pending). */
+  decideExemption(id: string, decision: OwnerInputDecision): Promise<Exemption>;
+
+  /** Ends a pending or active exemption now. */
+  revokeExemption(
+    id: string,
+    revocation?: OwnerInputRevocation,
+  ): Promise<Exemption>;
+
+  /** Attests a practice for an entity, for checks that accept it. */
+  attest(request: AttestationRequest): Promise<Attestation>;
+
+  /** Attestations the user may see, newest first. */
+  listAttestations(query?: OwnerInputQuery): Promise<AttestationList>;
+
+  getAttestation(id: string): Promise<Attestation>;
+
+  /** Confirms or rejects a pending attestation. */
+  decideAttestation(
+    id: string,
+    decision: OwnerInputDecision,
+  ): Promise<Attestation>;
+
+  revokeAttestation(
+    id: string,
+    revocation?: OwnerInputRevocation,
+  ): Promise<Attestation>;
 }
 
 /**

@@ -2,7 +2,16 @@ import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  Attestation,
+  AttestationList,
+  AttestationRequest,
   EntityReadiness,
+  Exemption,
+  ExemptionList,
+  ExemptionRequest,
+  OwnerInputDecision,
+  OwnerInputQuery,
+  OwnerInputRevocation,
   EntityReadinessHistory,
   Leaderboard,
   LeaderboardQuery,
@@ -67,6 +76,80 @@ export class ReadinessClient implements ReadinessApi {
 
   async listResults(query: ResultQuery): Promise<ResultList> {
     return this.request('/results', { ...query });
+  }
+
+  async requestExemption(request: ExemptionRequest): Promise<Exemption> {
+    return this.post('/exemptions', request);
+  }
+
+  async listExemptions(query: OwnerInputQuery = {}): Promise<ExemptionList> {
+    return this.request('/exemptions', { ...query });
+  }
+
+  async getExemption(id: string): Promise<Exemption> {
+    return this.request(`/exemptions/${encodeURIComponent(id)}`);
+  }
+
+  async decideExemption(
+    id: string,
+    decision: OwnerInputDecision,
+  ): Promise<Exemption> {
+    return this.post(
+      `/exemptions/${encodeURIComponent(id)}/decision`,
+      decision,
+    );
+  }
+
+  async revokeExemption(
+    id: string,
+    revocation: OwnerInputRevocation = {},
+  ): Promise<Exemption> {
+    return this.post(
+      `/exemptions/${encodeURIComponent(id)}/revoke`,
+      revocation,
+    );
+  }
+
+  async attest(request: AttestationRequest): Promise<Attestation> {
+    return this.post('/attestations', request);
+  }
+
+  async listAttestations(
+    query: OwnerInputQuery = {},
+  ): Promise<AttestationList> {
+    return this.request('/attestations', { ...query });
+  }
+
+  async getAttestation(id: string): Promise<Attestation> {
+    return this.request(`/attestations/${encodeURIComponent(id)}`);
+  }
+
+  async decideAttestation(
+    id: string,
+    decision: OwnerInputDecision,
+  ): Promise<Attestation> {
+    return this.post(
+      `/attestations/${encodeURIComponent(id)}/decision`,
+      decision,
+    );
+  }
+
+  async revokeAttestation(
+    id: string,
+    revocation: OwnerInputRevocation = {},
+  ): Promise<Attestation> {
+    return this.post(
+      `/attestations/${encodeURIComponent(id)}/revoke`,
+      revocation,
+    );
+  }
+
+  private post<T>(path: string, body: unknown): Promise<T> {
+    return this.request(path, undefined, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   }
 
   private async request<T>(

@@ -19,6 +19,12 @@ export interface ReadinessPageParams {
   type?: string;
   lifecycle?: string;
   tag?: string;
+  /** Exemptions page: the status shown (`pending` when left out), or `any`. */
+  status?: string;
+  /** Exemptions page: the owner (group ref) whose entities it shows. */
+  owner?: string;
+  /** Exemptions page: only active exemptions ending within these days. */
+  expiring?: string;
 }
 
 /** The query string for the parameters that are set, with its `?`. */

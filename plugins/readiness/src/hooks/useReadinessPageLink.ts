@@ -1,11 +1,13 @@
-import { useRouteRef } from '@backstage/core-plugin-api';
+import { RouteRef, SubRouteRef, useRouteRef } from '@backstage/core-plugin-api';
 import { useCallback } from 'react';
 import { rootRouteRef } from '../routes';
 import { ReadinessPageParams, readinessPageQuery } from './readinessPageParams';
 
-function useOptionalRootLink(): (() => string) | undefined {
+function useOptionalLink(
+  routeRef: RouteRef<undefined> | SubRouteRef<undefined>,
+): (() => string) | undefined {
   try {
-    return useRouteRef(rootRouteRef);
+    return useRouteRef(routeRef);
   } catch {
     // The app does not mount the readiness page. useRouteRef calls all its
     // hooks before it throws, so catching keeps the order of hooks stable.
@@ -14,16 +16,17 @@ function useOptionalRootLink(): (() => string) | undefined {
 }
 
 /**
- * Links to a view of the readiness page, or `undefined` when the app does
- * not mount the page (an app may show the entity card alone).
+ * Links to a view of the readiness page (or of its sub-page `routeRef`), or
+ * `undefined` when the app does not mount the page (an app may show the
+ * entity card alone).
  */
-export function useReadinessPageLink(): (
-  params: ReadinessPageParams,
-) => string | undefined {
-  const rootLink = useOptionalRootLink();
+export function useReadinessPageLink(
+  routeRef: RouteRef<undefined> | SubRouteRef<undefined> = rootRouteRef,
+): (params: ReadinessPageParams) => string | undefined {
+  const link = useOptionalLink(routeRef);
   return useCallback(
     (params: ReadinessPageParams) =>
-      rootLink && `${rootLink()}${readinessPageQuery(params)}`,
-    [rootLink],
+      link && `${link()}${readinessPageQuery(params)}`,
+    [link],
   );
 }

@@ -5,17 +5,22 @@ import type {
   CheckResult,
   LevelDefinition,
 } from '@readiness/plugin-readiness-common';
+import type { ReactNode } from 'react';
 import { readinessTranslationRef } from '../../translation';
 import { CheckDetails } from '../CheckDetails';
 import { ScoreMeter } from '../ScoreMeter';
 
-/** One category of a scorecard: its score and every one of its checks. */
+/**
+ * One category of a scorecard: its score and every one of its checks, each
+ * with what `checkActions` offers on it.
+ */
 export function CategoryChecks(props: {
   category: CategoryScore;
   checks: CheckResult[];
   levels: LevelDefinition[];
+  checkActions?: (check: CheckResult) => ReactNode;
 }) {
-  const { category, checks, levels } = props;
+  const { category, checks, levels, checkActions } = props;
   const { t } = useTranslationRef(readinessTranslationRef);
   const scoreText =
     category.score === null
@@ -40,7 +45,12 @@ export function CategoryChecks(props: {
         )}
         <div>
           {checks.map(check => (
-            <CheckDetails key={check.id} check={check} levels={levels} />
+            <CheckDetails
+              key={check.id}
+              check={check}
+              levels={levels}
+              actions={checkActions?.(check)}
+            />
           ))}
         </div>
       </Flex>

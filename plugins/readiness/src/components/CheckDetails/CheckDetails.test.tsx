@@ -2,6 +2,8 @@ import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { check, levels } from '../../__testUtils__/fixtures';
+import { mockReadinessApi } from '../../__testUtils__/mockReadinessApi';
+import { renderInReadinessTestApp } from '../../__testUtils__/renderInReadinessTestApp';
 import { CheckDetails } from './CheckDetails';
 
 describe('CheckDetails', () => {
@@ -102,5 +104,93 @@ describe('CheckDetails', () => {
       'title',
       'Only declared in the catalog',
     );
+  });
+
+  it('says an attested check was attested', async () => {
+    await renderInTestApp(
+      <CheckDetails
+        levels={levels}
+        check={check('dr', {
+          level: 'gold',
+          weight: 1,
+          status: 'pass',
+          basis: 'attested',
+        })}
+      />,
+    );
+
+    expect(screen.getByText('Attested')).toHaveAttribute(
+      'title',
+      'Attested by the owners',
+    );
+  });
+
+  it('shows the exemption that waives a check instead of a bare reason', async () => {
+    await renderInReadinessTestApp(
+      <CheckDetails
+        levels={levels}
+        check={check('on-call', {
+          level: 'silver',
+          status: 'waived',
+          weight: 3,
+          reason: 'Waived by exemption ex-1.',
+          waiver: {
+            source: 'exemption',
+            exemptionId: 'ex-1',
+            reason: 'Rotation starts in **June**.',
+            expiresAt: '2026-06-30',
+            requestedBy: 'user:default/jane',
+            approvedBy: 'user:default/ops-lead',
+          },
+        })}
+      />,
+      { readinessApi: mockReadinessApi() },
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: /Title of on-call/ }),
+    );
+
+    expect(
+      screen.getByText('Waived by an exemption until 2026-06-30'),
+    ).toBeVisible();
+    expect(screen.getByText(/Requested by/)).toHaveTextContent(
+      'Requested by jane, approved by ops-lead.',
+    );
+    expect(screen.getByText('June').tagName).toBe('STRONG');
+    expect(screen.queryByText(/^Why:/)).not.toBeInTheDocument();
+  });
+
+  it('shows a waiver of the scorecard as such', async () => {
+    await renderInTestApp(
+      <CheckDetails
+        levels={levels}
+        check={check('slo', {
+          level: 'gold',
+          status: 'waived',
+          weight: 3,
+          waiver: { source: 'scorecard', reason: 'Batch jobs have no SLO.' },
+        })}
+      />,
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: /Title of slo/ }));
+
+    expect(screen.getByText('Waived by the scorecard')).toBeVisible();
+    expect(screen.getByText('Batch jobs have no SLO.')).toBeVisible();
+  });
+
+  it('offers the actions it is given in its panel', async () => {
+    await renderInTestApp(
+      <CheckDetails
+        levels={levels}
+        check={check('runbook', { level: 'silver', status: 'fail', weight: 3 })}
+        actions={<button type="button">Request exemption</button>}
+      />,
+    );
+
+    expect(
+      screen.getByRole('button', { name: 'Request exemption' }),
+    ).toBeVisible();
   });
 });

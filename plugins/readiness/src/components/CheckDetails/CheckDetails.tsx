@@ -10,8 +10,10 @@ import type {
   CheckResult,
   LevelDefinition,
 } from '@readiness/plugin-readiness-common';
+import type { ReactNode } from 'react';
 import { readinessTranslationRef } from '../../translation';
 import { levelTitle } from '../../utils/levels';
+import { CheckWaiver } from '../CheckWaiver';
 import { EvidenceList } from '../EvidenceList';
 import { Remediation } from '../Remediation';
 import { SafeMarkdown } from '../SafeMarkdown';
@@ -23,13 +25,15 @@ const needsWork = (check: CheckResult) =>
 
 /**
  * One check in full, as a disclosure: status, title and level in its
- * heading; why, the evidence and how to fix it in its panel.
+ * heading; why (or what waives it), the evidence, how to fix it and the
+ * owners' actions on it (`actions`) in its panel.
  */
 export function CheckDetails(props: {
   check: CheckResult;
   levels: LevelDefinition[];
+  actions?: ReactNode;
 }) {
-  const { check, levels } = props;
+  const { check, levels, actions } = props;
   const { t } = useTranslationRef(readinessTranslationRef);
 
   return (
@@ -51,8 +55,12 @@ export function CheckDetails(props: {
       <AccordionPanel>
         <Flex direction="column" gap="2">
           {check.description && <SafeMarkdown content={check.description} />}
-          {check.reason && (
-            <Text as="p">{t('check.reason', { reason: check.reason })}</Text>
+          {check.waiver ? (
+            <CheckWaiver waiver={check.waiver} />
+          ) : (
+            check.reason && (
+              <Text as="p">{t('check.reason', { reason: check.reason })}</Text>
+            )
           )}
           <EvidenceList evidence={check.evidence} />
           {needsWork(check) && (
@@ -61,6 +69,7 @@ export function CheckDetails(props: {
               checkTitle={check.title}
             />
           )}
+          {actions}
         </Flex>
       </AccordionPanel>
     </Accordion>

@@ -2,20 +2,31 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { Flex, Text } from '@backstage/ui';
-import type { EntityReadiness } from '@readiness/plugin-readiness-common';
+import { Alert, Flex, Text } from '@backstage/ui';
+import type {
+  CheckResult,
+  EntityReadiness,
+  ScorecardResult,
+} from '@readiness/plugin-readiness-common';
 import { useCallback, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { readinessApiRef } from '../../api';
+import type { OwnerInputItem } from '../../api/ownerInputCalls';
 import { readinessTranslationRef } from '../../translation';
+import { errorMessage } from '../../utils/ownerInputForm';
 import { AsyncContent } from '../AsyncContent';
+import { CheckOwnerActions } from '../CheckOwnerActions';
+import { EntityOwnerInput } from '../EntityOwnerInput';
 import { EntityScorecard } from '../EntityScorecard';
 import { RefreshReadinessButton } from '../RefreshReadinessButton';
+import { useScorecardDefinitions } from './useScorecardDefinitions';
 
 /**
  * The entity's "Readiness" tab: every scorecard that applies, with every
- * category and check in full, the history, and a refresh action for those
- * allowed to.
+ * category and check in full (and the owners' actions on them), the
+ * history, a refresh action for those allowed to, and the entity's
+ * exemptions and attestations.
  */
 export function EntityReadinessContent() {
   const { entity } = useEntity();
@@ -43,6 +54,43 @@ export function EntityReadinessContent() {
   const readiness =
     refreshed?.entityRef === entityRef ? refreshed.readiness : stored.value;
 
+  const definitions = useScorecardDefinitions(
+    readiness?.scorecards.map(result => result.scorecard.id) ?? [],
+  );
+  const scorecardTitle = (id: string) =>
+    readiness?.scorecards.find(result => result.scorecard.id === id)?.scorecard
+      .title ?? id;
+  // Requests and decisions load the lists again; the backend re-evaluates
+  // the entity at once when one takes effect, so its results load again too.
+  const [ownerInputVersion, setOwnerInputVersion] = useState(0);
+  const [reloaded, reloadReadiness] = useAsyncFn(
+    async () => onRefreshed(await readinessApi.getEntityReadiness(entityRef)),
+    [readinessApi, entityRef, onRefreshed],
+  );
+  const onOwnerInputChanged = useCallback(
+    (record: OwnerInputItem) => {
+      setOwnerInputVersion(version => version + 1);
+      if (record.status !== 'pending') {
+        reloadReadiness();
+      }
+    },
+    [reloadReadiness],
+  );
+  const checkActions = (result: ScorecardResult) => {
+    const definition = definitions.get(result.scorecard.id);
+    return definition
+      ? (check: CheckResult) => (
+          <CheckOwnerActions
+            entityRef={entityRef}
+            result={result}
+            definition={definition}
+            check={check}
+            onSubmitted={onOwnerInputChanged}
+          />
+        )
+      : undefined;
+  };
+
   return (
     <Flex direction="column" gap="4">
       <Flex justify="end">
@@ -51,6 +99,15 @@ export function EntityReadinessContent() {
           onRefreshed={onRefreshed}
         />
       </Flex>
+      {reloaded.error && (
+        <Alert
+          role="alert"
+          status="danger"
+          icon
+          title={t('ownerInput.reloadErrorTitle')}
+          description={errorMessage(reloaded.error)}
+        />
+      )}
       <AsyncContent
         state={{ ...stored, value: readiness }}
         errorTitle={t('entityReadiness.errorTitle', { entityRef })}
@@ -66,6 +123,7 @@ export function EntityReadinessContent() {
                   error: history.error,
                   changes: history.value?.changes,
                 }}
+                checkActions={checkActions(result)}
               />
             ))
           ) : (
@@ -73,6 +131,12 @@ export function EntityReadinessContent() {
           )
         }
       </AsyncContent>
+      <EntityOwnerInput
+        entityRef={entityRef}
+        version={ownerInputVersion}
+        scorecardTitle={scorecardTitle}
+        onChanged={onOwnerInputChanged}
+      />
     </Flex>
   );
 }

@@ -1,6 +1,10 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Card, CardBody, Flex, Text } from '@backstage/ui';
-import type { ScorecardResult } from '@readiness/plugin-readiness-common';
+import type {
+  CheckResult,
+  ScorecardResult,
+} from '@readiness/plugin-readiness-common';
+import type { ReactNode } from 'react';
 import { readinessTranslationRef } from '../../translation';
 import { CategoryChecks } from '../CategoryChecks';
 import { NextLevelGaps } from '../NextLevelGaps';
@@ -11,13 +15,15 @@ import { checksByCategory } from './checksByCategory';
 
 /**
  * One scorecard evaluated for the entity, in full: score and level, what
- * the next level needs, every category and check, and the history.
+ * the next level needs, every category and check (with what `checkActions`
+ * offers on each), and the history.
  */
 export function EntityScorecard(props: {
   result: ScorecardResult;
   history: ScoreHistoryState;
+  checkActions?: (check: CheckResult) => ReactNode;
 }) {
-  const { result, history } = props;
+  const { result, history, checkActions } = props;
   const { t } = useTranslationRef(readinessTranslationRef);
   const { counts } = result;
 
@@ -48,6 +54,7 @@ export function EntityScorecard(props: {
               category={category}
               checks={checks}
               levels={result.scorecard.levels}
+              checkActions={checkActions}
             />
           ))}
           <ScoreHistory result={result} history={history} />

@@ -28,6 +28,7 @@ const row = (group: string | null, fields: Partial<LeaderboardRow> = {}) => ({
   entities: 4,
   averageScore: 70,
   levelCounts: { none: 1, bronze: 1, silver: 1, gold: 1 },
+  waivedChecks: 0,
   trend: { since: '2026-10-26T12:00:00Z', averageScore: 62, change: 8 },
   ...fields,
 });

@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import { cellInColumn } from '../../__testUtils__/cellInColumn';
 import { levels } from '../../__testUtils__/fixtures';
 import {
   mockReadinessApi,
@@ -47,6 +48,7 @@ describe('LeaderboardRanking', () => {
                 entities: 3,
                 averageScore: 81,
                 levelCounts: { gold: 3 },
+                waivedChecks: 2,
                 trend: {
                   since: '2026-11-18T12:00:00Z',
                   averageScore: 75,
@@ -65,6 +67,7 @@ describe('LeaderboardRanking', () => {
       within(header).getByRole('columnheader', { name: /Domain/ }),
     ).toBeInTheDocument();
     expect(row).toHaveTextContent('payments');
+    expect(cellInColumn(header, row, /Checks waived/)).toHaveTextContent(/^2$/);
     expect(
       screen.getByRole('img', {
         name: 'Average score 7 days ago and now, per group: payments from 75 to 81.',

@@ -17,7 +17,8 @@ export type RankingRow = LeaderboardRow & { id: string };
 
 /**
  * The ranking's columns: the group (linked to its catalog page), entities,
- * average, levels, trend, and the button that lists the group's entities.
+ * average, checks waived, levels, trend, and the button that lists the
+ * group's entities.
  * The ids of the sortable ones are the backend's `orderBy` values.
  */
 export function useRankingColumns(options: {
@@ -64,6 +65,12 @@ export function useRankingColumns(options: {
           }
         />
       ),
+    },
+    {
+      // Beside the average, so that a score raised by waivers shows.
+      id: 'waivedChecks',
+      label: t('leaderboard.waivedChecks'),
+      cell: row => <CellText title={String(row.waivedChecks)} />,
     },
     {
       id: 'levels',

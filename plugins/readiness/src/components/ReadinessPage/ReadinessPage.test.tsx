@@ -5,6 +5,7 @@ import {
   scorecardOverview,
 } from '../../__testUtils__/fixtures';
 import { mockReadinessApi } from '../../__testUtils__/mockReadinessApi';
+import { exemption } from '../../__testUtils__/ownerInputFixtures';
 import { renderInReadinessTestApp } from '../../__testUtils__/renderInReadinessTestApp';
 import { ReadinessPage } from './ReadinessPage';
 import { ReadinessPageWithHeader } from './ReadinessPageWithHeader';
@@ -14,6 +15,8 @@ const api = () =>
     getScorecards: async () => ({ items: [scorecardOverview()], problems: [] }),
     getScorecard: async () => scorecardDetails(),
     getLeaderboard: async () => ({ items: [], total: 0 }),
+    listExemptions: async () => ({ items: [exemption()] }),
+    listAttestations: async () => ({ items: [] }),
   });
 
 describe('ReadinessPage', () => {
@@ -75,6 +78,54 @@ describe('ReadinessPage', () => {
     expect(
       await screen.findByRole('tab', { name: 'Leaderboards', selected: true }),
     ).toBeInTheDocument();
+  });
+
+  it('opens the exemptions at their own path, and leaves them for a tab', async () => {
+    const readinessApi = api();
+    await renderInReadinessTestApp(<ReadinessPage />, {
+      readinessApi,
+      route: '/readiness/exemptions?status=active',
+    });
+
+    expect(
+      await screen.findByRole('tab', { name: 'Exemptions', selected: true }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('on-call')).toBeInTheDocument();
+    expect(readinessApi.listExemptions).toHaveBeenCalledWith({
+      status: 'active',
+      limit: 100,
+    });
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Leaderboards' }));
+
+    expect(
+      await screen.findByRole('tab', { name: 'Leaderboards', selected: true }),
+    ).toBeInTheDocument();
+    expect(readinessApi.getLeaderboard).toHaveBeenCalled();
+  });
+
+  it('goes to the exemptions from the scorecards', async () => {
+    const readinessApi = api();
+    await renderInReadinessTestApp(<ReadinessPage />, {
+      readinessApi,
+      route: '/readiness?scorecard=production-readiness',
+    });
+
+    await userEvent.click(
+      await screen.findByRole('tab', { name: 'Exemptions' }),
+    );
+
+    expect(
+      await screen.findByRole('tab', { name: 'Exemptions', selected: true }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', { name: 'Exemptions' }),
+    ).toBeInTheDocument();
+    // The scorecard shown is not taken for a filter of the exemptions.
+    expect(readinessApi.listExemptions).toHaveBeenCalledWith({
+      status: 'pending',
+      limit: 100,
+    });
   });
 
   it('has a header of its own for the legacy frontend system', async () => {

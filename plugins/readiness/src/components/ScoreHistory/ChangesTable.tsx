@@ -73,7 +73,13 @@ export function ChangesTable(props: {
     {
       id: 'cause',
       label: t('history.cause'),
-      cell: change => <CellText title={t(`cause.${change.cause}`)} />,
+      // An exemption or attestation says which, and what happened to it.
+      cell: change => (
+        <CellText
+          title={t(`cause.${change.cause}`)}
+          description={change.note}
+        />
+      ),
     },
     {
       id: 'checks',

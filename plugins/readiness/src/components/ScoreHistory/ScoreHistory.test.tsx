@@ -110,6 +110,31 @@ describe('ScoreHistory', () => {
     expect(row).toHaveTextContent('removed: Passing → Absent');
   });
 
+  it('names the exemption or attestation that changed the result', async () => {
+    await renderInTestApp(
+      <ScoreHistory
+        result={result}
+        history={{
+          loading: false,
+          changes: [
+            change({
+              cause: 'exemption',
+              note: 'Exemption ex-1 from slo approved by user:default/ops',
+            }),
+            change({ cause: 'attestation', changedAt: '2026-11-05T12:00:00Z' }),
+          ],
+        }}
+      />,
+    );
+
+    const [, exemptionRow, attestationRow] = screen.getAllByRole('row');
+    expect(exemptionRow).toHaveTextContent('An exemption changed');
+    expect(exemptionRow).toHaveTextContent(
+      'Exemption ex-1 from slo approved by user:default/ops',
+    );
+    expect(attestationRow).toHaveTextContent('An attestation changed');
+  });
+
   it('counts the checks of a first evaluation instead of listing them', async () => {
     await renderInTestApp(
       <ScoreHistory

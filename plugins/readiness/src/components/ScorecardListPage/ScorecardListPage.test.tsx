@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import { cellInColumn } from '../../__testUtils__/cellInColumn';
 import { responseError, scorecardOverview } from '../../__testUtils__/fixtures';
 import {
   mockReadinessApi,
@@ -57,7 +58,7 @@ describe('ScorecardListPage', () => {
       problems: [],
     }));
 
-    const [, production, api] = await screen.findAllByRole('row');
+    const [header, production, api] = await screen.findAllByRole('row');
     expect(
       within(production).getByRole('link', { name: /Production Readiness/ }),
     ).toHaveAttribute('href', '/readiness?scorecard=production-readiness');
@@ -68,6 +69,9 @@ describe('ScorecardListPage', () => {
       'No level: 4 · Bronze: 3 · Silver: 2 · Gold: 1',
     );
     expect(api).toHaveTextContent('Not scored yet');
+    expect(cellInColumn(header, production, /Checks waived/)).toHaveTextContent(
+      /^3$/,
+    );
     expect(api).toHaveTextContent('No level: 0 · Bronze: 0');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });

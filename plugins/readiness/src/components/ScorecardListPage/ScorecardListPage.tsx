@@ -12,7 +12,8 @@ import { ScorecardProblems } from '../ScorecardProblems';
 
 /**
  * The scorecards in force: for each, how many entities it scores, their
- * average and how they spread over the levels; and the definitions kept out.
+ * average, the checks waived and how they spread over the levels; and the
+ * definitions kept out.
  */
 export function ScorecardListPage() {
   const readinessApi = useApi(readinessApiRef);
@@ -67,6 +68,12 @@ export function ScorecardListPage() {
           }
         />
       ),
+    },
+    {
+      // Beside the average, so that a score raised by waivers shows.
+      id: 'waivedChecks',
+      label: t('scorecards.waivedChecks'),
+      cell: scorecard => <CellText title={String(scorecard.waivedChecks)} />,
     },
     {
       id: 'levels',

@@ -11,8 +11,9 @@ import { LevelDistributionChart } from '../LevelDistributionChart';
 import { ScorecardProblems } from '../ScorecardProblems';
 
 /**
- * A loaded scorecard: who maintains it, how the entities spread over its
- * levels, every check with its pass rate, and the entities failing the check
+ * A loaded scorecard: who maintains it, how many entities it scores, their
+ * average and the checks waived, how the entities spread over its levels,
+ * every check with its pass rate, and the entities failing the check
  * the page's `check` parameter names.
  */
 export function ScorecardDetailsView(props: { details: ScorecardDetails }) {
@@ -40,10 +41,12 @@ export function ScorecardDetailsView(props: { details: ScorecardDetails }) {
       <Text as="p">
         {scorecard.entities === 0 || scorecard.averageScore === null
           ? t('scorecardPage.noEntities')
-          : t('scorecardPage.standing', {
+          : `${t('scorecardPage.standing', {
               count: scorecard.entities,
               average: String(Math.round(scorecard.averageScore)),
-            })}
+            })} ${t('scorecardPage.waivedChecks', {
+              count: scorecard.waivedChecks,
+            })}`}
       </Text>
       {scorecard.entities > 0 && (
         <section aria-label={t('scorecardPage.levelsTitle')}>

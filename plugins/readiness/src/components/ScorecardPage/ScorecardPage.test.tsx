@@ -42,6 +42,12 @@ describe('ScorecardPage', () => {
       'href',
       '/readiness?tab=leaderboard&scorecard=production-readiness',
     );
+    expect(
+      screen.getByRole('link', { name: 'Active exemptions of this scorecard' }),
+    ).toHaveAttribute(
+      'href',
+      '/readiness/exemptions?scorecard=production-readiness&status=active',
+    );
     expect(api.getScorecard).toHaveBeenCalledWith('production-readiness');
   });
 
@@ -85,7 +91,9 @@ describe('ScorecardPage', () => {
       await screen.findByRole('heading', { name: 'Production Readiness' }),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('10 entities scored, average score 64.'),
+      screen.getByText(
+        '10 entities scored, average score 64. 3 checks are waived over them, by the scorecard or by exemptions.',
+      ),
     ).toBeInTheDocument();
     expect(screen.getByText(/Maintained by/)).toHaveTextContent(
       'Maintained by team-platform. Defined in production-readiness.yaml.',

@@ -4,6 +4,7 @@ import { Flex, Link } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';
 import { readinessApiRef } from '../../api';
 import { useReadinessPageLink } from '../../hooks/useReadinessPageLink';
+import { exemptionsRouteRef } from '../../routes';
 import { readinessTranslationRef } from '../../translation';
 import { AsyncContent } from '../AsyncContent';
 import { ScorecardDetailsView } from './ScorecardDetailsView';
@@ -17,6 +18,10 @@ export function ScorecardPage(props: { scorecardId: string }) {
   const readinessApi = useApi(readinessApiRef);
   const { t } = useTranslationRef(readinessTranslationRef);
   const pageLink = useReadinessPageLink();
+  const exemptionsLink = useReadinessPageLink(exemptionsRouteRef)({
+    scorecard: scorecardId,
+    status: 'active',
+  });
   const scorecard = useAsync(
     () => readinessApi.getScorecard(scorecardId),
     [readinessApi, scorecardId],
@@ -35,6 +40,9 @@ export function ScorecardPage(props: { scorecardId: string }) {
         )}
         {leaderboardLink && (
           <Link href={leaderboardLink}>{t('scorecardPage.leaderboard')}</Link>
+        )}
+        {exemptionsLink && (
+          <Link href={exemptionsLink}>{t('scorecardPage.exemptions')}</Link>
         )}
       </Flex>
       <AsyncContent

@@ -1,0 +1,2 @@
+export { AttestDialog } from './AttestDialog';
+export type { AttestDialogProps } from './AttestDialog';

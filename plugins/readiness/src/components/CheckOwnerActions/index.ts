@@ -1,0 +1,1 @@
+export { CheckOwnerActions } from './CheckOwnerActions';

@@ -1,0 +1,1 @@
+export { CheckWaiver } from './CheckWaiver';

@@ -1,0 +1,2 @@
+export { DateInputField } from './DateInputField';
+export { useDateError } from './useDateError';

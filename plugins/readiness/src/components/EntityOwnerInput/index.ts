@@ -1,0 +1,1 @@
+export { EntityOwnerInput } from './EntityOwnerInput';

@@ -1,0 +1,1 @@
+export { ExemptionsPage } from './ExemptionsPage';

@@ -1,0 +1,68 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogBody,
+  DialogFooter,
+  DialogHeader,
+  Flex,
+} from '@backstage/ui';
+import { ReactNode } from 'react';
+import { readinessTranslationRef } from '../../translation';
+import { errorMessage } from '../../utils/ownerInputForm';
+
+/**
+ * A modal form: its fields, the backend's refusal in its own words under
+ * `errorTitle`, and Cancel and submit buttons. Render it only while open,
+ * so that every opening starts with a fresh form.
+ */
+export function FormDialog(props: {
+  title: string;
+  submitLabel: string;
+  onSubmit: () => void;
+  onClose: () => void;
+  submitting: boolean;
+  error?: Error;
+  errorTitle: string;
+  children: ReactNode;
+}) {
+  const { title, submitLabel, onSubmit, onClose, submitting, error } = props;
+  const { t } = useTranslationRef(readinessTranslationRef);
+
+  return (
+    <Dialog
+      isOpen
+      onOpenChange={isOpen => {
+        if (!isOpen) {
+          onClose();
+        }
+      }}
+      width={600}
+    >
+      <DialogHeader>{title}</DialogHeader>
+      <DialogBody>
+        <Flex direction="column" gap="4">
+          {props.children}
+          {error && (
+            <Alert
+              role="alert"
+              status="danger"
+              icon
+              title={props.errorTitle}
+              description={errorMessage(error)}
+            />
+          )}
+        </Flex>
+      </DialogBody>
+      <DialogFooter>
+        <Button variant="secondary" onPress={onClose}>
+          {t('form.cancel')}
+        </Button>
+        <Button variant="primary" isPending={submitting} onPress={onSubmit}>
+          {submitLabel}
+        </Button>
+      </DialogFooter>
+    </Dialog>
+  );
+}

@@ -1,0 +1,1 @@
+export { LinkField, useLinkError } from './LinkField';

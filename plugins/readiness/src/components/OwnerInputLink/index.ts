@@ -1,0 +1,1 @@
+export { OwnerInputLink } from './OwnerInputLink';

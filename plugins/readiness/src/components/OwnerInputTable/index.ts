@@ -1,0 +1,1 @@
+export { OwnerInputTable } from './OwnerInputTable';
