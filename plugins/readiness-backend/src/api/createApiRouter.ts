@@ -82,6 +82,7 @@ export async function createApiRouter(
     permissions,
     userInfo,
     auditor,
+    logger,
     visibility,
     readiness,
   });

@@ -33,7 +33,8 @@ export interface ExemptionExpiryOptions {
 }
 
 /**
- * Records the end of exemptions past their end date: each becomes
+ * Records the end of exemptions past their end date (approved ones, and
+ * requests nobody decided in time): each becomes
  * `expired` with an event and an audit record, and its entity is evaluated
  * again so that the check counts at once. The engine already ignores an
  * exemption after its end date; this makes the expiry visible and stored.
@@ -80,18 +81,23 @@ export class ExemptionExpiry {
     const credentials = await auth.getOwnServiceCredentials();
     const entityRefs = [...new Set(expired.map(e => e.entityRef))];
     for (const exemption of expired) {
-      const event = await auditor.createEvent({
-        eventId: 'exemption-expiry',
-        severityLevel: 'low',
-        meta: {
-          id: exemption.id,
-          entityRef: exemption.entityRef,
-          scorecard: exemption.scorecardId,
-          checks: exemption.subjects,
-          expiresAt: exemption.expiresAt,
-        },
-      });
-      await event.success();
+      // Already stored as expired: an auditor failure stops nothing else.
+      try {
+        const event = await auditor.createEvent({
+          eventId: 'exemption-expiry',
+          severityLevel: 'low',
+          meta: {
+            id: exemption.id,
+            entityRef: exemption.entityRef,
+            scorecard: exemption.scorecardId,
+            checks: exemption.subjects,
+            expiresAt: exemption.expiresAt,
+          },
+        });
+        await event.success();
+      } catch (error) {
+        logger.error(`Could not audit the expiry of ${exemption.id}: ${error}`);
+      }
     }
     for (const ref of entityRefs) {
       try {

@@ -16,7 +16,6 @@ import {
   ScorecardResult,
 } from '@readiness/plugin-readiness-common';
 import type { Request } from 'express';
-import { EntityEvaluator } from '../evaluation/EntityEvaluator';
 import {
   NewOwnerInput,
   OwnerInputKind,
@@ -25,6 +24,7 @@ import {
   StoredOwnerInput,
 } from '../store/ownerInput/OwnerInputStore';
 import { dayOf } from './calendarDays';
+import { OwnerInputEffects } from './OwnerInputEffects';
 import { OwnerInputOf } from './toApiRecord';
 import { OwnerInputApprovers, userOf } from './OwnerInputApprovers';
 import { normalEntityRef, OwnerInputReader } from './OwnerInputReader';
@@ -40,7 +40,8 @@ export interface OwnerInputWorkflowOptions {
   reader: OwnerInputReader;
   approvers: OwnerInputApprovers;
   permissions: PermissionsService;
-  evaluator: EntityEvaluator;
+  /** Re-evaluation and clean-up after a committed step. */
+  effects: OwnerInputEffects;
   /** The entity's current result on a scorecard, as the caller sees it. */
   currentResult(
     entity: Entity,
@@ -97,7 +98,8 @@ export class OwnerInputWorkflow {
         kind,
       );
       if (stored.status === 'active') {
-        await this.options.evaluator.evaluate(entity);
+        await this.options.effects.supersede(stored);
+        await this.options.effects.reevaluate(entity);
       }
       return reader.toApi<K>(stored, credentials);
     });
@@ -132,10 +134,19 @@ export class OwnerInputWorkflow {
         this.requirePending(stored);
         const approve = decision.decision === 'approve';
         const comment = decision.comment.trim();
-        if (!approve && comment.length === 0) {
-          throw new InputError('comment: a rejection must say why');
+        if (comment.length === 0) {
+          throw new InputError('comment: a decision must say why');
         }
         const now = this.options.now();
+        if (
+          approve &&
+          stored.expiresAt !== null &&
+          stored.expiresAt < dayOf(now)
+        ) {
+          throw new ConflictError(
+            `The ${kind} ${id} ended on ${stored.expiresAt} before it was approved; it can only be rejected`,
+          );
+        }
         if (decision.expiresAt !== undefined) {
           if (kind !== 'exemption' || !approve) {
             throw new InputError(
@@ -161,7 +172,8 @@ export class OwnerInputWorkflow {
           throw this.noLongerOpen(kind, id, 'pending');
         }
         if (approve) {
-          await this.options.evaluator.evaluate(entity);
+          await this.options.effects.supersede(decided);
+          await this.options.effects.reevaluate(entity);
         }
         return reader.toApi<K>(decided, credentials, true);
       },
@@ -206,9 +218,8 @@ export class OwnerInputWorkflow {
         if (!revoked) {
           throw this.noLongerOpen(kind, id, 'pending or active');
         }
-        if (stored.status === 'active') {
-          await this.options.evaluator.evaluate(entity);
-        }
+        // Always: an approval may have landed between the read and the write.
+        await this.options.effects.reevaluate(entity);
         return reader.toApi<K>(revoked, credentials);
       },
     );

@@ -1,5 +1,6 @@
 import {
   AuditorService,
+  LoggerService,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
@@ -9,6 +10,7 @@ import type { CatalogVisibility } from '../api/CatalogVisibility';
 import type { EntityReadinessService } from '../api/EntityReadinessService';
 import type { ReadinessContext } from '../buildReadinessContext';
 import { OwnerInputApprovers } from './OwnerInputApprovers';
+import { OwnerInputEffects } from './OwnerInputEffects';
 import { OwnerInputReader } from './OwnerInputReader';
 import { OwnerInputWorkflow } from './OwnerInputWorkflow';
 
@@ -25,6 +27,7 @@ export function ownerInputServices(options: {
   permissions: PermissionsService;
   userInfo: UserInfoService;
   auditor: AuditorService;
+  logger: LoggerService;
   visibility: CatalogVisibility;
   readiness: EntityReadinessService;
   now?: () => Date;
@@ -45,7 +48,11 @@ export function ownerInputServices(options: {
     reader,
     approvers,
     permissions,
-    evaluator: context.evaluator,
+    effects: new OwnerInputEffects({
+      store: context.stores.ownerInput,
+      evaluator: context.evaluator,
+      logger: options.logger,
+    }),
     currentResult: async (entity, scorecardId, credentials) => {
       const readiness = await options.readiness.get(
         getCompoundEntityRef(entity),

@@ -44,7 +44,8 @@ function waivedBy(exemption: AppliedExemption): ExemptionVerdict {
       waiver: {
         source: 'exemption',
         exemptionId: id,
-        reason,
+        // Bounded like reasons: every stored result of the entity holds it.
+        reason: truncate(reason),
         expiresAt,
         requestedBy,
         approvedBy,

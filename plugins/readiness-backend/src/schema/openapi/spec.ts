@@ -689,7 +689,7 @@ export const spec = {
       post: {
         operationId: 'DecideExemption',
         description:
-          "Approves (optionally with an earlier end date) or rejects a pending exemption. Members of the scorecard's owner group may, and whoever holds `readiness.exemption.approve` for the scorecard; never the requester. 409 when it is no longer pending. Re-evaluates the entity.\n",
+          "Approves (optionally with an earlier end date) or rejects a pending exemption, with a comment. Members of the scorecard's owner group may, and whoever holds `readiness.exemption.approve` for the scorecard; never the requester. 409 when it is no longer pending, or when its end date passed before anyone approved it. Re-evaluates the entity.\n",
         parameters: [
           {
             $ref: '#/components/parameters/ownerInputId',
@@ -1010,7 +1010,7 @@ export const spec = {
         description: 'Only this entity (an entity ref).',
         schema: {
           type: 'string',
-          maxLength: 1024,
+          maxLength: 512,
         },
       },
       ownerInputScorecard: {
@@ -1019,7 +1019,7 @@ export const spec = {
         required: false,
         schema: {
           type: 'string',
-          maxLength: 255,
+          maxLength: 128,
         },
       },
       ownerInputStatus: {
@@ -1037,7 +1037,7 @@ export const spec = {
         description: 'Only entities this group or user (an entity ref) owns.',
         schema: {
           type: 'string',
-          maxLength: 1024,
+          maxLength: 512,
         },
       },
       ownerInputLimit: {
@@ -1184,11 +1184,11 @@ export const spec = {
         properties: {
           entityRef: {
             type: 'string',
-            maxLength: 1024,
+            maxLength: 512,
           },
           scorecard: {
             type: 'string',
-            maxLength: 255,
+            maxLength: 128,
           },
           checks: {
             type: 'array',
@@ -1196,7 +1196,7 @@ export const spec = {
             maxItems: 100,
             items: {
               type: 'string',
-              maxLength: 255,
+              maxLength: 128,
             },
           },
           reason: {
@@ -1217,11 +1217,11 @@ export const spec = {
         properties: {
           entityRef: {
             type: 'string',
-            maxLength: 1024,
+            maxLength: 512,
           },
           scorecard: {
             type: 'string',
-            maxLength: 255,
+            maxLength: 128,
           },
           attestation: {
             type: 'string',

@@ -209,7 +209,7 @@ describe('DatabaseOwnerInputStore transitions', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'expires active exemptions whose end date has passed, once, %p',
+    'expires active and pending exemptions whose end date has passed, once, %p',
     async databaseId => {
       const { stores } = await createTestStores(databases, databaseId);
       const { ownerInput } = stores;
@@ -223,7 +223,7 @@ describe('DatabaseOwnerInputStore transitions', () => {
       const endedEarlier = await approve('alerts', '2026-11-30');
       await approve('slo', '2026-12-10'); // its last day is today
       await approve('docs', '2027-01-31');
-      await ownerInput.create(
+      const stalePending = await ownerInput.create(
         exemptionRequest({ subjects: ['oncall'], expiresAt: '2026-12-01' }),
       );
       const revoked = await approve('tracing', '2026-12-01');
@@ -236,13 +236,17 @@ describe('DatabaseOwnerInputStore transitions', () => {
       const at = new Date('2026-12-10T00:05:00.001Z');
       const expired = await ownerInput.expireExemptions('2026-12-10', at);
 
-      expect(expired.map(e => e.id)).toEqual([endedEarlier.id, ended.id]);
+      expect(expired.map(e => e.id)).toEqual([
+        endedEarlier.id,
+        stalePending.id,
+        ended.id,
+      ]);
       for (const exemption of expired) {
         expect(exemption).toMatchObject({
           status: 'expired',
           closedBy: null,
           closedAt: at,
-          decidedBy: BOB,
+          decidedBy: exemption.id === stalePending.id ? null : BOB,
         });
         expect(exemption.events[exemption.events.length - 1]).toEqual({
           action: 'expired',
@@ -256,6 +260,12 @@ describe('DatabaseOwnerInputStore transitions', () => {
       await expect(
         ownerInput.expireExemptions('2026-12-10', at),
       ).resolves.toEqual([]);
+      // The expired request no longer blocks a new one for its check.
+      await expect(
+        ownerInput.create(
+          exemptionRequest({ subjects: ['oncall'], expiresAt: '2026-12-20' }),
+        ),
+      ).resolves.toMatchObject({ status: 'pending' });
       const stillActive = await ownerInput.activeFor(ENTITY);
       expect(stillActive.map(a => a.subjects[0]).sort()).toEqual([
         'docs',

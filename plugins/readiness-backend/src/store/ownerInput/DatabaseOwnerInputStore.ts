@@ -220,7 +220,8 @@ export class DatabaseOwnerInputStore implements OwnerInputStore {
     const due: Array<Pick<OwnerInputRow, 'id'>> = await this.db(
       OWNER_INPUTS_TABLE,
     )
-      .where({ kind: 'exemption', status: 'active' })
+      .where({ kind: 'exemption' })
+      .whereIn('status', ['active', 'pending'])
       .where('expires_at', '<', today)
       .orderBy(['expires_at', 'id'])
       .select('id');
@@ -228,10 +229,12 @@ export class DatabaseOwnerInputStore implements OwnerInputStore {
     for (const { id } of due) {
       // Each on its own conditional update: a replica expiring at the same
       // time, or a revocation in between, leaves one closing per exemption.
+      // A request still pending after its end date expires too, so that it
+      // no longer blocks new requests for its checks.
       const closed = await this.transition(
         'exemption',
         id,
-        ['active'],
+        ['active', 'pending'],
         { status: 'expired', closed_by: null, closed_at: at },
         { action: 'expired', actor: null, at, comment: null },
       );

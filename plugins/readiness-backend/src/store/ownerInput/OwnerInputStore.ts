@@ -148,8 +148,8 @@ export interface OwnerInputStore {
   ): Promise<StoredOwnerInput | undefined>;
 
   /**
-   * Marks active exemptions whose end date is before `today` (YYYY-MM-DD)
-   * as expired, each with an `expired` event, and returns them.
+   * Marks active and pending exemptions whose end date is before `today`
+   * (YYYY-MM-DD) as expired, each with an `expired` event, and returns them.
    */
   expireExemptions(today: string, at: Date): Promise<StoredOwnerInput[]>;
 }
