@@ -7,6 +7,7 @@
 import { test } from '../support/fixtures';
 import { expectAccessible } from '../support/a11y';
 import {
+  openExemptionsPage,
   openLeaderboard,
   openReadinessTab,
   openScorecardPage,
@@ -37,4 +38,14 @@ test('scorecard page: accessibility', async ({ guestPage: page }) => {
   await openScorecardPage(page);
   await settle(page);
   await expectAccessible(page, 'scorecard page', ui.readinessPageContent(page));
+});
+
+test('exemptions page: accessibility', async ({ guestPage: page }) => {
+  await openExemptionsPage(page);
+  await settle(page);
+  await expectAccessible(
+    page,
+    'exemptions page',
+    ui.readinessPageContent(page),
+  );
 });

@@ -58,7 +58,7 @@ export const service = {
   scorecardId: 'production-readiness',
   scorecardTitle: 'Production Readiness',
   level: 'Silver',
-  score: 75,
+  score: 73,
 };
 
 /** The levels of the production-readiness scorecard. */
@@ -71,11 +71,50 @@ export const minimumScoredEntities = 25;
 export const axeTags = ['wcag2a', 'wcag2aa'];
 export const failingImpacts = ['serious', 'critical'];
 
-const entityPath = `/catalog/${service.namespace}/${service.kind}/${service.name}`;
+/** A demo entity the suite opens: its catalog ref and the title it shows. */
+export type DemoEntity = Pick<
+  typeof service,
+  'kind' | 'namespace' | 'name' | 'title'
+>;
+
+/**
+ * The exemption the guest requests through the dialog, on the service, for
+ * a check that fails there. The guest may not approve it: it is theirs.
+ */
+export const ownExemption = {
+  checkId: 'autoscaling',
+  checkTitle: 'Scales automatically',
+  reason: 'Load is flat until the **spring launch**; the HPA comes with it.',
+  endsInDays: 30,
+  link: 'https://tickets.acme.example/ML-77',
+};
+
+/**
+ * The pending exemption the example backend seeds (requested by another
+ * user: packages/backend/src/demoOwnerInput), which the guest approves
+ * (the example app's policy allows all) and then revokes.
+ */
+export const seededExemption = {
+  entity: {
+    kind: 'component',
+    namespace: 'default',
+    name: 'ledger-service',
+    title: 'Ledger Service',
+  } satisfies DemoEntity,
+  checkId: 'distributed-tracing',
+  checkTitle: 'Requests are traced',
+  category: 'Observability',
+  requestedBy: 'Alice Nguyen',
+};
+
+/** The entity page of a demo entity. */
+export const entityPath = (entity: DemoEntity) =>
+  `/catalog/${entity.namespace}/${entity.kind}/${entity.name}`;
 
 export const paths = {
   home: '/',
-  entity: entityPath,
-  readinessTab: `${entityPath}/readiness`,
+  entity: entityPath(service),
+  readinessTab: `${entityPath(service)}/readiness`,
   readiness: '/readiness',
+  exemptions: '/readiness/exemptions',
 };

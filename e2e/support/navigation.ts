@@ -4,7 +4,8 @@
  * shows. Shared by the feature specs and the accessibility spec.
  */
 import { expect, type Page } from '@playwright/test';
-import { paths, service, timeouts } from './demo';
+import { entityPath, paths, service, timeouts, type DemoEntity } from './demo';
+import { exemptionUi } from './exemptionSelectors';
 import { ui } from './selectors';
 import { open, visible } from './session';
 
@@ -18,10 +19,20 @@ export async function openServicePage(page: Page) {
   return card;
 }
 
-/** The entity's Readiness tab, opened from the entity page's tab bar. */
-export async function openReadinessTab(page: Page) {
-  await open(page, paths.entity);
-  await visible(page, ui.entityHeading(page), `the ${service.title} page`);
+/**
+ * An entity's Readiness tab (the service's unless told), opened from the
+ * entity page's tab bar.
+ */
+export async function openReadinessTab(
+  page: Page,
+  entity: DemoEntity = service,
+) {
+  await open(page, entityPath(entity));
+  await visible(
+    page,
+    ui.entityHeading(page, entity.title),
+    `the ${entity.title} page`,
+  );
   const tab = ui.readinessTabLink(page);
   await visible(
     page,
@@ -30,7 +41,9 @@ export async function openReadinessTab(page: Page) {
     timeouts.linkMs,
   );
   await tab.click();
-  await page.waitForURL(`**${paths.readinessTab}`, { timeout: timeouts.uiMs });
+  await page.waitForURL(`**${entityPath(entity)}/readiness`, {
+    timeout: timeouts.uiMs,
+  });
   const main = page.locator('main');
   await visible(
     page,
@@ -90,5 +103,15 @@ export async function openScorecardPage(page: Page) {
     page,
     ui.scorecardHeading(page),
     `a "${service.scorecardTitle}" heading`,
+  );
+}
+
+/** /readiness/exemptions, its pending exemptions listed. */
+export async function openExemptionsPage(page: Page) {
+  await open(page, paths.exemptions);
+  await visible(
+    page,
+    exemptionUi.exemptionsTable(page),
+    `the exemptions table on ${paths.exemptions}`,
   );
 }

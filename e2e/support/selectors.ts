@@ -13,9 +13,9 @@ export const ui = {
   /** The catalog index, the app's home page (`organization.name` + Catalog). */
   catalogHeading: (page: Page) =>
     page.getByRole('heading', { name: 'Acme Demo Catalog' }),
-  /** The entity page's title. */
-  entityHeading: (page: Page) =>
-    page.getByRole('heading', { name: service.title, exact: true }).first(),
+  /** The entity page's title (the service's unless told). */
+  entityHeading: (page: Page, title: string = service.title) =>
+    page.getByRole('heading', { name: title, exact: true }).first(),
 
   /** The Readiness card on the entity overview. */
   readinessCard: (page: Page) =>

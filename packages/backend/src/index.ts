@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { demoOwnerInputModule } from './demoOwnerInput';
 import { demoRepositoriesReader } from './demoRepositories';
 
 const backend = createBackend();
@@ -71,6 +72,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@readiness/plugin-readiness-backend'));
+// The demo organisation's exemptions and attestations (readinessDemo in
+// app-config.yaml), seeded into an empty database.
+backend.add(demoOwnerInputModule);
 // The demo organisation's repositories, read from examples/ with no network.
 backend.add(demoRepositoriesReader);
 backend.add(import('@readiness/plugin-readiness-backend-module-prometheus'));

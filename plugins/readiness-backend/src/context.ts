@@ -9,3 +9,16 @@ export type {
   ReadinessContext,
   ReadinessContextOptions,
 } from './buildReadinessContext';
+// The stores over the plugin's database, for modules of the plugin that
+// write to it (the example app's demo exemptions, say).
+export { createReadinessStores } from './store';
+export type {
+  NewOwnerInput,
+  OwnerInputClosing,
+  OwnerInputDecisionToStore,
+  OwnerInputFilter,
+  OwnerInputKind,
+  OwnerInputStore,
+  ReadinessStores,
+  StoredOwnerInput,
+} from './store';
