@@ -377,6 +377,7 @@ export const readinessTranslationRef = createTranslationRef({
         errorTitle: 'Could not load the attestations',
       },
       undecided: 'Not decided yet',
+      noConfirmationNeeded: 'Counts without confirmation',
       plugin: 'Readiness',
       actionLabel: '{{action}}: {{subject}}, {{entity}}',
       truncated:

@@ -1,4 +1,4 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityEvaluator } from '../evaluation/EntityEvaluator';
 import type {
@@ -19,6 +19,7 @@ export class OwnerInputEffects {
     private readonly options: {
       store: OwnerInputStore;
       evaluator: EntityEvaluator;
+      auditor: AuditorService;
       logger: LoggerService;
     },
   ) {}
@@ -45,7 +46,7 @@ export class OwnerInputEffects {
     if (current.kind !== 'attestation' || current.status !== 'active') {
       return;
     }
-    const { store, logger } = this.options;
+    const { store, auditor, logger } = this.options;
     try {
       const active = await store.list({
         kind: 'attestation',
@@ -60,11 +61,19 @@ export class OwnerInputEffects {
           earlier.subjects[0] === current.subjects[0] &&
           earlier.requestedAt <= current.requestedAt
         ) {
-          await store.revoke('attestation', earlier.id, {
+          const revoked = await store.revoke('attestation', earlier.id, {
             by: current.decidedBy ?? current.requestedBy,
             at: current.decidedAt ?? current.requestedAt,
             comment: `Superseded by attestation ${current.id}`,
           });
+          if (revoked) {
+            const event = await auditor.createEvent({
+              eventId: 'attestation-revocation',
+              severityLevel: 'low',
+              meta: { id: earlier.id, supersededBy: current.id },
+            });
+            await event.success({ meta: { status: revoked.status } });
+          }
         }
       }
     } catch (error) {

@@ -51,6 +51,7 @@ export function ownerInputServices(options: {
     effects: new OwnerInputEffects({
       store: context.stores.ownerInput,
       evaluator: context.evaluator,
+      auditor,
       logger: options.logger,
     }),
     currentResult: async (entity, scorecardId, credentials) => {

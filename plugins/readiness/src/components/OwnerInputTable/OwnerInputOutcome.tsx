@@ -15,7 +15,14 @@ export function OwnerInputOutcome(props: { record: OwnerInputRecord }) {
   const { t } = useTranslationRef(readinessTranslationRef);
   const steps = record.events.filter(event => event.action !== 'requested');
   if (steps.length === 0) {
-    return <Text variant="body-small">{t('exemptionsPage.undecided')}</Text>;
+    // Active with no decision: an attestation the scorecard lets count at once.
+    return (
+      <Text variant="body-small">
+        {record.status === 'active'
+          ? t('exemptionsPage.noConfirmationNeeded')
+          : t('exemptionsPage.undecided')}
+      </Text>
+    );
   }
   return (
     <Flex direction="column" gap="1">

@@ -152,6 +152,10 @@ describe('OwnerInputTable', () => {
       }),
     ).toBeInTheDocument();
     expect(within(rows[2]).getByText('Not decided yet')).toBeInTheDocument();
+    // Active without a decision: counts without confirmation.
+    expect(
+      within(rows[1]).getByText('Counts without confirmation'),
+    ).toBeInTheDocument();
   });
 
   it('records an approval and loads the list again', async () => {
