@@ -81,6 +81,21 @@ export const ADA = 'user:default/ada'; // owns checkout (team-payments)
 export const BO = 'user:default/bo'; // a member of team-platform
 export const CY = 'user:default/cy'; // neither
 
+/** The ops scorecard's result in an entity readiness body. */
+export function opsOf(body: {
+  scorecards: Array<{ scorecard: { id: string } }>;
+}): any {
+  return body.scorecards.find(s => s.scorecard.id === 'ops');
+}
+
+/** One check of the ops scorecard in an entity readiness body. */
+export function checkOf(
+  body: { scorecards: Array<{ scorecard: { id: string } }> },
+  id: string,
+) {
+  return opsOf(body).checks.find((c: { id: string }) => c.id === id);
+}
+
 /** The Authorization header of a user's mock token. */
 export const as = (user: string) => mockCredentials.user.header(user);
 

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { checkout } from '../__testUtils__/catalogEntities';
 import { startReadinessBackend } from '../__testUtils__/startReadinessBackend';
 import {
+  checkOf,
   ADA,
   approveOnlyByGroup,
   as,
@@ -16,15 +17,6 @@ import {
 jest.setTimeout(60_000);
 
 const ENTITY_URL = '/api/readiness/entities/component/default/checkout';
-
-/** The ops scorecard's result in an entity readiness body. */
-function opsOf(body: any) {
-  return body.scorecards.find((s: any) => s.scorecard.id === 'ops');
-}
-
-function checkOf(body: any, id: string) {
-  return opsOf(body).checks.find((c: { id: string }) => c.id === id);
-}
 
 describe('readiness API: attestations', () => {
   it('makes an attested check pass at once, until the attestation is withdrawn', async () => {

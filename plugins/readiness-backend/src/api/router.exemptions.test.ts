@@ -3,6 +3,8 @@ import request from 'supertest';
 import { checkout } from '../__testUtils__/catalogEntities';
 import { startReadinessBackend } from '../__testUtils__/startReadinessBackend';
 import {
+  checkOf,
+  opsOf,
   ADA,
   approveOnlyByGroup,
   as,
@@ -17,15 +19,6 @@ jest.setTimeout(120_000);
 
 const ENTITY_URL = '/api/readiness/entities/component/default/checkout';
 const inDays = (days: number) => addDays(dayOf(new Date()), days);
-
-/** The ops scorecard's result in an entity readiness body. */
-function opsOf(body: any) {
-  return body.scorecards.find((s: any) => s.scorecard.id === 'ops');
-}
-
-function checkOf(body: any, id: string) {
-  return opsOf(body).checks.find((c: { id: string }) => c.id === id);
-}
 
 describe('readiness API: exemptions', () => {
   const databases = TestDatabases.create();

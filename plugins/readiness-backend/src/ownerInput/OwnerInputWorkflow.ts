@@ -113,18 +113,10 @@ export class OwnerInputWorkflow {
     request?: Request,
   ): Promise<OwnerInputOf<K>> {
     const { reader, store } = this.options;
-    return this.audited(
-      kind,
-      'decision',
-      { id, ...decision },
-      request,
-      async () => {
-        const user = this.requireUser(credentials, kind);
-        const { stored, entity } = await reader.visibleRecord(
-          kind,
-          id,
-          credentials,
-        );
+    const meta = { id, ...decision };
+    return this.onRecord(
+      { kind, id, step: 'decision', meta, credentials, request },
+      async ({ user, stored, entity }) => {
         if (stored.requestedBy === user) {
           throw new NotAllowedError(
             `You may not decide on your own ${kind} request`,
@@ -188,18 +180,10 @@ export class OwnerInputWorkflow {
     request?: Request,
   ): Promise<OwnerInputOf<K>> {
     const { reader, store } = this.options;
-    return this.audited(
-      kind,
-      'revocation',
-      { id, ...revocation },
-      request,
-      async () => {
-        const user = this.requireUser(credentials, kind);
-        const { stored, entity } = await reader.visibleRecord(
-          kind,
-          id,
-          credentials,
-        );
+    const meta = { id, ...revocation };
+    return this.onRecord(
+      { kind, id, step: 'revocation', meta, credentials, request },
+      async ({ user, stored, entity }) => {
         if (stored.requestedBy !== user) {
           await this.requireApprover(stored, credentials);
         }
@@ -348,6 +332,37 @@ export class OwnerInputWorkflow {
     return new ConflictError(
       `The ${kind} ${id} is no longer ${was}: someone else acted on it first`,
     );
+  }
+
+  /**
+   * Runs a step on a stored record, audited: for a signed-in user, on a
+   * record of an entity they may read (404 otherwise).
+   */
+  private onRecord<T extends { id: string; status: string }>(
+    step: {
+      kind: OwnerInputKind;
+      id: string;
+      step: string;
+      meta: object;
+      credentials: BackstageCredentials;
+      request?: Request;
+    },
+    act: (on: {
+      user: string;
+      stored: StoredOwnerInput;
+      entity: Entity;
+    }) => Promise<T>,
+  ): Promise<T> {
+    const { kind, id, credentials } = step;
+    return this.audited(kind, step.step, step.meta, step.request, async () => {
+      const user = this.requireUser(credentials, kind);
+      const { stored, entity } = await this.options.reader.visibleRecord(
+        kind,
+        id,
+        credentials,
+      );
+      return act({ user, stored, entity });
+    });
   }
 
   /** Runs a step as an auditor event that succeeds or fails with it. */
