@@ -21,6 +21,17 @@ import {
 import { actionChoices, ownerInputFields } from './ownerInputFields';
 import { OwnerInputOutcome } from './OwnerInputOutcome';
 
+/** A cell whose text wraps and breaks inside long ids. */
+function WrappedText(props: { text: string }) {
+  return (
+    <Cell>
+      <Text variant="body-small" style={{ overflowWrap: 'anywhere' }}>
+        {props.text}
+      </Text>
+    </Cell>
+  );
+}
+
 /**
  * The columns of a list of exemptions or attestations: the entity (linked),
  * scorecard, what it covers, why (markdown, with its link), who asked and
@@ -51,13 +62,14 @@ export function useOwnerInputColumns(options: {
     {
       id: 'scorecard',
       label: t('exemptionsPage.columns.scorecard'),
-      cell: item => <CellText title={scorecardTitle(item.scorecard)} />,
+      // Wrapped, not cut: titles and check ids are long and all matter.
+      cell: item => <WrappedText text={scorecardTitle(item.scorecard)} />,
     },
     {
       id: 'subject',
       label: t(`exemptionsPage.${kind}.subject`),
       cell: item => (
-        <CellText title={ownerInputFields(item).subject.join(', ')} />
+        <WrappedText text={ownerInputFields(item).subject.join(', ')} />
       ),
     },
     {
