@@ -10,6 +10,8 @@ export type * from './api';
 export type * from './ownerInput';
 export { NO_GROUP } from './api';
 export { describeError } from './describeError';
+export { addDays, dayOf, endOfUtcDay, isCalendarDay } from './calendarDays';
+export { conditionAttestations } from './conditionAttestations';
 export { isRecord } from './isRecord';
 export { evaluateScorecard, appliesToEntity, RESULT_LIMITS } from './engine';
 export { catalogFacts } from './facts';

@@ -1,24 +1,8 @@
-import { isRecord } from '@readiness/plugin-readiness-common';
+import { isCalendarDay, isRecord } from '@readiness/plugin-readiness-common';
 import { InputError } from '../errors';
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Whether `text` is a `YYYY-MM-DD` day that exists on the calendar. */
-function isDay(text: string): boolean {
-  const match = DAY.exec(text);
-  if (!match) {
-    return false;
-  }
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day
-  );
-}
 
 function describe(value: unknown): string {
   if (value === undefined) {
@@ -115,7 +99,7 @@ export class ItemReader {
   /** A calendar day, `YYYY-MM-DD`. */
   day(field: string): string {
     const value = this.string(field);
-    if (!isDay(value)) {
+    if (!isCalendarDay(value)) {
       throw this.error(
         field,
         `must be a date (YYYY-MM-DD), got ${describe(value)}`,

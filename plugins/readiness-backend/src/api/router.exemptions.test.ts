@@ -1,3 +1,4 @@
+import { addDays, dayOf } from '@readiness/plugin-readiness-common';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { checkout } from '../__testUtils__/catalogEntities';
@@ -13,7 +14,6 @@ import {
   groupMembership,
   OPS_CONFIG,
 } from '../__testUtils__/workflowFixtures';
-import { addDays, dayOf } from '../ownerInput/calendarDays';
 
 jest.setTimeout(120_000);
 

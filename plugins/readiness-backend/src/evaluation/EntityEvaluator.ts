@@ -1,3 +1,4 @@
+import { dayOf } from '@readiness/plugin-readiness-common';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   appliesToEntity,
@@ -11,7 +12,6 @@ import {
 } from '../scorecards/ScorecardRegistry';
 import { CollectorRunner } from '../facts/CollectorRunner';
 import { entityAttributes } from './entityAttributes';
-import { dayOf } from '../ownerInput/calendarDays';
 import { ownerInputByScorecard } from './ownerInputByScorecard';
 import type { OwnerInputStore } from '../store/ownerInput/OwnerInputStore';
 

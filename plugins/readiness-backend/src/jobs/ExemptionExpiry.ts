@@ -1,3 +1,4 @@
+import { dayOf } from '@readiness/plugin-readiness-common';
 import {
   AuditorService,
   AuthService,
@@ -8,7 +9,6 @@ import {
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EntityEvaluator } from '../evaluation/EntityEvaluator';
-import { dayOf } from '../ownerInput/calendarDays';
 import { OwnerInputStore } from '../store/ownerInput/OwnerInputStore';
 import { readSchedule } from './readSchedule';
 

@@ -1,3 +1,4 @@
+import { addDays, dayOf } from '@readiness/plugin-readiness-common';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
@@ -17,7 +18,6 @@ import type {
   OwnerInputStore,
   StoredOwnerInput,
 } from '../store/ownerInput/OwnerInputStore';
-import { addDays, dayOf } from './calendarDays';
 import { OwnerInputApprovers, userOf } from './OwnerInputApprovers';
 import {
   actionsOn,

@@ -1,3 +1,4 @@
+import { dayOf } from '@readiness/plugin-readiness-common';
 import {
   AuditorService,
   BackstageCredentials,
@@ -23,7 +24,6 @@ import {
   PendingRequestExistsError,
   StoredOwnerInput,
 } from '../store/ownerInput/OwnerInputStore';
-import { dayOf } from './calendarDays';
 import { OwnerInputEffects } from './OwnerInputEffects';
 import { OwnerInputOf } from './toApiRecord';
 import { OwnerInputApprovers, userOf } from './OwnerInputApprovers';

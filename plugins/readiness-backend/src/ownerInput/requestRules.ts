@@ -1,3 +1,4 @@
+import { addDays, isCalendarDay } from '@readiness/plugin-readiness-common';
 import { InputError } from '@backstage/errors';
 import {
   AttestationRequest,
@@ -6,7 +7,6 @@ import {
   ScorecardResult,
 } from '@readiness/plugin-readiness-common';
 import { attestationIds } from './attestationIds';
-import { addDays, isCalendarDay } from './calendarDays';
 
 /** How long an exemption may last when the scorecard does not say. */
 export const DEFAULT_MAX_EXEMPTION_DAYS = 90;

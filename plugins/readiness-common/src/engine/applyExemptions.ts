@@ -1,6 +1,6 @@
 import type { AppliedExemption } from '../ownerInput';
 import { CheckDefinition, CheckWaiver } from '../types';
-import { endOfUtcDay } from './endOfDay';
+import { endOfUtcDay } from '../calendarDays';
 import { truncate } from './resultLimits';
 
 /** The approved exemptions of one evaluation, by the check ids they list. */

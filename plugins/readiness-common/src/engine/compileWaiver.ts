@@ -1,7 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { filterPredicateToFilterFunction } from '@backstage/filter-predicates';
 import { CheckWaiver, WaiverDefinition } from '../types';
-import { endOfUtcDay } from './endOfDay';
+import { endOfUtcDay } from '../calendarDays';
 import { truncate } from './resultLimits';
 
 // A time must carry its offset: without one, Date.parse reads local time and

@@ -2,29 +2,9 @@ import { ResponseError } from '@backstage/errors';
 
 /**
  * Helpers of the exemption, attestation and decision forms. End dates are
- * UTC days (YYYY-MM-DD), as the backend counts them.
+ * UTC days (YYYY-MM-DD): `dayOf`, `addDays` and `isCalendarDay` of the
+ * common package count them as the backend does.
  */
-
-/** Today in UTC, as YYYY-MM-DD. */
-export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-/** The day `days` after `date` (YYYY-MM-DD). */
-export function addDays(date: string, days: number): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
-}
-
-/** Whether `value` is a real calendar day written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return false;
-  }
-  const day = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && todayUtc(day) === value;
-}
 
 /** Whether `value` is an absolute http(s) address: the only links kept. */
 export function isHttpUrl(value: string): boolean {

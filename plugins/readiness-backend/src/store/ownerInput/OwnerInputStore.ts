@@ -1,5 +1,4 @@
 import {
-  OwnerInputAction,
   OwnerInputEvent,
   OwnerInputStatus,
 } from '@readiness/plugin-readiness-common';
@@ -153,12 +152,3 @@ export interface OwnerInputStore {
    */
   expireExemptions(today: string, at: Date): Promise<StoredOwnerInput[]>;
 }
-
-/** The event actions, for the record. */
-export const OWNER_INPUT_ACTIONS: readonly OwnerInputAction[] = [
-  'requested',
-  'approved',
-  'rejected',
-  'revoked',
-  'expired',
-];

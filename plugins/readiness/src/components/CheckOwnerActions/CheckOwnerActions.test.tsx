@@ -13,7 +13,7 @@ import { mockReadinessApi } from '../../__testUtils__/mockReadinessApi';
 import { attestation, exemption } from '../../__testUtils__/ownerInputFixtures';
 import { renderInReadinessTestApp } from '../../__testUtils__/renderInReadinessTestApp';
 import { ReadinessApi } from '../../api';
-import { addDays, todayUtc } from '../../utils/ownerInputForm';
+import { addDays, dayOf } from '@readiness/plugin-readiness-common';
 import { CheckOwnerActions } from './CheckOwnerActions';
 
 const checkDefinition = (
@@ -132,7 +132,7 @@ describe('CheckOwnerActions', () => {
     );
     await userEvent.type(
       within(dialog).getByLabelText(/End date/),
-      addDays(todayUtc(), 30),
+      addDays(dayOf(new Date()), 30),
     );
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Request exemption' }),

@@ -11,7 +11,7 @@ import {
 import { useState } from 'react';
 import type { OwnerInputItem } from '../../api/ownerInputCalls';
 import { readinessTranslationRef } from '../../translation';
-import { checkAttestations } from '../../utils/checkAttestations';
+import { conditionAttestations } from '@readiness/plugin-readiness-common';
 import { AttestDialog } from '../AttestDialog';
 import {
   exemptibleChecks,
@@ -49,7 +49,7 @@ export function CheckOwnerActions(props: {
   )?.condition;
   const attestations =
     condition && check.status !== 'pass' && check.status !== 'not-applicable'
-      ? checkAttestations(condition)
+      ? conditionAttestations(condition)
       : [];
   if (!allowed || (!exemptible && attestations.length === 0)) {
     return null;

@@ -1,7 +1,7 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useCallback } from 'react';
 import { readinessTranslationRef } from '../../translation';
-import { isIsoDate } from '../../utils/ownerInputForm';
+import { isCalendarDay } from '@readiness/plugin-readiness-common';
 
 /**
  * What is wrong with a day typed into a date field, if anything: not a
@@ -11,7 +11,7 @@ export function useDateError() {
   const { t } = useTranslationRef(readinessTranslationRef);
   return useCallback(
     (value: string, range: { min?: string; max?: string }) => {
-      if (!isIsoDate(value)) {
+      if (!isCalendarDay(value)) {
         return t('form.dateInvalid');
       }
       if (range.min && value < range.min) {

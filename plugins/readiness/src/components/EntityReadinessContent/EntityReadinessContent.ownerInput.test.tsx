@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readiness, responseError } from '../../__testUtils__/fixtures';
 import { exemption } from '../../__testUtils__/ownerInputFixtures';
-import { addDays, todayUtc } from '../../utils/ownerInputForm';
+import { addDays, dayOf } from '@readiness/plugin-readiness-common';
 import {
   renderContent,
   result,
@@ -84,7 +84,7 @@ describe('EntityReadinessContent: exemptions and attestations', () => {
     );
     await userEvent.type(
       within(dialog).getByLabelText(/End date/),
-      addDays(todayUtc(), 30),
+      addDays(dayOf(new Date()), 30),
     );
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Request exemption' }),
@@ -101,7 +101,7 @@ describe('EntityReadinessContent: exemptions and attestations', () => {
       scorecard: 'production-readiness',
       checks: ['on-call'],
       reason: 'Rotation starts next month.',
-      expiresAt: addDays(todayUtc(), 30),
+      expiresAt: addDays(dayOf(new Date()), 30),
     });
     // Pending: the results stay as they are.
     expect(api.getEntityReadiness).toHaveBeenCalledTimes(1);

@@ -6,7 +6,7 @@ import { attestation, exemption } from '../../__testUtils__/ownerInputFixtures';
 import { renderInReadinessTestApp } from '../../__testUtils__/renderInReadinessTestApp';
 import { ReadinessApi } from '../../api';
 import { OwnerInputItem, OwnerInputKind } from '../../api/ownerInputCalls';
-import { todayUtc } from '../../utils/ownerInputForm';
+import { dayOf } from '@readiness/plugin-readiness-common';
 import {
   OwnerInputDecisionDialog,
   OwnerInputDialogAction,
@@ -77,7 +77,7 @@ describe('OwnerInputDecisionDialog', () => {
       methods: { decideExemption: async () => exemption() },
     });
     const endDate = within(dialog).getByLabelText(/Shorter end date/);
-    expect(endDate).toHaveAttribute('min', todayUtc());
+    expect(endDate).toHaveAttribute('min', dayOf(new Date()));
     expect(endDate).toHaveAttribute('max', '2099-06-30');
     expect(dialog).toHaveTextContent(
       'Leave empty to keep the requested end date, 2099-06-30.',

@@ -10,7 +10,7 @@ import {
   OwnerInputKind,
 } from '../../api/ownerInputCalls';
 import { readinessTranslationRef } from '../../translation';
-import { todayUtc } from '../../utils/ownerInputForm';
+import { dayOf } from '@readiness/plugin-readiness-common';
 import { DateInputField, useDateError } from '../DateInputField';
 import { FormDialog, useFormSubmit } from '../FormDialog';
 import { MarkdownField } from '../MarkdownField';
@@ -54,7 +54,7 @@ function DecisionForm(props: OwnerInputDecisionDialogProps) {
   const requestedEnd =
     kind === 'exemption' ? (record as Exemption).expiresAt : undefined;
   const mayShorten = requestedEnd !== undefined && action === 'approve';
-  const today = todayUtc();
+  const today = dayOf(new Date());
   const { shown, submitting, error, onSubmit } = useFormSubmit(
     {
       comment:

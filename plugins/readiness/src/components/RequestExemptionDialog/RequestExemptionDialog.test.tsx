@@ -11,7 +11,7 @@ import { mockReadinessApi } from '../../__testUtils__/mockReadinessApi';
 import { exemption } from '../../__testUtils__/ownerInputFixtures';
 import { renderInReadinessTestApp } from '../../__testUtils__/renderInReadinessTestApp';
 import { ReadinessApi } from '../../api';
-import { addDays, todayUtc } from '../../utils/ownerInputForm';
+import { addDays, dayOf } from '@readiness/plugin-readiness-common';
 import { RequestExemptionDialog } from './RequestExemptionDialog';
 
 // eslint-disable-next-line no-script-url -- a script URL is what must be refused
@@ -121,11 +121,11 @@ describe('RequestExemptionDialog', () => {
     const { dialog } = await renderDialog();
 
     const endDate = within(dialog).getByLabelText(/End date/);
-    expect(endDate).toHaveAttribute('min', todayUtc());
-    expect(endDate).toHaveAttribute('max', addDays(todayUtc(), 90));
+    expect(endDate).toHaveAttribute('min', dayOf(new Date()));
+    expect(endDate).toHaveAttribute('max', addDays(dayOf(new Date()), 90));
     expect(endDate).toBeRequired();
     expect(dialog).toHaveTextContent(
-      `${addDays(todayUtc(), 90)} at the latest (90 days)`,
+      `${addDays(dayOf(new Date()), 90)} at the latest (90 days)`,
     );
   });
 
@@ -137,7 +137,7 @@ describe('RequestExemptionDialog', () => {
 
     expect(within(dialog).getByLabelText(/End date/)).toHaveAttribute(
       'max',
-      addDays(todayUtc(), 30),
+      addDays(dayOf(new Date()), 30),
     );
   });
 
@@ -168,14 +168,16 @@ describe('RequestExemptionDialog', () => {
     const { api, dialog } = await renderDialog();
     await fillIn(dialog, {
       reason: 'Waiting for the vendor.',
-      endDate: addDays(todayUtc(), 91),
+      endDate: addDays(dayOf(new Date()), 91),
       link: SCRIPT_URL,
     });
 
     await submit(dialog);
 
     expect(
-      within(dialog).getByText(`Choose ${addDays(todayUtc(), 90)} or earlier.`),
+      within(dialog).getByText(
+        `Choose ${addDays(dayOf(new Date()), 90)} or earlier.`,
+      ),
     ).toBeVisible();
     expect(
       within(dialog).getByText(
@@ -185,9 +187,9 @@ describe('RequestExemptionDialog', () => {
 
     const endDate = within(dialog).getByLabelText(/End date/);
     await userEvent.clear(endDate);
-    await userEvent.type(endDate, addDays(todayUtc(), -1));
+    await userEvent.type(endDate, addDays(dayOf(new Date()), -1));
     expect(
-      within(dialog).getByText(`Choose ${todayUtc()} or later.`),
+      within(dialog).getByText(`Choose ${dayOf(new Date())} or later.`),
     ).toBeVisible();
     expect(api.requestExemption).not.toHaveBeenCalled();
   });
@@ -215,7 +217,7 @@ describe('RequestExemptionDialog', () => {
     );
     await fillIn(dialog, {
       reason: 'Waiting for the vendor.',
-      endDate: addDays(todayUtc(), 90),
+      endDate: addDays(dayOf(new Date()), 90),
       link: 'https://tickets.example.com/OPS-1',
     });
 
@@ -227,7 +229,7 @@ describe('RequestExemptionDialog', () => {
       scorecard: 'production-readiness',
       checks: expect.arrayContaining(['on-call', 'ci']),
       reason: 'Waiting for the vendor.',
-      expiresAt: addDays(todayUtc(), 90),
+      expiresAt: addDays(dayOf(new Date()), 90),
       link: 'https://tickets.example.com/OPS-1',
     });
     expect(api.requestExemption.mock.calls[0][0].checks).toHaveLength(2);
@@ -237,7 +239,7 @@ describe('RequestExemptionDialog', () => {
     const { api, dialog } = await renderDialog({
       requestExemption: async () => exemption(),
     });
-    await fillIn(dialog, { reason: 'Soon.', endDate: todayUtc() });
+    await fillIn(dialog, { reason: 'Soon.', endDate: dayOf(new Date()) });
 
     await submit(dialog);
 
@@ -247,7 +249,7 @@ describe('RequestExemptionDialog', () => {
         scorecard: 'production-readiness',
         checks: ['ci'],
         reason: 'Soon.',
-        expiresAt: todayUtc(),
+        expiresAt: dayOf(new Date()),
       }),
     );
   });
@@ -256,7 +258,7 @@ describe('RequestExemptionDialog', () => {
     const { dialog } = await renderDialog({
       requestExemption: () => new Promise(() => {}),
     });
-    await fillIn(dialog, { reason: 'Soon.', endDate: todayUtc() });
+    await fillIn(dialog, { reason: 'Soon.', endDate: dayOf(new Date()) });
 
     await submit(dialog);
 
@@ -277,7 +279,7 @@ describe('RequestExemptionDialog', () => {
       const { onRequested, dialog } = await renderDialog({
         requestExemption: () => Promise.reject(error),
       });
-      await fillIn(dialog, { reason: 'Soon.', endDate: todayUtc() });
+      await fillIn(dialog, { reason: 'Soon.', endDate: dayOf(new Date()) });
 
       await submit(dialog);
 

@@ -9,7 +9,8 @@ import type {
 import { useState } from 'react';
 import { readinessApiRef } from '../../api';
 import { readinessTranslationRef } from '../../translation';
-import { addDays, fieldError, todayUtc } from '../../utils/ownerInputForm';
+import { fieldError } from '../../utils/ownerInputForm';
+import { addDays, dayOf } from '@readiness/plugin-readiness-common';
 import { DateInputField, useDateError } from '../DateInputField';
 import { FormDialog, useFormSubmit } from '../FormDialog';
 import { LinkField, useLinkError } from '../LinkField';
@@ -50,7 +51,7 @@ function RequestExemptionForm(props: RequestExemptionDialogProps) {
   const [link, setLink] = useState('');
   const linkError = useLinkError();
 
-  const today = todayUtc();
+  const today = dayOf(new Date());
   const maxDays = exemptionMaxDays(definition);
   const latest = addDays(today, maxDays);
   const { shown, submitting, error, onSubmit } = useFormSubmit(

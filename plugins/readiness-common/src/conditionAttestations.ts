@@ -1,14 +1,13 @@
-import type {
-  AttestationCondition,
-  Condition,
-} from '@readiness/plugin-readiness-common';
+import type { AttestationCondition, Condition } from './types';
 
 /**
  * The attestations a condition accepts, at any depth of `all`, `any`,
- * `firstKnown` and `not`, each once. A reference to another check is not
- * followed: that check offers its own attestation.
+ * `firstKnown` and `not`, each id once (the first occurrence). A reference
+ * to another check is not followed: that check accepts its own.
+ *
+ * @public
  */
-export function checkAttestations(
+export function conditionAttestations(
   condition: Condition,
 ): AttestationCondition[] {
   const found = new Map<string, AttestationCondition>();

@@ -1,9 +1,9 @@
-import { checkAttestations } from './checkAttestations';
+import { conditionAttestations } from './conditionAttestations';
 
-describe('checkAttestations', () => {
+describe('conditionAttestations', () => {
   it('finds the attestations at any depth, each once', () => {
     expect(
-      checkAttestations({
+      conditionAttestations({
         any: [
           { fact: 'repo.file', key: 'docs/dr.md', exists: true },
           { attestation: 'dr-rehearsed', maxAge: '180d' },
@@ -23,6 +23,6 @@ describe('checkAttestations', () => {
   });
 
   it('finds none in a condition over facts', () => {
-    expect(checkAttestations({ fact: 'catalog.owner' })).toEqual([]);
+    expect(conditionAttestations({ fact: 'catalog.owner' })).toEqual([]);
   });
 });
