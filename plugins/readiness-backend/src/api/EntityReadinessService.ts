@@ -51,7 +51,20 @@ export class EntityReadinessService {
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<EntityReadiness> {
-    const entity = await this.visibleEntity(ref, credentials);
+    return this.readinessOf(
+      await this.visibleEntity(ref, credentials),
+      credentials,
+    );
+  }
+
+  /**
+   * The readiness of an entity the caller was already allowed to read:
+   * stored results when current, else evaluated and stored now.
+   */
+  async readinessOf(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<EntityReadiness> {
     const entityRef = stringifyEntityRef(entity);
     const applicable = this.options.evaluator.applicableScorecards(entity);
     const stored = await this.options.entityResults.getEntityResults(entityRef);

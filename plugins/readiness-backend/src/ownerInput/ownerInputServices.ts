@@ -4,7 +4,6 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type { CatalogVisibility } from '../api/CatalogVisibility';
 import type { EntityReadinessService } from '../api/EntityReadinessService';
@@ -55,8 +54,8 @@ export function ownerInputServices(options: {
       logger: options.logger,
     }),
     currentResult: async (entity, scorecardId, credentials) => {
-      const readiness = await options.readiness.get(
-        getCompoundEntityRef(entity),
+      const readiness = await options.readiness.readinessOf(
+        entity,
         credentials,
       );
       return readiness.scorecards.find(s => s.scorecard.id === scorecardId);
