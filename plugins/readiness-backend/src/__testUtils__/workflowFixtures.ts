@@ -1,4 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { addDays, dayOf } from '@readiness/plugin-readiness-common';
+import { Server } from 'node:http';
+import request from 'supertest';
 import {
   coreServices,
   createServiceFactory,
@@ -139,3 +142,42 @@ export const approveOnlyByGroup = createServiceFactory({
     },
   }),
 });
+
+/** The day `days` from today (UTC), YYYY-MM-DD. */
+export const inDays = (days: number) => addDays(dayOf(new Date()), days);
+
+/**
+ * `POST /exemptions` as `user`: checkout's `tagged` check of the ops
+ * scorecard for ten days, but for what is given.
+ */
+export function requestExemption(
+  server: Server,
+  user: string,
+  given: object = {},
+) {
+  return request(server)
+    .post('/api/readiness/exemptions')
+    .set('Authorization', as(user))
+    .send({
+      entityRef: 'component:default/checkout',
+      scorecard: 'ops',
+      checks: ['tagged'],
+      reason: 'Because',
+      expiresAt: inDays(10),
+      ...given,
+    });
+}
+
+/** `POST /attestations` as `user`: checkout's `dr-rehearsed`, but for what is given. */
+export function attest(server: Server, user: string, given: object = {}) {
+  return request(server)
+    .post('/api/readiness/attestations')
+    .set('Authorization', as(user))
+    .send({
+      entityRef: 'component:default/checkout',
+      scorecard: 'ops',
+      attestation: 'dr-rehearsed',
+      statement: 'Rehearsed',
+      ...given,
+    });
+}

@@ -4,6 +4,9 @@ import request from 'supertest';
 import { checkout } from '../__testUtils__/catalogEntities';
 import { startReadinessBackend } from '../__testUtils__/startReadinessBackend';
 import {
+  attest,
+  inDays,
+  requestExemption,
   checkOf,
   ADA,
   approveOnlyByGroup,
@@ -32,30 +35,19 @@ describe('readiness API: attestations', () => {
       .expect(200);
     expect(checkOf(before.body, 'dr')).toMatchObject({ status: 'unknown' });
 
-    const unknown = await request(server)
-      .post('/api/readiness/attestations')
-      .set('Authorization', as(ADA))
-      .send({
-        entityRef: 'component:default/checkout',
-        scorecard: 'ops',
-        attestation: 'load-tested',
-        statement: 'We did',
-      });
+    const unknown = await attest(server, ADA, {
+      attestation: 'load-tested',
+      statement: 'We did',
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toContain(
       'attestation: no check of scorecard ops accepts attestation "load-tested" (it accepts dr-rehearsed)',
     );
 
-    const attested = await request(server)
-      .post('/api/readiness/attestations')
-      .set('Authorization', as(ADA))
-      .send({
-        entityRef: 'component:default/checkout',
-        scorecard: 'ops',
-        attestation: 'dr-rehearsed',
-        statement: 'Failed over to **eu-west-2** on 2026-11-30',
-        link: 'https://wiki.example.com/dr',
-      });
+    const attested = await attest(server, ADA, {
+      statement: 'Failed over to **eu-west-2** on 2026-11-30',
+      link: 'https://wiki.example.com/dr',
+    });
     expect(attested.status).toBe(201);
     // The scorecard does not ask for confirmation: active at once.
     expect(attested.body).toMatchObject({
@@ -135,19 +127,10 @@ describe('readiness API: exemptions of entities a user may not read', () => {
       config: OPS_CONFIG,
       userInfo: groupMembership,
     });
-    const created = await request(server)
-      .post('/api/readiness/exemptions')
-      .set('Authorization', as(ADA))
-      .send({
-        entityRef: 'component:default/checkout',
-        scorecard: 'ops',
-        checks: ['tagged'],
-        reason: 'Secret plans',
-        expiresAt: new Date(Date.now() + 5 * 86400000)
-          .toISOString()
-          .slice(0, 10),
-      })
-      .expect(201);
+    const created = await requestExemption(server, ADA, {
+      reason: 'Secret plans',
+      expiresAt: inDays(5),
+    }).expect(201);
     const { id } = created.body;
 
     const seen = await request(server)

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { checkout } from '../__testUtils__/catalogEntities';
 import { startReadinessBackend } from '../__testUtils__/startReadinessBackend';
 import {
+  attest,
   ADA,
   approveOnlyByGroup,
   as,
@@ -67,19 +68,10 @@ describe('readiness API: exemption and attestation life cycles', () => {
 
   it('closes the earlier attestation of a practice when it is attested again', async () => {
     const { server } = await backendWithStores();
-    const attest = (statement: string) =>
-      request(server)
-        .post('/api/readiness/attestations')
-        .set('Authorization', as(ADA))
-        .send({
-          entityRef: 'component:default/checkout',
-          scorecard: 'ops',
-          attestation: 'dr-rehearsed',
-          statement,
-        })
-        .expect(201);
-    const first = await attest('Rehearsed in spring');
-    const second = await attest('Rehearsed in autumn');
+    const attestAs = (statement: string) =>
+      attest(server, ADA, { statement }).expect(201);
+    const first = await attestAs('Rehearsed in spring');
+    const second = await attestAs('Rehearsed in autumn');
 
     const listed = await request(server)
       .get('/api/readiness/attestations')

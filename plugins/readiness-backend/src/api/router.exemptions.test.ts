@@ -1,9 +1,10 @@
-import { addDays, dayOf } from '@readiness/plugin-readiness-common';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { checkout } from '../__testUtils__/catalogEntities';
 import { startReadinessBackend } from '../__testUtils__/startReadinessBackend';
 import {
+  inDays,
+  requestExemption,
   checkOf,
   opsOf,
   ADA,
@@ -18,7 +19,6 @@ import {
 jest.setTimeout(120_000);
 
 const ENTITY_URL = '/api/readiness/entities/component/default/checkout';
-const inDays = (days: number) => addDays(dayOf(new Date()), days);
 
 describe('readiness API: exemptions', () => {
   const databases = TestDatabases.create();
@@ -39,17 +39,11 @@ describe('readiness API: exemptions', () => {
         .expect(200);
       expect(checkOf(before.body, 'tagged').status).toBe('fail');
 
-      const created = await request(server)
-        .post('/api/readiness/exemptions')
-        .set('Authorization', as(ADA))
-        .send({
-          entityRef: 'component:default/checkout',
-          scorecard: 'ops',
-          checks: ['tagged'],
-          reason: 'Tags come with the **new** pipeline',
-          expiresAt: inDays(20),
-          link: 'https://tickets.example.com/OPS-1',
-        });
+      const created = await requestExemption(server, ADA, {
+        reason: 'Tags come with the **new** pipeline',
+        expiresAt: inDays(20),
+        link: 'https://tickets.example.com/OPS-1',
+      });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({
         status: 'pending',
@@ -60,16 +54,10 @@ describe('readiness API: exemptions', () => {
       });
       const { id } = created.body;
 
-      const again = await request(server)
-        .post('/api/readiness/exemptions')
-        .set('Authorization', as(ADA))
-        .send({
-          entityRef: 'component:default/checkout',
-          scorecard: 'ops',
-          checks: ['tagged'],
-          reason: 'Again',
-          expiresAt: inDays(5),
-        });
+      const again = await requestExemption(server, ADA, {
+        reason: 'Again',
+        expiresAt: inDays(5),
+      });
       expect(again.status).toBe(400);
       expect(again.body.error.message).toContain(
         `checks: "tagged" already has a pending request (${id})`,
@@ -175,17 +163,7 @@ describe('readiness API: exemption requests that are refused', () => {
       entities: [checkout],
       config: OPS_CONFIG,
     });
-    return request(server)
-      .post('/api/readiness/exemptions')
-      .set('Authorization', as(user))
-      .send({
-        entityRef: 'component:default/checkout',
-        scorecard: 'ops',
-        checks: ['tagged'],
-        reason: 'Because',
-        expiresAt: inDays(10),
-        ...body,
-      });
+    return requestExemption(server, user, body);
   };
 
   it.each([
@@ -219,16 +197,7 @@ describe('readiness API: exemption requests that are refused', () => {
       config: OPS_CONFIG,
       permissions: mockServices.permissions.factory({ result: 'DENY' as any }),
     });
-    const res = await request(server)
-      .post('/api/readiness/exemptions')
-      .set('Authorization', as(ADA))
-      .send({
-        entityRef: 'component:default/checkout',
-        scorecard: 'ops',
-        checks: ['tagged'],
-        reason: 'Because',
-        expiresAt: inDays(10),
-      });
+    const res = await requestExemption(server, ADA);
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('readiness.exemption.request');
   });
