@@ -1,6 +1,6 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Box, Button, Flex, Text } from '@backstage/ui';
+import { Box, Flex, Text } from '@backstage/ui';
 import type { OwnerInputItem, OwnerInputKind } from '../../api/ownerInputCalls';
 import { readinessTranslationRef } from '../../translation';
 import {
@@ -9,10 +9,8 @@ import {
 } from '../OwnerInputDecisionDialog';
 import { OwnerInputLink } from '../OwnerInputLink';
 import { OwnerInputOutcome } from '../OwnerInputTable/OwnerInputOutcome';
-import {
-  actionChoices,
-  ownerInputFields,
-} from '../OwnerInputTable/ownerInputFields';
+import { ownerInputFields } from '../OwnerInputTable/ownerInputFields';
+import { OwnerInputActions } from '../OwnerInputTable/OwnerInputActions';
 import { RelativeTime } from '../RelativeTime';
 import { SafeMarkdown } from '../SafeMarkdown';
 
@@ -58,22 +56,12 @@ export function OwnerInputEntry(props: {
         </Text>
         {record.status !== 'pending' && <OwnerInputOutcome record={record} />}
         {record.actions.length > 0 && (
-          <Flex gap="2">
-            {actionChoices(record).map(action => (
-              <Button
-                key={action}
-                size="small"
-                variant={action === 'approve' ? 'primary' : 'secondary'}
-                aria-label={t('ownerInput.actionLabel', {
-                  action: t(`ownerInput.action.${action}`),
-                  subject,
-                })}
-                onPress={() => onAction(action)}
-              >
-                {t(`ownerInput.action.${action}`)}
-              </Button>
-            ))}
-          </Flex>
+          <OwnerInputActions
+            record={record}
+            emphasis="strong"
+            label={action => t('ownerInput.actionLabel', { action, subject })}
+            onAction={onAction}
+          />
         )}
       </Flex>
     </Box>

@@ -1,14 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import {
-  Button,
-  Cell,
-  CellText,
-  ColumnConfig,
-  Flex,
-  Text,
-} from '@backstage/ui';
+import { Cell, CellText, ColumnConfig, Flex, Text } from '@backstage/ui';
 import type { OwnerInputItem, OwnerInputKind } from '../../api/ownerInputCalls';
 import { readinessTranslationRef } from '../../translation';
 import { RelativeTime } from '../RelativeTime';
@@ -18,7 +11,8 @@ import {
   OwnerInputDialogAction,
   useOwnerInputSubject,
 } from '../OwnerInputDecisionDialog';
-import { actionChoices, ownerInputFields } from './ownerInputFields';
+import { ownerInputFields } from './ownerInputFields';
+import { OwnerInputActions } from './OwnerInputActions';
 import { OwnerInputOutcome } from './OwnerInputOutcome';
 
 /** A cell whose text wraps and breaks inside long ids. */
@@ -130,24 +124,19 @@ export function useOwnerInputColumns(options: {
       minWidth: 250,
       cell: item => (
         <Cell>
-          <Flex gap="2">
-            {actionChoices(item).map(action => (
-              <Button
-                key={action}
-                size="small"
-                variant={action === 'approve' ? 'secondary' : 'tertiary'}
-                // Says which row it acts on, for screen readers.
-                aria-label={t('exemptionsPage.actionLabel', {
-                  action: t(`ownerInput.action.${action}`),
-                  subject: subject(kind, item, scorecardTitle(item.scorecard)),
-                  entity: parseEntityRef(item.entityRef).name,
-                })}
-                onPress={() => onAction(item, action)}
-              >
-                {t(`ownerInput.action.${action}`)}
-              </Button>
-            ))}
-          </Flex>
+          <OwnerInputActions
+            record={item}
+            emphasis="quiet"
+            // Says which row it acts on, for screen readers.
+            label={action =>
+              t('exemptionsPage.actionLabel', {
+                action,
+                subject: subject(kind, item, scorecardTitle(item.scorecard)),
+                entity: parseEntityRef(item.entityRef).name,
+              })
+            }
+            onAction={action => onAction(item, action)}
+          />
         </Cell>
       ),
     },
