@@ -34,6 +34,12 @@ import {
   checkExemptionRequest,
 } from './requestRules';
 
+/** What a request stores besides its entity, scorecard, requester and time. */
+type RequestFields = Omit<
+  NewOwnerInput,
+  'entityRef' | 'scorecardId' | 'requestedBy' | 'requestedAt'
+>;
+
 /** What the workflow needs. */
 export interface OwnerInputWorkflowOptions {
   store: OwnerInputStore;
@@ -213,10 +219,7 @@ export class OwnerInputWorkflow {
     body: ExemptionRequest,
     scorecard: ScorecardDefinition,
     current: ScorecardResult,
-  ): Omit<
-    NewOwnerInput,
-    'entityRef' | 'scorecardId' | 'requestedBy' | 'requestedAt'
-  > {
+  ): RequestFields {
     const today = dayOf(this.options.now());
     const { checks, reason } = checkExemptionRequest(
       body,
@@ -231,16 +234,13 @@ export class OwnerInputWorkflow {
       expiresAt: body.expiresAt,
       status: 'pending',
       ...(body.link !== undefined && { link: body.link }),
-    } as NewOwnerInput;
+    };
   }
 
   private attestationToStore(
     body: AttestationRequest,
     scorecard: ScorecardDefinition,
-  ): Omit<
-    NewOwnerInput,
-    'entityRef' | 'scorecardId' | 'requestedBy' | 'requestedAt'
-  > {
+  ): RequestFields {
     const { statement } = checkAttestationRequest(body, scorecard);
     return {
       kind: 'attestation',
@@ -250,7 +250,7 @@ export class OwnerInputWorkflow {
         ? 'pending'
         : 'active',
       ...(body.link !== undefined && { link: body.link }),
-    } as NewOwnerInput;
+    };
   }
 
   private async create(
