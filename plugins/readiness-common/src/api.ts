@@ -93,6 +93,11 @@ export interface LeaderboardQuery extends EntityFilter {
   order?: 'asc' | 'desc';
   /** Days to compute the trend over (default 30). */
   periodDays?: number;
+  /**
+   * With `groupBy: owner`: each group's figures include the entities of the
+   * groups under it (`parentOf`, transitively).
+   */
+  rollup?: boolean;
   limit?: number;
   offset?: number;
 }

@@ -8,9 +8,13 @@
 export * from './types';
 export type * from './api';
 export type * from './ownerInput';
+export type * from './campaigns';
+export type * from './teams';
+export * from './events';
 export { NO_GROUP } from './api';
 export { describeError } from './describeError';
 export { addDays, dayOf, endOfUtcDay, isCalendarDay } from './calendarDays';
+export { campaignPhase } from './campaignPhase';
 export { conditionAttestations } from './conditionAttestations';
 export { isRecord } from './isRecord';
 export { evaluateScorecard, appliesToEntity, RESULT_LIMITS } from './engine';
@@ -20,12 +24,18 @@ export type { LinearRegexLimits } from './engine/compileLinearRegex';
 export { MatchLimitError } from './engine/matchBudget';
 export type { LinearRegex } from './engine/linearRegex';
 export {
+  checkCampaignReferences,
   DEFAULT_SCORECARD_LIMITS,
   formatScorecardProblem,
   MAX_ID_LENGTH,
   parseScorecardFile,
 } from './schema';
-export type { ScorecardLimits, ScorecardProblem } from './schema';
+export type {
+  DocumentPosition,
+  ParsedCampaign,
+  ScorecardLimits,
+  ScorecardProblem,
+} from './schema';
 export {
   BUILT_IN_FACTS,
   CATALOG_FACTS,

@@ -1,4 +1,5 @@
 import type { FilterPredicate } from '@backstage/filter-predicates';
+import type { CampaignItem } from './campaigns';
 
 /**
  * The value of one fact. Record values (such as annotations) are looked into
@@ -217,6 +218,33 @@ export interface CheckDefinition {
   remediation: Remediation;
   /** `false`: owners may not request an exemption from it. Default `true`. */
   exemptible?: boolean;
+  /**
+   * `advisory`: a failing result is a warning that neither lowers the score
+   * nor blocks a level. Default `enforced`.
+   */
+  enforcement?: CheckEnforcement;
+  /**
+   * YYYY-MM-DD: the check is advisory before this (UTC) day and enforced
+   * from it on. Not together with `enforcement: advisory`.
+   */
+  enforcedFrom?: string;
+}
+
+/** Whether a failing check counts. @public */
+export type CheckEnforcement = 'enforced' | 'advisory';
+
+/**
+ * Why a check does not count yet: it is advisory, until `enforcedFrom`
+ * when a date is set (its own, or the deadline of a campaign that promotes
+ * it, named in `campaign`).
+ *
+ * @public
+ */
+export interface CheckAdvisory {
+  /** YYYY-MM-DD, the first day it is enforced; absent: advisory for now. */
+  enforcedFrom?: string;
+  /** The campaign whose deadline enforces it. */
+  campaign?: string;
 }
 
 /**
@@ -321,6 +349,7 @@ export interface CheckResult
     | 'level'
     | 'weight'
     | 'remediation'
+    | 'severity'
   > {
   status: CheckStatus;
   /** Why the check is not a pass, in words a service owner understands. */
@@ -330,6 +359,11 @@ export interface CheckResult
   basis?: EvidenceBasis;
   /** For a `waived` check: what waives it. */
   waiver?: CheckWaiver;
+  /**
+   * Set while the check is advisory: its status is reported but neither
+   * scored nor blocking a level.
+   */
+  advisory?: CheckAdvisory;
 }
 
 /** @public */
@@ -363,8 +397,16 @@ export interface ScorecardResult {
   /** The level to work on next, or `null` at the top. */
   nextLevel: string | null;
   categories: CategoryScore[];
+  /** Per status, the checks that count (advisory ones are left out). */
   counts: StatusCounts;
+  /** Advisory checks that fail or are unknown: warnings, not counted. */
+  advisoryFailing?: number;
   checks: CheckResult[];
+  /**
+   * The campaigns of this scorecard that target the entity, and where the
+   * entity stands in each; absent when none does.
+   */
+  campaigns?: CampaignItem[];
   evaluatedAt: string;
 }
 
@@ -392,7 +434,8 @@ export type ChangeCause =
   | 'scorecard'
   | 'facts'
   | 'exemption'
-  | 'attestation';
+  | 'attestation'
+  | 'campaign';
 
 /** @public */
 export interface CheckChange {
@@ -417,7 +460,10 @@ export interface ReadinessChange {
   scoreBefore: number | null;
   scoreAfter: number;
   checks: CheckChange[];
-  /** For an exemption or attestation: which, and what happened to it. */
+  /**
+   * For an exemption or attestation: which, and what happened to it; for a
+   * campaign: which one enforced which checks.
+   */
   note?: string;
 }
 

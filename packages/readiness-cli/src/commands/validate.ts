@@ -12,11 +12,18 @@ function count(n: number, noun: string): string {
  * editors and CI annotations can parse them; the summary on stderr.
  */
 export function validateCommand(paths: string[], ctx: Context): number {
-  const { fileCount, scorecards, problems } = readScorecards(paths, ctx.cwd);
+  const { fileCount, scorecards, campaigns, problems } = readScorecards(
+    paths,
+    ctx.cwd,
+  );
   const files = count(fileCount, 'file');
   if (problems.length === 0) {
+    const documents = [count(scorecards.length, 'scorecard')];
+    if (campaigns.length > 0) {
+      documents.push(count(campaigns.length, 'campaign'));
+    }
     ctx.stderr(
-      `${count(scorecards.length, 'scorecard')} in ${files} ${
+      `${documents.join(' and ')} in ${files} ${
         fileCount === 1 ? 'is' : 'are'
       } valid\n`,
     );

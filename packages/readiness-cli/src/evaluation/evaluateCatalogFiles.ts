@@ -57,13 +57,14 @@ export function evaluateCatalogFiles(
     options.entity === undefined
       ? [...index.values()]
       : [findEntity(index, options.entity)];
-  const scorecards = loadScorecards(options.scorecard, ctx.cwd);
+  const { scorecards, campaigns } = loadScorecards(options.scorecard, ctx.cwd);
   const repository = observeRepository(options.repo, ctx.cwd, ctx.now);
   const ownerInput = loadOwnerInput(options, ctx.cwd, ctx.now);
   const results = evaluateEntities({
     entities: selected,
     index,
     scorecards,
+    campaigns,
     repository,
     now: ctx.now,
     ownerInput,

@@ -1,5 +1,6 @@
 import {
   appliesToEntity,
+  CampaignDefinition,
   CATALOG_FACTS,
   CATALOG_SOURCE,
   catalogFacts,
@@ -23,6 +24,8 @@ export interface EvaluationInput {
   /** Every loaded entity, for owners and systems. */
   index: EntityIndex;
   scorecards: ScorecardDefinition[];
+  /** The campaigns of the scorecard files, of any scorecard. */
+  campaigns?: CampaignDefinition[];
   /** Added to every entity's catalog facts. */
   repository: FactSet;
   now: Date;
@@ -63,6 +66,8 @@ export function evaluateEntities(input: EvaluationInput): ScorecardResult[] {
         facts,
         input.now,
         input.ownerInput?.(ref, scorecard.id),
+        // The same list for every call: the engine compiles it once.
+        input.campaigns,
       ),
     );
   });

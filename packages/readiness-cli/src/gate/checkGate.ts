@@ -15,6 +15,11 @@ export interface GateOutcome {
    * entity from it (`fail` or `unknown`), lowest level first.
    */
   missing: CheckResult[];
+  /**
+   * The advisory checks of those levels that do not pass: they do not fail
+   * the gate, but will once enforced. Lowest level first.
+   */
+  advisory: CheckResult[];
 }
 
 export interface GateRequest {
@@ -75,7 +80,7 @@ function gateOne(result: ScorecardResult, minLevel: string): GateOutcome {
   }
   const reachedIndex = levels.findIndex(level => level.id === result.level);
   const levelIndex = new Map(levels.map((level, i) => [level.id, i]));
-  const missing = result.checks
+  const notPassing = result.checks
     .filter(check => {
       const index = levelIndex.get(check.level);
       return (
@@ -89,6 +94,7 @@ function gateOne(result: ScorecardResult, minLevel: string): GateOutcome {
     result,
     required: levels[requiredIndex],
     passed: reachedIndex >= requiredIndex,
-    missing,
+    missing: notPassing.filter(check => check.advisory === undefined),
+    advisory: notPassing.filter(check => check.advisory !== undefined),
   };
 }

@@ -1,4 +1,9 @@
 import { ScorecardResult } from '@readiness/plugin-readiness-common';
+import {
+  advisoryLabel,
+  campaignLine,
+  isAdvisoryFailing,
+} from './formatAdvisory';
 
 const STATUS_COLUMNS = [
   ['PASS', 'pass'],
@@ -13,8 +18,9 @@ const SHOWN = new Set(['fail', 'unknown']);
 
 /**
  * The `--format table` text: a row per entity and scorecard with its score,
- * level and status counts, and under it the checks that fail or are unknown,
- * indented, with why.
+ * level and status counts (advisory checks left out), and under it the
+ * checks that fail or are unknown, indented, with why (advisory ones say so
+ * and when they will be enforced), then the campaigns that target it.
  */
 export function formatTable(results: ScorecardResult[]): string {
   const header = [
@@ -54,9 +60,17 @@ export function formatTable(results: ScorecardResult[]): string {
       const why = check.reason
         ? `${check.title}: ${check.reason}`
         : check.title;
+      const advisory = isAdvisoryFailing(check)
+        ? `[${advisoryLabel(check)}] `
+        : '';
       lines.push(
-        `    ${check.status.padEnd(7)}  ${check.id.padEnd(idWidth)}  ${why}`,
+        `    ${check.status.padEnd(7)}  ${check.id.padEnd(
+          idWidth,
+        )}  ${advisory}${why}`,
       );
+    }
+    for (const item of result.campaigns ?? []) {
+      lines.push(`    ${campaignLine(item)}`);
     }
   });
   return `${lines.join('\n')}\n`;

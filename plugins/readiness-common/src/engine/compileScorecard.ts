@@ -5,6 +5,8 @@ import {
   EntityPredicate,
   ScorecardDefinition,
 } from '../types';
+import type { CampaignDefinition } from '../campaigns';
+import type { CompiledCampaign } from './compileCampaign';
 import { compileCondition } from './compileCondition';
 import { CompiledCondition } from './evaluationContext';
 import { compileWaiver, CompiledWaiver } from './compileWaiver';
@@ -29,13 +31,20 @@ export interface CompiledCheck {
 
 export interface CompiledScorecard {
   checks: CompiledCheck[];
+  /** Check ids to indexes, for campaign goals. */
+  checkIndexes: ReadonlyMap<string, number>;
+  levelIndexes: ReadonlyMap<string, number>;
+  /** Indexes of the checks that are or may be advisory (`enforcement`, `enforcedFrom`). */
+  advisoryChecks: number[];
+  /** Lists of campaigns given to the engine, compiled; see `targetingCampaigns`. */
+  campaignLists: WeakMap<readonly CampaignDefinition[], CompiledCampaign[]>;
   /** Check indexes, every check after the checks it refers to. */
   order: number[];
   /** By category index; undefined for a category that applies to all. */
   categoryAppliesTo: Array<CompiledPredicate | undefined>;
 }
 
-function compilePredicate(
+export function compilePredicate(
   predicate: EntityPredicate | undefined,
   subject: string,
 ): CompiledPredicate | undefined {
@@ -120,6 +129,14 @@ function compile(scorecard: ScorecardDefinition): CompiledScorecard {
 
   return {
     checks,
+    checkIndexes,
+    levelIndexes,
+    advisoryChecks: scorecard.checks.flatMap((check, index) =>
+      check.enforcement === 'advisory' || check.enforcedFrom !== undefined
+        ? [index]
+        : [],
+    ),
+    campaignLists: new WeakMap(),
     order: dependencyOrder(scorecard.checks, references),
     categoryAppliesTo: scorecard.categories.map(category =>
       compilePredicate(category.appliesTo, `category ${category.id}`),

@@ -1,7 +1,10 @@
 import { MAX_EVALUATION_MATCH_WORK, withMatchBudget } from './matchBudget';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { OwnerInput } from '../ownerInput';
+import type { CampaignDefinition } from '../campaigns';
+import { dayOf } from '../calendarDays';
 import {
+  CheckAdvisory,
   CheckResult,
   CheckStatus,
   CheckWaiver,
@@ -28,6 +31,9 @@ import {
   exemptionsByCheck,
 } from './applyExemptions';
 import { newestAttestations } from './compileAttestation';
+import { targetingCampaigns } from './compileCampaign';
+import { advisoryChecks } from './advisoryChecks';
+import { campaignItems } from './campaignItems';
 
 function statusOf(outcome: ConditionOutcome): CheckStatus {
   if (outcome === 'unknown') {
@@ -130,9 +136,21 @@ function decide(
   };
 }
 
-function toResult(check: CompiledCheck, decision: Decision): CheckResult {
-  const { id, title, description, category, level, weight, remediation } =
-    check.definition;
+function toResult(
+  check: CompiledCheck,
+  decision: Decision,
+  advisory: CheckAdvisory | undefined,
+): CheckResult {
+  const {
+    id,
+    title,
+    description,
+    category,
+    level,
+    weight,
+    severity,
+    remediation,
+  } = check.definition;
   const result: CheckResult = {
     id,
     title,
@@ -146,6 +164,9 @@ function toResult(check: CompiledCheck, decision: Decision): CheckResult {
   if (description !== undefined) {
     result.description = description;
   }
+  if (severity !== undefined) {
+    result.severity = severity;
+  }
   if (decision.reasons.length > 0) {
     result.reason = decision.reasons.join('; ');
   }
@@ -154,6 +175,9 @@ function toResult(check: CompiledCheck, decision: Decision): CheckResult {
   }
   if (decision.waiver !== undefined) {
     result.waiver = decision.waiver;
+  }
+  if (advisory !== undefined) {
+    result.advisory = advisory;
   }
   return result;
 }
@@ -168,6 +192,15 @@ function toResult(check: CompiledCheck, decision: Decision): CheckResult {
  * and active attestations of this entity and scorecard: the caller selects
  * them. Each check's reasons and evidence are bounded by `RESULT_LIMITS`.
  *
+ * Advisory checks (`enforcement: advisory`, or before their `enforcedFrom`
+ * UTC day) keep their status but carry `advisory`: they neither count for
+ * nor against the score and levels, are left out of `counts`, and those
+ * that fail or are unknown are counted in `advisoryFailing` (always
+ * present). `campaigns` are the scorecard's campaigns (others are ignored):
+ * each that targets the entity adds an item to `campaigns`, and one that
+ * promotes its goal's advisory checks enforces them from the day after its
+ * deadline for the entities it targets.
+ *
  * @public
  */
 export function evaluateScorecard(
@@ -176,9 +209,10 @@ export function evaluateScorecard(
   facts: FactSet,
   evaluatedAt: Date,
   ownerInput: OwnerInput = NO_OWNER_INPUT,
+  campaigns: readonly CampaignDefinition[] = [],
 ): ScorecardResult {
   return withMatchBudget(MAX_EVALUATION_MATCH_WORK, () =>
-    evaluate(scorecard, entity, facts, evaluatedAt, ownerInput),
+    evaluate(scorecard, entity, facts, evaluatedAt, ownerInput, campaigns),
   );
 }
 
@@ -188,8 +222,18 @@ function evaluate(
   facts: FactSet,
   evaluatedAt: Date,
   ownerInput: OwnerInput,
+  campaigns: readonly CampaignDefinition[],
 ): ScorecardResult {
-  const { checks, order, categoryAppliesTo } = compileScorecard(scorecard);
+  const compiled = compileScorecard(scorecard);
+  const { checks, order, categoryAppliesTo } = compiled;
+  const targeting =
+    campaigns.length === 0
+      ? []
+      : targetingCampaigns(compiled, scorecard.id, campaigns, entity);
+  const advisories =
+    compiled.advisoryChecks.length === 0
+      ? undefined
+      : advisoryChecks(compiled, targeting, dayOf(evaluatedAt));
   const outcomes: CheckOutcome[] = new Array(checks.length);
   const results: CheckResult[] = new Array(checks.length);
   const categories: CategoryVerdicts = new Array(categoryAppliesTo.length);
@@ -207,15 +251,12 @@ function evaluate(
     const misfit = notApplicable(check, entity, categoryAppliesTo, categories);
     const decision = decide(check, entity, context, exemptions, misfit);
     outcomes[index] = decision;
-    results[index] = toResult(check, decision);
+    results[index] = toResult(check, decision, advisories?.[index]);
   }
 
-  const { score, level, nextLevel, categoryScores, counts } = scoreChecks(
-    scorecard,
-    checks,
-    results,
-  );
-  return {
+  const { score, level, nextLevel, categoryScores, counts, advisoryFailing } =
+    scoreChecks(scorecard, checks, results);
+  const result: ScorecardResult = {
     scorecard: {
       id: scorecard.id,
       title: scorecard.title,
@@ -228,7 +269,18 @@ function evaluate(
     nextLevel,
     categories: categoryScores,
     counts,
+    advisoryFailing,
     checks: results,
     evaluatedAt: evaluatedAt.toISOString(),
   };
+  if (targeting.length > 0) {
+    result.campaigns = campaignItems(
+      targeting,
+      checks,
+      results,
+      scorecard.levels,
+      level,
+    );
+  }
+  return result;
 }

@@ -23,11 +23,15 @@ export interface Scores {
   nextLevel: string | null;
   categoryScores: CategoryScore[];
   counts: StatusCounts;
+  /** Advisory checks that fail or are unknown. */
+  advisoryFailing: number;
 }
 
 /**
  * The score, level and counts of evaluated checks, in one pass. Weights are
  * summed in check order so that results do not depend on evaluation order.
+ * Advisory checks are left out of all of them and only counted apart when
+ * they fail or are unknown.
  */
 export function scoreChecks(
   scorecard: ScorecardDefinition,
@@ -48,10 +52,15 @@ export function scoreChecks(
   let passed = 0;
   // The first level with a check that is scored and does not pass.
   let blockedLevel = levels.length;
+  let advisoryFailing = 0;
 
   for (let i = 0; i < results.length; i++) {
-    const { status, weight } = results[i];
+    const { status, weight, advisory } = results[i];
     const { categoryIndex, levelIndex } = checks[i];
+    if (advisory !== undefined) {
+      advisoryFailing += status === 'fail' || status === 'unknown' ? 1 : 0;
+      continue;
+    }
     counts[status] += 1;
     if (!isScored(status)) {
       continue;
@@ -78,5 +87,6 @@ export function scoreChecks(
       score: share(categoryPassed[index], categoryTotal[index]),
     })),
     counts,
+    advisoryFailing,
   };
 }

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, Node, Scalar, YAMLMap } from 'yaml';
 import { Context } from './context';
 import { hint } from './didYouMean';
+import { DocumentPosition } from './problems';
 
 /** `spec` + `checks` → `spec.checks`; `spec.checks` + 3 → `spec.checks[3]`. */
 export function childPath(path: string, key: string | number): string {
@@ -111,6 +112,11 @@ export class Mapping {
 
   pathOf(key: string): string {
     return childPath(this.path, key);
+  }
+
+  /** Where a key's value is, to report a problem found later (a reference). */
+  positionOf(key: string): DocumentPosition {
+    return { ...this.ctx.position(this.at(key)), path: this.pathOf(key) };
   }
 
   report(key: string, message: string): void {

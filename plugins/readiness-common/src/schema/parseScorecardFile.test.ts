@@ -175,12 +175,17 @@ function parse(text: string, source = 'x.yaml') {
 
 describe('parseScorecardFile', () => {
   it('reads a full YAML document, resolving severity to weight', () => {
-    expect(parse(FULL)).toEqual({ scorecards: [EXPECTED], problems: [] });
+    expect(parse(FULL)).toEqual({
+      scorecards: [EXPECTED],
+      campaigns: [],
+      problems: [],
+    });
   });
 
   it('reads the same document written as JSON', () => {
     expect(parse(asJson(), 'x.json')).toEqual({
       scorecards: [EXPECTED],
+      campaigns: [],
       problems: [],
     });
   });
@@ -269,7 +274,7 @@ describe('parseScorecardFile', () => {
 
   it('reports a file without documents', () => {
     expect(problemsOf('# nothing here\n')).toEqual([
-      'x.yaml:1:1 the file holds no scorecard',
+      'x.yaml:1:1 the file holds no scorecard or campaign',
     ]);
   });
 });

@@ -9,9 +9,11 @@ import { FactDefinition, ScorecardDefinition } from '../types';
 import { resolveAliases } from './aliases';
 import { Context } from './context';
 import { reportDuplicateKeys } from './duplicateKeys';
+import { documentKind } from './documentHeader';
 import { DEFAULT_SCORECARD_LIMITS, ScorecardLimits } from './limits';
 import { ScorecardProblem } from './problems';
 import { textLimitProblem } from './textLimits';
+import { ParsedCampaign, validateCampaign } from './validateCampaign';
 import { validateScorecard } from './validateScorecard';
 
 /** A document holding nothing, such as after a trailing `---`. */
@@ -47,12 +49,14 @@ function positionIn(
 }
 
 /**
- * Reads the scorecards of one YAML or JSON file (several documents may be
- * separated by `---`) and validates them against the facts collectors
- * provide.
+ * Reads the scorecards and campaigns of one YAML or JSON file (several
+ * documents, of either kind, may be separated by `---`) and validates them,
+ * the scorecards against the facts collectors provide. A campaign's
+ * references to a scorecard are checked apart, once every scorecard is
+ * known: see `checkCampaignReferences`.
  *
- * If the file has any problem, no scorecard is returned from it: a scorecard
- * is never half-loaded. Problems are sorted by position. A file over one of
+ * If the file has any problem, nothing is returned from it: a scorecard or
+ * campaign is never half-loaded. Problems are sorted by position. A file over one of
  * the `limits` gets a problem naming the limit, and its reading stops there,
  * so that the work is bounded by the limits, whatever the file holds.
  *
@@ -66,13 +70,18 @@ export function parseScorecardFile(
     /** Defaults to `DEFAULT_SCORECARD_LIMITS`, limit by limit. */
     limits?: Partial<ScorecardLimits>;
   },
-): { scorecards: ScorecardDefinition[]; problems: ScorecardProblem[] } {
+): {
+  scorecards: ScorecardDefinition[];
+  campaigns: ParsedCampaign[];
+  problems: ScorecardProblem[];
+} {
   const { source } = options;
   const limits = { ...DEFAULT_SCORECARD_LIMITS, ...options.limits };
   const refused = textLimitProblem(text, limits);
   if (refused) {
     return {
       scorecards: [],
+      campaigns: [],
       problems: [
         {
           source,
@@ -90,9 +99,11 @@ export function parseScorecardFile(
     uniqueKeys: false, // see reportDuplicateKeys
   });
   const facts = new Map(options.knownFacts.map(fact => [fact.name, fact]));
-  const names = new Map<string, number>();
+  const scorecardNames = new Map<string, number>();
+  const campaignNames = new Map<string, number>();
   const problems: ScorecardProblem[] = [];
   const scorecards: ScorecardDefinition[] = [];
+  const campaigns: ParsedCampaign[] = [];
   let documentCount = 0;
   for (const doc of documents) {
     const errors = [...doc.errors, ...doc.warnings];
@@ -116,9 +127,22 @@ export function parseScorecardFile(
       continue;
     }
     reportDuplicateKeys(ctx, doc.contents, '');
-    const scorecard = validateScorecard(ctx, doc.contents!, facts, names);
-    if (scorecard) {
-      scorecards.push(scorecard);
+    const read = documentKind(ctx, doc.contents!);
+    if (read?.kind === 'Campaign') {
+      const campaign = validateCampaign(ctx, read.document, campaignNames);
+      if (campaign) {
+        campaigns.push(campaign);
+      }
+    } else if (read) {
+      const scorecard = validateScorecard(
+        ctx,
+        read.document,
+        facts,
+        scorecardNames,
+      );
+      if (scorecard) {
+        scorecards.push(scorecard);
+      }
     }
   }
   if (documentCount === 0 && problems.length === 0) {
@@ -127,9 +151,11 @@ export function parseScorecardFile(
       line: 1,
       column: 1,
       path: '',
-      message: 'the file holds no scorecard',
+      message: 'the file holds no scorecard or campaign',
     });
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { scorecards: problems.length > 0 ? [] : scorecards, problems };
+  return problems.length > 0
+    ? { scorecards: [], campaigns: [], problems }
+    : { scorecards, campaigns, problems };
 }

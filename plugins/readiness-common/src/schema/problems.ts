@@ -27,3 +27,14 @@ export function formatScorecardProblem(problem: ScorecardProblem): string {
     ? `${where} ${problem.path}: ${problem.message}`
     : `${where} ${problem.message}`;
 }
+
+/**
+ * Where something is in a document, to report a problem found only once
+ * other files are read (such as a campaign's reference to a scorecard).
+ *
+ * @public
+ */
+export type DocumentPosition = Pick<
+  ScorecardProblem,
+  'line' | 'column' | 'path'
+>;

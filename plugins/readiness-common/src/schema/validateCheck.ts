@@ -1,5 +1,11 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { CheckDefinition, Remediation, Severity } from '../types';
+import {
+  CheckDefinition,
+  CheckEnforcement,
+  Remediation,
+  Severity,
+} from '../types';
+import { readCalendarDay } from './calendarDay';
 import { Context } from './context';
 import { hint, orList } from './didYouMean';
 import { Mapping } from './mapping';
@@ -26,7 +32,10 @@ const CHECK_KEYS = [
   'condition',
   'remediation',
   'exemptible',
+  'enforcement',
+  'enforcedFrom',
 ];
+const ENFORCEMENTS: readonly CheckEnforcement[] = ['enforced', 'advisory'];
 
 export interface CheckScope extends Omit<ConditionScope, 'checkId'> {
   levelIds: readonly string[];
@@ -93,6 +102,47 @@ function weightOf(
     return undefined;
   }
   return { weight };
+}
+
+/**
+ * `enforcement` and `enforcedFrom`: a check is advisory for good, or until
+ * a day, not both.
+ */
+function enforcementOf(
+  mapping: Mapping,
+): Pick<CheckDefinition, 'enforcement' | 'enforcedFrom'> | undefined {
+  const enforcement = mapping.string('enforcement', false);
+  const enforcedFrom = readCalendarDay(mapping, 'enforcedFrom', false);
+  if (
+    enforcement !== undefined &&
+    !(ENFORCEMENTS as readonly string[]).includes(enforcement)
+  ) {
+    mapping.report(
+      'enforcement',
+      `unknown enforcement "${enforcement}"${hint(
+        enforcement,
+        ENFORCEMENTS,
+        'use',
+      )}`,
+    );
+    return undefined;
+  }
+  if (enforcement === 'advisory' && mapping.has('enforcedFrom')) {
+    mapping.reportKey(
+      'enforcedFrom',
+      'an advisory check is never enforced: give either "enforcement: advisory" or "enforcedFrom", not both',
+    );
+    return undefined;
+  }
+  if (mapping.has('enforcedFrom') && enforcedFrom === undefined) {
+    return undefined;
+  }
+  return {
+    ...(enforcement !== undefined && {
+      enforcement: enforcement as CheckEnforcement,
+    }),
+    ...(enforcedFrom !== undefined && { enforcedFrom }),
+  };
 }
 
 function validateRemediation(mapping: Mapping): Remediation | undefined {
@@ -164,6 +214,7 @@ export function validateCheck(
       )
     : mapping.reportMissing('condition');
   const exemptible = mapping.boolean('exemptible', false);
+  const enforcement = enforcementOf(mapping);
   const remediationMapping = mapping.mapping('remediation', true);
   const remediation =
     remediationMapping && validateRemediation(remediationMapping);
@@ -174,7 +225,8 @@ export function validateCheck(
     level === undefined ||
     weight === undefined ||
     condition === undefined ||
-    remediation === undefined
+    remediation === undefined ||
+    enforcement === undefined
   ) {
     return undefined;
   }
@@ -189,5 +241,6 @@ export function validateCheck(
     condition,
     remediation,
     ...(exemptible !== undefined && { exemptible }),
+    ...enforcement,
   };
 }

@@ -38,7 +38,7 @@ describe('scorecard validation', () => {
       'a document that is not a mapping',
       '- a\n',
       [
-        'x.yaml:1:1 a scorecard document must be a mapping with apiVersion, kind, metadata and spec, got a list',
+        'x.yaml:1:1 a scorecard or campaign document must be a mapping with apiVersion, kind, metadata and spec, got a list',
       ],
     ],
     [
@@ -49,7 +49,7 @@ describe('scorecard validation', () => {
     [
       'another kind, and nothing else about it',
       changed('kind: Scorecard', 'kind: Component').replace('demo', 'Demo!'),
-      ['x.yaml:2:7 kind: must be "Scorecard", got "Component"'],
+      ['x.yaml:2:7 kind: must be "Scorecard" or "Campaign", got "Component"'],
     ],
     [
       'a missing required key',

@@ -1,0 +1,32 @@
+import type { CampaignDefinition, CampaignPhase } from './campaigns';
+import { dayOf } from './calendarDays';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole days from one YYYY-MM-DD day to another; negative when `to` is earlier. */
+function daysBetween(from: string, to: string): number {
+  return Math.round(
+    (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS,
+  );
+}
+
+/**
+ * Where a campaign stands on the UTC day of `now`: `scheduled` before
+ * `startsAt`, `running` from it through `dueAt`, `ended` after; and the
+ * whole days left to `dueAt` (0 on that day, negative after it).
+ *
+ * @public
+ */
+export function campaignPhase(
+  campaign: Pick<CampaignDefinition, 'startsAt' | 'dueAt'>,
+  now: Date,
+): { phase: CampaignPhase; daysLeft: number } {
+  const today = dayOf(now);
+  let phase: CampaignPhase = 'running';
+  if (today < campaign.startsAt) {
+    phase = 'scheduled';
+  } else if (today > campaign.dueAt) {
+    phase = 'ended';
+  }
+  return { phase, daysLeft: daysBetween(today, campaign.dueAt) };
+}
