@@ -1,9 +1,6 @@
 import type { ScorecardProblem } from './schema';
-import type {
-  LevelDefinition,
-  ScorecardDefinition,
-  StatusCounts,
-} from './types';
+import type { LevelDefinition, ScorecardDefinition } from './types';
+import type { StatusCounts } from './results';
 
 /*
  * The shapes of the REST API's responses and queries, shared by the backend

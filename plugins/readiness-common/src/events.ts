@@ -3,7 +3,7 @@
  * (chat, webhooks) to react to. See docs/notifications.md.
  */
 import type { CampaignProgress } from './campaigns';
-import type { ChangeCause } from './types';
+import type { ChangeCause } from './history';
 
 /** Topic of {@link LevelChangedEvent}. @public */
 export const LEVEL_CHANGED_TOPIC = 'readiness.level-changed';

@@ -6,6 +6,8 @@
  */
 
 export * from './types';
+export type * from './results';
+export type * from './history';
 export type * from './api';
 export type * from './ownerInput';
 export type * from './campaigns';

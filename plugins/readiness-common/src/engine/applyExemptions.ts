@@ -1,5 +1,6 @@
 import type { AppliedExemption } from '../ownerInput';
-import { CheckDefinition, CheckWaiver } from '../types';
+import { CheckDefinition } from '../types';
+import { CheckWaiver } from '../results';
 import { endOfUtcDay } from '../calendarDays';
 import { truncate } from './resultLimits';
 

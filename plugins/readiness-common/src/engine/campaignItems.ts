@@ -1,5 +1,6 @@
 import { CampaignItem } from '../campaigns';
-import { CheckResult, LevelDefinition } from '../types';
+import { LevelDefinition } from '../types';
+import { CheckResult } from '../results';
 import { CompiledCampaign } from './compileCampaign';
 import { CompiledCheck } from './compileScorecard';
 

@@ -1,4 +1,5 @@
-import { Condition, EvidenceBasis } from '../types';
+import { Condition } from '../types';
+import { EvidenceBasis } from '../results';
 import { attestationFact, compileAttestation } from './compileAttestation';
 import { compileLeaf } from './compileLeaf';
 import {

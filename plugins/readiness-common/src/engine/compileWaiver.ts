@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { filterPredicateToFilterFunction } from '@backstage/filter-predicates';
-import { CheckWaiver, WaiverDefinition } from '../types';
+import { WaiverDefinition } from '../types';
+import { CheckWaiver } from '../results';
 import { endOfUtcDay } from '../calendarDays';
 import { truncate } from './resultLimits';
 

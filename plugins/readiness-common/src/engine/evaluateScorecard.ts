@@ -5,14 +5,16 @@ import type { CampaignDefinition } from '../campaigns';
 import { dayOf } from '../calendarDays';
 import {
   CheckAdvisory,
-  CheckResult,
   CheckStatus,
-  CheckWaiver,
-  Evidence,
   FactSet,
   ScorecardDefinition,
-  ScorecardResult,
 } from '../types';
+import {
+  CheckResult,
+  CheckWaiver,
+  Evidence,
+  ScorecardResult,
+} from '../results';
 import {
   CompiledCheck,
   CompiledPredicate,

@@ -1,5 +1,6 @@
 import type { AppliedAttestation } from '../ownerInput';
-import { CheckStatus, Evidence, EvidenceBasis, FactSet } from '../types';
+import { CheckStatus, FactSet } from '../types';
+import { Evidence, EvidenceBasis } from '../results';
 
 /** Three-valued: a condition over missing facts is neither true nor false. */
 export type ConditionOutcome = true | false | 'unknown';

@@ -1,10 +1,5 @@
-import {
-  CategoryScore,
-  CheckResult,
-  CheckStatus,
-  ScorecardDefinition,
-  StatusCounts,
-} from '../types';
+import { CheckStatus, ScorecardDefinition } from '../types';
+import { CategoryScore, CheckResult, StatusCounts } from '../results';
 import { CompiledCheck } from './compileScorecard';
 
 /** Not-applicable and waived checks are neither scored nor block levels. */

@@ -4,6 +4,12 @@ import { DocumentPosition, ScorecardProblem } from './problems';
 import { ParsedCampaign } from './validateCampaign';
 
 /**
+ * Unknown goal checks reported per campaign: a file of thousands of made-up
+ * ids gets this many problems (the last one counts the rest), not one each.
+ */
+export const MAX_REPORTED_UNKNOWN_CHECKS = 20;
+
+/**
  * The references of campaigns that do not resolve: a scorecard that is not
  * in `scorecards` (by id), or a goal level or check that is not in the
  * campaign's scorecard. Each problem is at the reference, with the name it
@@ -50,14 +56,22 @@ export function checkCampaignReferences(
     }
     if ('checks' in goal) {
       const checkIds = scorecard.checks.map(check => check.id);
-      goal.checks.forEach((id, index) => {
-        const at = references.checks?.[index] ?? references.scorecard;
-        if (!checkIds.includes(id)) {
-          report(
-            at,
-            `unknown check "${id}" ${of}${hint(id, checkIds, 'checks')}`,
-          );
-        }
+      const known = new Set(checkIds);
+      const unknown = goal.checks.flatMap((id, index) =>
+        known.has(id) ? [] : [index],
+      );
+      const reported = unknown.slice(0, MAX_REPORTED_UNKNOWN_CHECKS);
+      const unreported = unknown.length - reported.length;
+      reported.forEach((index, n) => {
+        const id = goal.checks[index];
+        const rest =
+          n === reported.length - 1 && unreported > 0
+            ? `; ${unreported} more unknown check(s) of this campaign not reported`
+            : '';
+        report(
+          references.checks?.[index] ?? references.scorecard,
+          `unknown check "${id}" ${of}${hint(id, checkIds, 'checks')}${rest}`,
+        );
       });
     }
   }

@@ -49,6 +49,13 @@ describe('hint', () => {
     );
     expect(hint('gold', [], 'levels')).toBe('');
   });
+
+  it('lists the ten closest of many candidates and counts the others', () => {
+    const checks = Array.from({ length: 200 }, (_, i) => `check-${i}`);
+    expect(hint('docs', [...checks, 'has-docs', 'docs-url'], 'checks')).toBe(
+      ' (checks: has-docs, docs-url, check-0, check-1, check-2, check-3, check-4, check-5, check-6, check-7 and 192 more)',
+    );
+  });
 });
 
 describe('orList', () => {

@@ -36,6 +36,10 @@ export function closestMatch(
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip the matrix.
+    if (Math.abs(candidate.length - word.length) > limit) {
+      continue;
+    }
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (
       distance < bestDistance &&
@@ -49,10 +53,15 @@ export function closestMatch(
   return best === word ? undefined : best;
 }
 
+/** Candidates a hint lists at most, so that its length does not grow with the scorecard. */
+export const MAX_LISTED_CANDIDATES = 10;
+
 /**
- * What to add after "unknown …": the close candidate, or else all of them so
- * the reader need not look them up, e.g. ` (did you mean "weight"?)` or
- * ` (levels: bronze, silver)`.
+ * What to add after "unknown …": the close candidate, or else the candidates
+ * so the reader need not look them up, e.g. ` (did you mean "weight"?)` or
+ * ` (levels: bronze, silver)`. Of many candidates it lists the
+ * {@link MAX_LISTED_CANDIDATES} closest to the word and counts the others:
+ * ` (checks: a, b, …, j and 190 more)`.
  */
 export function hint(
   word: string,
@@ -63,7 +72,38 @@ export function hint(
   if (match !== undefined) {
     return ` (did you mean "${match}"?)`;
   }
-  return candidates.length > 0 ? ` (${label}: ${candidates.join(', ')})` : '';
+  if (candidates.length === 0) {
+    return '';
+  }
+  if (candidates.length <= MAX_LISTED_CANDIDATES) {
+    return ` (${label}: ${candidates.join(', ')})`;
+  }
+  const closest = closestCandidates(word, candidates, MAX_LISTED_CANDIDATES);
+  const more = candidates.length - closest.length;
+  return ` (${label}: ${closest.join(', ')} and ${more} more)`;
+}
+
+/**
+ * The `count` candidates nearest to `word`, nearest first (ties in their
+ * order). Distances are compared on at most 64 characters: a hint, not a
+ * verdict, need not pay for long ids.
+ */
+function closestCandidates(
+  word: string,
+  candidates: readonly string[],
+  count: number,
+): string[] {
+  const prefix = (text: string) => text.slice(0, 64).toLowerCase();
+  const from = prefix(word);
+  return candidates
+    .map((candidate, index) => ({
+      candidate,
+      index,
+      distance: editDistance(from, prefix(candidate)),
+    }))
+    .sort((a, b) => a.distance - b.distance || a.index - b.index)
+    .slice(0, count)
+    .map(({ candidate }) => candidate);
 }
 
 /** `a, b or c`, for messages. */

@@ -1,5 +1,10 @@
 import { CampaignDefinition } from '../campaigns';
-import { knownFacts, problemsOf, withChecks } from './__fixtures__/scorecards';
+import {
+  knownFacts,
+  OWNER_CHECK,
+  problemsOf,
+  withChecks,
+} from './__fixtures__/scorecards';
 import { parseScorecardFile } from './parseScorecardFile';
 
 /** A valid campaign; the tests change one piece of it at a time. */
@@ -278,14 +283,10 @@ describe('campaign validation', () => {
   });
 
   it('reads scorecards and campaigns from one file, a campaign may share a scorecard name', () => {
-    const scorecard = withChecks(`    - id: owner-set
-      title: Has an owner
-      category: ownership
-      level: bronze
-      weight: 1
-      condition: { fact: catalog.owner, exists: true }
-      remediation: { text: Set spec.owner. }
-`).replace('name: demo', 'name: slo-everywhere');
+    const scorecard = withChecks(OWNER_CHECK).replace(
+      'name: demo',
+      'name: slo-everywhere',
+    );
     const parsed = parse(`${VALID}---\n${scorecard}`);
     expect(parsed.problems).toEqual([]);
     expect(parsed.scorecards.map(s => s.id)).toEqual(['slo-everywhere']);
@@ -295,14 +296,7 @@ describe('campaign validation', () => {
   });
 
   it('never half-loads: a problem anywhere keeps every document of the file out', () => {
-    const scorecard = withChecks(`    - id: owner-set
-      title: Has an owner
-      category: ownership
-      level: bronze
-      weight: 1
-      condition: { fact: catalog.owner, exists: true }
-      remediation: { text: Set spec.owner. }
-`);
+    const scorecard = withChecks(OWNER_CHECK);
     const broken = changed('dueAt: 2027-03-31', 'dueAt: 2027-13-01');
     const second = `${VALID.replace('slo-everywhere', 'other')}`;
     const parsed = parse(`${scorecard}---\n${broken}---\n${second}`);

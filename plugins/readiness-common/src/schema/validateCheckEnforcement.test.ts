@@ -1,16 +1,14 @@
-import { knownFacts, problemsOf, withChecks } from './__fixtures__/scorecards';
+import {
+  knownFacts,
+  OWNER_CHECK,
+  problemsOf,
+  withChecks,
+} from './__fixtures__/scorecards';
 import { parseScorecardFile } from './parseScorecardFile';
 
 /** A scorecard whose only check has `extra` (indented by 6) on line 23. */
 function withEnforcement(extra: string): string {
-  return withChecks(`    - id: owner-set
-      title: Has an owner
-      category: ownership
-      level: bronze
-      weight: 1
-      condition: { fact: catalog.owner, exists: true }
-      remediation: { text: Set spec.owner. }
-${extra}`);
+  return withChecks(`${OWNER_CHECK}${extra}`);
 }
 
 function checkOf(text: string) {

@@ -1,14 +1,4 @@
-import { problemsOf, withChecks } from './__fixtures__/scorecards';
-
-/** A valid check, lines 16–22 of the scorecard. */
-const CHECK = `    - id: owner-set
-      title: Has an owner
-      category: ownership
-      level: bronze
-      weight: 1
-      condition: { fact: catalog.owner, exists: true }
-      remediation: { text: Set spec.owner. }
-`;
+import { OWNER_CHECK, problemsOf, withChecks } from './__fixtures__/scorecards';
 
 /** A valid waiver, lines 23–27, after the check. */
 const WAIVER = `  waivers:
@@ -18,7 +8,7 @@ const WAIVER = `  waivers:
       expires: 2027-03-31
 `;
 
-const VALID = withChecks(CHECK, WAIVER);
+const VALID = withChecks(OWNER_CHECK, WAIVER);
 
 /** The valid scorecard with one piece of text replaced. */
 function changed(from: string, to: string): string {
@@ -122,7 +112,7 @@ describe('scorecard validation', () => {
     ],
     [
       'a duplicate check id',
-      withChecks(CHECK + CHECK.replace('Has an owner', 'Owned')),
+      withChecks(OWNER_CHECK + OWNER_CHECK.replace('Has an owner', 'Owned')),
       [
         'x.yaml:23:11 spec.checks[1].id: duplicate check id "owner-set", first defined at line 16',
       ],
@@ -306,7 +296,7 @@ describe('scorecard validation', () => {
     ],
     [
       'waivers that are not a list',
-      withChecks(CHECK, '  waivers: { check: owner-set }\n'),
+      withChecks(OWNER_CHECK, '  waivers: { check: owner-set }\n'),
       ['x.yaml:23:12 spec.waivers: must be a list, got a mapping'],
     ],
   ])('reports %s', (_, text, expected) => {

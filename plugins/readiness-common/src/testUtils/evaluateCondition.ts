@@ -3,7 +3,8 @@ import { compileCondition } from '../engine/compileCondition';
 import { CheckOutcome, ConditionOutcome } from '../engine/evaluationContext';
 import { resultReasons } from '../engine/resultLimits';
 import type { AppliedAttestation } from '../ownerInput';
-import { Condition, Evidence, FactSet } from '../types';
+import { Condition, FactSet } from '../types';
+import { Evidence } from '../results';
 
 /** What {@link evaluateCondition} found. */
 export interface ConditionEvaluation {

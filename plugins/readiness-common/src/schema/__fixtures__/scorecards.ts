@@ -43,6 +43,16 @@ spec:
   checks:
 `;
 
+/** A valid check `owner-set`: lines 16–22 of a scorecard of {@link withChecks}. */
+export const OWNER_CHECK = `    - id: owner-set
+      title: Has an owner
+      category: ownership
+      level: bronze
+      weight: 1
+      condition: { fact: catalog.owner, exists: true }
+      remediation: { text: Set spec.owner. }
+`;
+
 /** A valid scorecard with `checks` (indented by 4) from line 16 and `rest` after. */
 export function withChecks(checks: string, rest = ''): string {
   return `${HEADER}${checks}${rest}`;
