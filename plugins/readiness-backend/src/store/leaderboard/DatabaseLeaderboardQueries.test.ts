@@ -174,4 +174,83 @@ describe('DatabaseLeaderboardQueries', () => {
       ]);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'rolls owners up into the groups above them, now and in the past, %p',
+    async databaseId => {
+      const stores = await storesOn(databases, databaseId);
+      const owned = (name: string, at: string, score: number, owner: string) =>
+        scoreAt(
+          stores.resultWriter,
+          name,
+          at,
+          score,
+          score >= 80 ? 'gold' : null,
+          {
+            owner,
+          },
+        );
+      const then = '2026-10-01T00:00:00.000Z';
+      const now = '2026-11-20T00:00:00.000Z';
+      await owned('a', then, 40, 'group:default/web');
+      await owned('a', now, 80, 'group:default/web');
+      await owned('b', now, 60, 'group:default/api');
+      await owned('c', then, 100, 'group:default/eng');
+      await owned('d', now, 20, 'user:default/ada');
+      const rollup = new Map([
+        // "org" owns nothing itself.
+        [
+          'group:default/org',
+          [
+            'group:default/org',
+            'group:default/eng',
+            'group:default/web',
+            'group:default/api',
+          ],
+        ],
+        ['group:default/eng', ['group:default/eng', 'group:default/web']],
+        ['group:default/web', ['group:default/web']],
+        ['group:default/api', ['group:default/api']],
+      ]);
+      const scope = {
+        scorecardId: SCORECARD,
+        groupBy: 'owner' as const,
+        filter: {},
+        rollup,
+      };
+      const byGroup = (rows: Array<{ group: string | null }>) =>
+        Object.fromEntries(rows.map(({ group, ...row }) => [group, row]));
+
+      expect(byGroup(await stores.leaderboard.getLeaderboard(scope))).toEqual({
+        'group:default/org': {
+          entities: 3,
+          averageScore: 80,
+          levelCounts: { gold: 2, none: 1 },
+          waivedChecks: 0,
+        },
+        'group:default/eng': expect.objectContaining({
+          entities: 2,
+          averageScore: 90,
+        }),
+        'group:default/web': expect.objectContaining({ entities: 1 }),
+        'group:default/api': expect.objectContaining({ entities: 1 }),
+        // Owners the roll-up does not know stand as they are.
+        'user:default/ada': expect.objectContaining({ entities: 1 }),
+      });
+      const past = byGroup(
+        await stores.leaderboard.getLeaderboardAt(
+          new Date('2026-11-01T00:00:00Z'),
+          { ...scope, visible: new Set(['component:default/a']) },
+        ),
+      );
+      expect(past).toEqual({
+        'group:default/org': expect.objectContaining({
+          entities: 1,
+          averageScore: 40,
+        }),
+        'group:default/eng': expect.objectContaining({ averageScore: 40 }),
+        'group:default/web': expect.objectContaining({ averageScore: 40 }),
+      });
+    },
+  );
 });

@@ -23,7 +23,7 @@ export class DatabaseLeaderboardQueries implements LeaderboardQueries {
   constructor(private readonly db: Knex) {}
 
   async getLeaderboard(scope: LeaderboardScope): Promise<GroupStanding[]> {
-    const { scorecardId, groupBy, filter, visible, groups } = scope;
+    const { scorecardId, groupBy, filter, visible, groups, rollup } = scope;
     const column = GROUP_COLUMNS[groupBy];
     const rows = await aggregateOver<LevelAggregateRow>(
       visible,
@@ -42,14 +42,14 @@ export class DatabaseLeaderboardQueries implements LeaderboardQueries {
           .count({ entities: '*' })
           .sum({ total: 'score', waived: 'waived_checks' }),
     );
-    return groupStandingsOf(rows);
+    return groupStandingsOf(rows, rollup);
   }
 
   async getLeaderboardAt(
     time: Date,
     scope: LeaderboardScope,
   ): Promise<GroupStanding[]> {
-    const { scorecardId, groupBy, filter, visible, groups } = scope;
+    const { scorecardId, groupBy, filter, visible, groups, rollup } = scope;
     // Nothing recorded by then (a young installation, a short history
     // retention): no group had a standing, and no need to look further.
     const anyThen = await this.db(HISTORY_TABLE)
@@ -93,7 +93,7 @@ export class DatabaseLeaderboardQueries implements LeaderboardQueries {
           .count({ entities: '*' })
           .sum({ total: `${HISTORY_TABLE}.score_after` }),
     );
-    return groupStandingsOf(rows);
+    return groupStandingsOf(rows, rollup);
   }
 
   async rankGroups(

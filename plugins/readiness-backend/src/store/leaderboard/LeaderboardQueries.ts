@@ -34,7 +34,17 @@ export interface LeaderboardScope {
   visible?: ReadonlySet<string>;
   /** Only these groups; all when undefined. */
   groups?: ReadonlyArray<string | null>;
+  /**
+   * With `groupBy: owner`: each group of the map stands for the entities of
+   * the owners listed for it (itself and the groups under it), and appears
+   * when any of them owns an entity; owners not in the map stand as they
+   * are.
+   */
+  rollup?: GroupRollup;
 }
+
+/** Owner groups and the owners each rolls up: itself first. @public */
+export type GroupRollup = ReadonlyMap<string, readonly string[]>;
 
 /**
  * How owners, systems or domains stand on a scorecard, now and in the past.

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { LevelAggregateRow, standingOf } from '../resultQueries';
-import { GroupStanding } from './LeaderboardQueries';
+import { GroupRollup, GroupStanding } from './LeaderboardQueries';
 
 /** Narrows a query to these groups; `null` stands for "declares none". */
 export function whereGroupIn(
@@ -20,8 +20,15 @@ export function whereGroupIn(
   });
 }
 
-/** Folds rows aggregated by group and level into one standing per group. */
-export function groupStandingsOf(rows: LevelAggregateRow[]): GroupStanding[] {
+/**
+ * Folds rows aggregated by group and level into one standing per group;
+ * given a roll-up, each of its groups adds up the rows of the owners it
+ * rolls up (standingOf adds rows of one level).
+ */
+export function groupStandingsOf(
+  rows: LevelAggregateRow[],
+  rollup?: GroupRollup,
+): GroupStanding[] {
   const byGroup = new Map<string | null, LevelAggregateRow[]>();
   for (const row of rows) {
     const group = row.group_ref ?? null;
@@ -32,8 +39,23 @@ export function groupStandingsOf(rows: LevelAggregateRow[]): GroupStanding[] {
       byGroup.set(group, [row]);
     }
   }
-  return [...byGroup].map(([group, levelRows]) => ({
-    group,
-    ...standingOf(levelRows),
-  }));
+  if (!rollup) {
+    return [...byGroup].map(([group, levelRows]) => ({
+      group,
+      ...standingOf(levelRows),
+    }));
+  }
+  const standings: GroupStanding[] = [];
+  for (const [group, levelRows] of byGroup) {
+    if (group === null || !rollup.has(group)) {
+      standings.push({ group, ...standingOf(levelRows) });
+    }
+  }
+  for (const [group, owners] of rollup) {
+    const levelRows = owners.flatMap(owner => byGroup.get(owner) ?? []);
+    if (levelRows.length > 0) {
+      standings.push({ group, ...standingOf(levelRows) });
+    }
+  }
+  return standings;
 }
