@@ -49,6 +49,49 @@ export interface Config {
     exemptionExpiry?: SchedulerServiceTaskScheduleDefinitionConfig;
 
     /**
+     * When the campaign tracker runs: it records each running campaign's
+     * burn-up point of the day and reaches its milestones (start,
+     * reminders, deadline, completion), each once across replicas. Defaults
+     * to every 15 minutes.
+     */
+    campaignTracker?: SchedulerServiceTaskScheduleDefinitionConfig;
+
+    /**
+     * Notifications through Backstage's notifications backend, to the
+     * owning groups' members, one digest per recipient, topic and period at
+     * most. See docs/notifications.md.
+     */
+    notifications?: {
+      /**
+       * Tells an entity's owner when its level drops or a check of
+       * severity high or critical starts failing (topic
+       * `readiness-regression`). Defaults to false: a new install tells
+       * nobody until a platform team turns it on.
+       */
+      regressions?: {
+        enabled?: boolean;
+      };
+      /**
+       * Tells owners when a campaign starts for their entities and before
+       * its deadline while they have open items, and the campaign's owner
+       * when it is due or completed (topic `readiness-campaign`). Defaults
+       * to true.
+       */
+      campaigns?: {
+        enabled?: boolean;
+      };
+      /**
+       * At most one digest per recipient and topic each UTC day (`daily`)
+       * or hour (`hourly`). Defaults to `daily`.
+       */
+      digest?: 'daily' | 'hourly';
+      /**
+       * When waiting notifications are sent. Defaults to every 5 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
+    /**
      * How often each backend replica reloads the scorecard definitions, e.g.
      * `{ minutes: 1 }` or `'30s'`. A changed scorecard re-evaluates the
      * catalog; an invalid one keeps its last good version. Defaults to a

@@ -8,19 +8,25 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EventsService } from '@backstage/plugin-events-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   BUILT_IN_FACTS,
   FactDefinition,
 } from '@readiness/plugin-readiness-common';
 import { EntityEvaluator } from './evaluation/EntityEvaluator';
+import { ReadinessEventPublisher } from './events/ReadinessEventPublisher';
 import { CatalogRelationsResolver } from './facts/CatalogRelationsResolver';
 import { CollectorRunner } from './facts/CollectorRunner';
 import { FactCollectorRegistry } from './facts/FactCollectorRegistry';
 import { RepositoryFilesCollector } from './facts/RepositoryFilesCollector';
+import { CampaignTracker } from './jobs/CampaignTracker';
 import { CatalogChangeScan } from './jobs/CatalogChangeScan';
 import { CatalogEvaluationRun } from './jobs/CatalogEvaluationRun';
 import { ScorecardReload } from './jobs/ScorecardReload';
 import { ExemptionExpiry } from './jobs/ExemptionExpiry';
+import { NotificationDigest } from './jobs/NotificationDigest';
+import { connectNotifications } from './notifications/connectNotifications';
 import { loadScorecards } from './scorecards/loadScorecards';
 import { ScorecardRegistry } from './scorecards/ScorecardRegistry';
 import { createReadinessStores, ReadinessStores } from './store';
@@ -42,6 +48,15 @@ export interface ReadinessContextOptions {
   collectors?: FactCollectorRegistry;
   /** Records exemptions that expire; a no-op auditor when not given. */
   auditor?: AuditorService;
+  /** Sends the notification digests; none are written or sent without it. */
+  notifications?: NotificationService;
+  /** Where level changes and campaign milestones are published, if given. */
+  events?: EventsService;
+  /**
+   * The time entities are evaluated at; the current time by default. The
+   * example app's demo evaluates a few entities as of yesterday with it.
+   */
+  now?: () => Date;
 }
 
 /**
@@ -66,9 +81,13 @@ export interface ReadinessContext {
   changeScan: CatalogChangeScan;
   scorecardReload: ScorecardReload;
   exemptionExpiry: ExemptionExpiry;
+  /** Records campaign burn-ups and milestones; listeners hear of milestones. */
+  campaignTracker: CampaignTracker;
+  /** Sends notification digests; absent without a notification service. */
+  notificationDigest?: NotificationDigest;
   /**
-   * Schedules the catalog run, the change scan, the scorecard reload and
-   * the exemption expiry.
+   * Schedules the catalog run, the change scan, the scorecard reload, the
+   * exemption expiry, the campaign tracker and the notification digest.
    */
   scheduleJobs(scheduler: SchedulerService): Promise<void>;
 }
@@ -95,7 +114,7 @@ export async function buildReadinessContext(
     ...collectors.list().flatMap(c => c.facts),
   ];
 
-  const stores = await createReadinessStores({ database });
+  const stores = await createReadinessStores({ database, logger });
   const registry = new ScorecardRegistry(
     () => loadScorecards(config, knownFacts()),
     logger,
@@ -112,6 +131,7 @@ export async function buildReadinessContext(
     scorecards: registry,
     facts,
     ownerInput: stores.ownerInput,
+    now: options.now,
   });
   const jobDeps = { catalog, auth, evaluator, logger };
   const catalogRun = CatalogEvaluationRun.fromConfig(config, {
@@ -133,6 +153,23 @@ export async function buildReadinessContext(
     store: stores.ownerInput,
     auditor: options.auditor ?? SILENT_AUDITOR,
   });
+  const campaignTracker = CampaignTracker.fromConfig(config, {
+    campaigns: () => registry.campaigns().map(c => c.campaign),
+    queries: stores.campaigns,
+    logger,
+  });
+  if (options.events) {
+    const publisher = new ReadinessEventPublisher(options.events, logger);
+    stores.resultWriter.addListener(publisher.levelChanges);
+    campaignTracker.addListener(publisher.milestones);
+  }
+  const notificationDigest = connectNotifications({
+    config,
+    logger,
+    stores,
+    campaignTracker,
+    notifications: options.notifications,
+  });
 
   return {
     stores,
@@ -146,11 +183,15 @@ export async function buildReadinessContext(
     changeScan,
     scorecardReload,
     exemptionExpiry,
+    campaignTracker,
+    notificationDigest,
     async scheduleJobs(scheduler) {
       await catalogRun.schedule(scheduler);
       await changeScan.schedule(scheduler);
       await scorecardReload.schedule(scheduler);
       await exemptionExpiry.schedule(scheduler);
+      await campaignTracker.schedule(scheduler);
+      await notificationDigest?.schedule(scheduler);
     },
   };
 }

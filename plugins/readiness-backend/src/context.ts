@@ -13,7 +13,14 @@ export type {
 // write to it (the example app's demo exemptions, say).
 export { createReadinessStores } from './store';
 export type {
+  CampaignQueries,
+  ClaimedDigest,
+  ClaimLimits,
   NewOwnerInput,
+  NotificationLine,
+  NotificationOutbox,
+  NotificationTopic,
+  OutboxItem,
   OwnerInputClosing,
   OwnerInputDecisionToStore,
   OwnerInputFilter,

@@ -3,6 +3,8 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { readinessPermissions } from '@readiness/plugin-readiness-common';
 import { readinessCollectorsExtensionPoint } from '@readiness/plugin-readiness-node';
 import { createApiRouter } from './api/createApiRouter';
@@ -41,6 +43,10 @@ export const readinessPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
+        // Both are reached over HTTP: the plugin starts without the
+        // notifications (or events) backend, and a send then fails, logged.
+        notifications: notificationService,
+        events: eventsServiceRef,
       },
       async init({
         httpRouter,

@@ -1,10 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { ScorecardDefinition } from '@readiness/plugin-readiness-common';
+import {
+  CampaignDefinition,
+  ScorecardDefinition,
+} from '@readiness/plugin-readiness-common';
 import { EntityEvaluator } from '../evaluation/EntityEvaluator';
 import { CatalogRelationsResolver } from '../facts/CatalogRelationsResolver';
 import { CollectorRunner } from '../facts/CollectorRunner';
 import { ReadinessStores } from '../store';
-import { registryOf } from './registryOf';
+import { registryWith } from './registryOf';
 
 /** An entity without owner or system, whatever its spec says. */
 const NO_RELATIONS = {
@@ -22,13 +25,15 @@ export function testEvaluator(options: {
   stores: Pick<ReadinessStores, 'resultWriter' | 'factsCache'> &
     Partial<Pick<ReadinessStores, 'ownerInput'>>;
   scorecards: ScorecardDefinition[];
+  campaigns?: CampaignDefinition[];
   relations?: CatalogRelationsResolver;
   now?: () => Date;
 }): EntityEvaluator {
-  const { stores, scorecards, relations = NO_RELATIONS, now } = options;
+  const { stores, scorecards, campaigns = [] } = options;
+  const { relations = NO_RELATIONS, now } = options;
   return new EntityEvaluator({
     resultWriter: stores.resultWriter,
-    scorecards: registryOf(...scorecards),
+    scorecards: registryWith(scorecards, campaigns),
     facts: new CollectorRunner({
       relations,
       collectors: () => [],

@@ -1,7 +1,5 @@
 import {
   BackstageCredentials,
-  BackstageServicePrincipal,
-  BackstageUserPrincipal,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
@@ -19,6 +17,7 @@ import {
 } from '@readiness/plugin-readiness-common';
 import { EntityResultsReader, fromStoredResult, HistoryReader } from '../store';
 import { EntityEvaluator } from '../evaluation/EntityEvaluator';
+import { callerOf } from '../lib/callerOf';
 import { RefreshRateLimiter } from './RefreshRateLimiter';
 import { RelationEvidenceRedactor } from './RelationEvidenceRedactor';
 import { ServiceAccessPolicy } from './ServiceAccessPolicy';
@@ -151,8 +150,11 @@ export class EntityReadinessService {
     };
   }
 
-  /** The catalog answers only with what the caller may read. */
-  private async visibleEntity(
+  /**
+   * The entity as the caller may read it: the catalog answers only with
+   * what the caller may read, and a 404 says no more than that.
+   */
+  async visibleEntity(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
@@ -166,14 +168,4 @@ export class EntityReadinessService {
     }
     return entity;
   }
-}
-
-/** Who the caller is, for rate limits: a user's entity ref or a service. */
-function callerOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as
-    | BackstageUserPrincipal
-    | BackstageServicePrincipal;
-  return principal.type === 'user'
-    ? principal.userEntityRef
-    : `service:${principal.subject}`;
 }

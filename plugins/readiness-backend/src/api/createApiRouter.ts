@@ -32,6 +32,9 @@ import { readResultsScanRows, ResultsListService } from './ResultsListService';
 import { createRouter } from './router';
 import { ownerInputServices } from '../ownerInput/ownerInputServices';
 import { ServiceAccessPolicy } from './ServiceAccessPolicy';
+import { CampaignService } from '../campaigns/CampaignService';
+import { GroupHierarchy } from '../teams/GroupHierarchy';
+import { TeamReadinessService } from '../teams/TeamReadinessService';
 
 /** The services the REST API needs beyond Readiness' own parts. */
 export interface ApiRouterOptions {
@@ -64,6 +67,7 @@ export async function createApiRouter(
   const serviceAccess = ServiceAccessPolicy.fromConfig(config);
 
   const visibility = new CatalogVisibility(catalog, auth);
+  const hierarchy = new GroupHierarchy(catalog);
   const readiness = new EntityReadinessService({
     catalog,
     entityResults: stores.entityResults,
@@ -125,6 +129,20 @@ export async function createApiRouter(
       logger,
     }),
     visibility,
+    hierarchy,
+    teams: new TeamReadinessService({
+      registry: context.registry,
+      leaderboard: stores.leaderboard,
+      teams: stores.teams,
+      hierarchy,
+      visibility,
+    }),
+    campaigns: new CampaignService({
+      registry: context.registry,
+      queries: stores.campaigns,
+      entityResults: stores.entityResults,
+      entities: readiness,
+    }),
     maxDocumentBytes: scorecardLimits.maxBytes,
   });
 }

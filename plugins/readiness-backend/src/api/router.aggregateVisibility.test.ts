@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { checkout } from '../__testUtils__/catalogEntities';
+import { hideFromUsers } from '../__testUtils__/hideFromUsers';
 import { startReadinessBackend } from '../__testUtils__/startReadinessBackend';
 
 describe('readiness API: aggregates the caller may see', () => {
@@ -19,30 +20,7 @@ describe('readiness API: aggregates the caller may see', () => {
         .expect(200);
     }
     // As the catalog's permission rules would: users do not see "hidden".
-    const forUsers = <T extends Entity[]>(entities: T, options?: object) =>
-      (options as { credentials?: { principal: { type?: string } } })
-        ?.credentials?.principal.type === 'user'
-        ? entities.filter(e => e.metadata.name !== 'hidden')
-        : entities;
-    const queryEntities = catalog.queryEntities.bind(catalog);
-    jest
-      .spyOn(catalog, 'queryEntities')
-      .mockImplementation(async (req, options) => {
-        const response = await queryEntities(req, options);
-        const all = await queryEntities(
-          { fields: ['kind', 'metadata.name'] },
-          options,
-        );
-        return { ...response, totalItems: forUsers(all.items, options).length };
-      });
-    const streamEntities = catalog.streamEntities.bind(catalog);
-    jest
-      .spyOn(catalog, 'streamEntities')
-      .mockImplementation(async function* stream(req, options) {
-        for await (const page of streamEntities(req, options)) {
-          yield forUsers(page, options);
-        }
-      });
+    hideFromUsers(catalog, e => e.metadata.name === 'hidden');
 
     const board = await request(server)
       .get(

@@ -8,10 +8,15 @@ import { ScorecardsService } from '../scorecards/ScorecardsService';
 import { CatalogVisibility } from './CatalogVisibility';
 import { jsonBodyParser, specWithDocumentLimit } from './documentSizeLimit';
 import { EntityReadinessService } from './EntityReadinessService';
+import { addCampaignRoutes } from './campaignRoutes';
+import type { CampaignService } from '../campaigns/CampaignService';
 import { addOwnerInputRoutes } from './ownerInputRoutes';
 import type { OwnerInputServices } from '../ownerInput/ownerInputServices';
 import { TooManyRequestsError } from './RefreshRateLimiter';
 import { ResultsListService } from './ResultsListService';
+import { addTeamRoutes } from './teamRoutes';
+import { GroupHierarchy } from '../teams/GroupHierarchy';
+import { TeamReadinessService } from '../teams/TeamReadinessService';
 
 const DEFAULT_HISTORY_LIMIT = 100;
 const DEFAULT_PAGE_SIZE = 50;
@@ -34,6 +39,10 @@ export async function createRouter(options: {
   results: ResultsListService;
   preview: PreviewJobs;
   visibility: CatalogVisibility;
+  /** The groups under each group, for roll-ups, as the caller may read them. */
+  hierarchy: GroupHierarchy;
+  teams: TeamReadinessService;
+  campaigns: CampaignService;
   /** The largest scorecard document a preview accepts, in UTF-8 bytes. */
   maxDocumentBytes: number;
 }): Promise<express.Router> {
@@ -71,8 +80,10 @@ export async function createRouter(options: {
   });
 
   router.get('/leaderboard', async (req, res) => {
-    const { scorecard, orderBy, order, periodDays, limit, offset, ...rest } =
+    const credentials = await httpAuth.credentials(req, CALLERS);
+    const { scorecard, orderBy, order, periodDays, limit, offset, ...query } =
       req.query;
+    const { rollup, ...rest } = query;
     res.json(
       await leaderboard.leaderboard(
         scorecard,
@@ -84,7 +95,11 @@ export async function createRouter(options: {
           limit: limit ?? DEFAULT_PAGE_SIZE,
           offset: offset ?? 0,
         },
-        await visibleTo(req),
+        await visibility.visibleEntityRefs(credentials),
+        rollup
+          ? async () =>
+              (await options.hierarchy.forCaller(credentials)).rollup()
+          : undefined,
       ),
     );
   });
@@ -130,6 +145,8 @@ export async function createRouter(options: {
   });
 
   addOwnerInputRoutes(router, httpAuth, options.ownerInput);
+  addTeamRoutes(router, httpAuth, options.teams);
+  addCampaignRoutes(router, httpAuth, visibility, options.campaigns);
 
   return router;
 }

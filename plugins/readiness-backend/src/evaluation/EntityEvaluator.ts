@@ -96,6 +96,7 @@ export class EntityEvaluator {
           facts,
           evaluatedAt,
           ownerInput(scorecard.id),
+          this.scorecards.campaignsOf(scorecard.id),
         ),
         scorecardVersion: version,
       })),

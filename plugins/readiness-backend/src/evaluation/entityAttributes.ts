@@ -1,26 +1,18 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { FactSet } from '@readiness/plugin-readiness-common';
+import { relationRefOf } from '../facts/CatalogRelationsResolver';
 import { EntityAttributes } from '../store';
 
+/**
+ * A relation's ref, lower case as the catalog compares refs: an entity may
+ * spell its owner `Team-A` where the group is `team-a`.
+ */
 function refOf(
   value: unknown,
   defaultKind: string,
   defaultNamespace: string,
 ): string | null {
-  if (typeof value !== 'string' || value.trim() === '') {
-    return null;
-  }
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value, { defaultKind, defaultNamespace }),
-    );
-  } catch {
-    return null;
-  }
+  return relationRefOf(value, defaultKind, defaultNamespace) ?? null;
 }
 
 const textOrNull = (value: unknown): string | null =>

@@ -1,30 +1,14 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { ScorecardDefinition } from '@readiness/plugin-readiness-common';
+import { ownerScorecard } from '../__testUtils__/ownerScorecard';
 import { testEvaluator } from '../__testUtils__/testEvaluator';
 import { sqliteStores } from '../__testUtils__/testStores';
 import { CatalogChangeScan } from './CatalogChangeScan';
 
-const services: ScorecardDefinition = {
-  id: 'services',
-  title: 'Services',
-  description: 'Owned services',
+const services = ownerScorecard('services', {
   appliesTo: { kind: 'component', 'spec.type': 'service' },
-  levels: [{ id: 'bronze', title: 'Bronze' }],
-  categories: [{ id: 'ownership', title: 'Ownership' }],
-  checks: [
-    {
-      id: 'owner',
-      title: 'Has an owner',
-      category: 'ownership',
-      level: 'bronze',
-      weight: 1,
-      condition: { fact: 'catalog.owner', exists: true },
-      remediation: { text: 'Set spec.owner' },
-    },
-  ],
-};
+});
 
 const entity = (
   kind: string,

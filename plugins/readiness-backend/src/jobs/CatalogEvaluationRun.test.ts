@@ -1,31 +1,13 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { ScorecardDefinition } from '@readiness/plugin-readiness-common';
+import { ownerScorecard } from '../__testUtils__/ownerScorecard';
 import { testEvaluator } from '../__testUtils__/testEvaluator';
 import { sqliteStores } from '../__testUtils__/testStores';
 import { EntityEvaluator } from '../evaluation/EntityEvaluator';
 import { CatalogEvaluationRun } from './CatalogEvaluationRun';
 
-const scorecard: ScorecardDefinition = {
-  id: 'basics',
-  title: 'Basics',
-  description: 'Owned services',
-  appliesTo: { kind: 'component' },
-  levels: [{ id: 'bronze', title: 'Bronze' }],
-  categories: [{ id: 'ownership', title: 'Ownership' }],
-  checks: [
-    {
-      id: 'owner',
-      title: 'Has an owner',
-      category: 'ownership',
-      level: 'bronze',
-      weight: 1,
-      condition: { fact: 'catalog.owner', exists: true },
-      remediation: { text: 'Set spec.owner' },
-    },
-  ],
-};
+const scorecard = ownerScorecard('basics');
 
 const component = (name: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',

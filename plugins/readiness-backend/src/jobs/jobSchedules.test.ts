@@ -4,6 +4,8 @@ import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugi
 import { EntityEvaluator } from '../evaluation/EntityEvaluator';
 import { ScorecardRegistry } from '../scorecards/ScorecardRegistry';
 import { EntityResultsReader, ResultsRetention, ResultWriter } from '../store';
+import { CampaignQueries } from '../store/campaigns/CampaignQueries';
+import { CampaignTracker } from './CampaignTracker';
 import { CatalogChangeScan } from './CatalogChangeScan';
 import { CatalogEvaluationRun } from './CatalogEvaluationRun';
 import { ScorecardReload } from './ScorecardReload';
@@ -29,6 +31,11 @@ async function scheduledTasks(config: object) {
     changeScan,
     logger: deps.logger,
   }).schedule(scheduler);
+  await CampaignTracker.fromConfig(root, {
+    campaigns: () => [],
+    queries: {} as CampaignQueries,
+    logger: deps.logger,
+  }).schedule(scheduler);
   return new Map(
     scheduler.scheduleTask.mock.calls.map(([task]) => [
       task.id,
@@ -38,7 +45,7 @@ async function scheduledTasks(config: object) {
 }
 
 describe('scheduled jobs', () => {
-  it('run the catalog every 30 minutes, scan for changes every minute and reload scorecards every minute, by default', async () => {
+  it('run the catalog every 30 minutes, scan for changes every minute, reload scorecards every minute and track campaigns every 15 minutes, by default', async () => {
     const tasks = await scheduledTasks({});
     expect(tasks.get('readiness-evaluate-catalog')).toMatchObject({
       frequency: { minutes: 30 },
@@ -55,14 +62,18 @@ describe('scheduled jobs', () => {
       scope: 'local',
       frequency: { milliseconds: 60_000 },
     });
+    expect(tasks.get('readiness.campaignTracker')).toMatchObject({
+      frequency: { minutes: 15 },
+    });
   });
 
-  it('read their schedules from readiness.schedule, .changeDetection and .scorecardReload', async () => {
+  it('read their schedules from readiness.schedule, .changeDetection, .scorecardReload and .campaignTracker', async () => {
     const tasks = await scheduledTasks({
       readiness: {
         schedule: { frequency: { hours: 1 }, timeout: { minutes: 50 } },
         changeDetection: { frequency: { seconds: 20 }, timeout: '1m' },
         scorecardReload: { seconds: 30 },
+        campaignTracker: { frequency: { hours: 1 }, timeout: '5m' },
       },
     });
     expect(tasks.get('readiness-evaluate-catalog')).toMatchObject({
@@ -74,6 +85,9 @@ describe('scheduled jobs', () => {
     });
     expect(tasks.get('readiness-reload-scorecards')).toMatchObject({
       frequency: { milliseconds: 30_000 },
+    });
+    expect(tasks.get('readiness.campaignTracker')).toMatchObject({
+      frequency: { hours: 1 },
     });
   });
 

@@ -3,31 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { BUILT_IN_FACTS } from '@readiness/plugin-readiness-common';
+import { scorecardDocument } from '../__testUtils__/definitionDocuments';
 import { loadScorecards } from './loadScorecards';
 
 const knownFacts = BUILT_IN_FACTS;
-
-const document = (name: string, fact = 'catalog.owner') => ({
-  apiVersion: 'readiness/v1',
-  kind: 'Scorecard',
-  metadata: { name, title: name, description: `The ${name} scorecard` },
-  spec: {
-    appliesTo: { kind: 'component' },
-    levels: [{ id: 'bronze', title: 'Bronze' }],
-    categories: [{ id: 'ownership', title: 'Ownership' }],
-    checks: [
-      {
-        id: 'owner',
-        title: 'Has an owner',
-        category: 'ownership',
-        level: 'bronze',
-        weight: 1,
-        condition: { fact, exists: true },
-        remediation: { text: 'Set spec.owner in catalog-info.yaml.' },
-      },
-    ],
-  },
-});
 
 function load(readiness: object) {
   return loadScorecards(new ConfigReader({ readiness }), knownFacts);
@@ -49,10 +28,13 @@ describe('loadScorecards', () => {
   it('adds files, directories and inline documents from config', () => {
     fs.writeFileSync(
       path.join(dir, 'security.json'),
-      JSON.stringify(document('security')),
+      JSON.stringify(scorecardDocument('security')),
     );
     const sub = fs.mkdtempSync(path.join(dir, 'more-'));
-    fs.writeFileSync(path.join(sub, 'a.json'), JSON.stringify(document('a')));
+    fs.writeFileSync(
+      path.join(sub, 'a.json'),
+      JSON.stringify(scorecardDocument('a')),
+    );
     fs.writeFileSync(path.join(sub, 'notes.txt'), 'not a scorecard');
 
     const { scorecards, problems } = load({
@@ -60,7 +42,7 @@ describe('loadScorecards', () => {
       scorecards: [
         { file: path.join(dir, 'security.json') },
         { directory: sub },
-        { inline: document('inline-one') },
+        { inline: scorecardDocument('inline-one') },
       ],
     });
 
@@ -84,7 +66,7 @@ describe('loadScorecards', () => {
 
   it('lets a configured scorecard replace a built-in one with its id', () => {
     const { scorecards } = load({
-      scorecards: [{ inline: document('production-readiness') }],
+      scorecards: [{ inline: scorecardDocument('production-readiness') }],
     });
     const replaced = scorecards.find(
       s => s.scorecard.id === 'production-readiness',
@@ -97,10 +79,10 @@ describe('loadScorecards', () => {
     const { scorecards, problems } = load({
       defaultScorecards: false,
       scorecards: [
-        { inline: document('good') },
-        { inline: document('bad', 'catalog.ownr') },
+        { inline: scorecardDocument('good') },
+        { inline: scorecardDocument('bad', 'catalog.ownr') },
         { file: path.join(dir, 'missing.yaml') },
-        { inline: document('good') },
+        { inline: scorecardDocument('good') },
       ],
     });
 
@@ -131,7 +113,7 @@ describe('loadScorecards', () => {
     // One check whose condition is an `all` of six aliases to the same leaf.
     fs.writeFileSync(
       file,
-      JSON.stringify(document('aliases'), null, 2).replace(
+      JSON.stringify(scorecardDocument('aliases'), null, 2).replace(
         /"condition": \{[^}]*\}/,
         `"condition": { "all": [&leaf { "fact": "catalog.owner", "exists": true }${', *leaf'.repeat(
           5,

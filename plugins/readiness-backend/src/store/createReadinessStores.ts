@@ -1,7 +1,10 @@
 import {
   DatabaseService,
+  LoggerService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { CampaignQueries } from './campaigns/CampaignQueries';
+import { DatabaseCampaignQueries } from './campaigns/DatabaseCampaignQueries';
 import { DatabaseFactsCache } from './facts/DatabaseFactsCache';
 import { FactsCache } from './facts/FactsCache';
 import { DatabaseHistoryReader } from './history/DatabaseHistoryReader';
@@ -10,6 +13,8 @@ import { DatabaseLeaderboardQueries } from './leaderboard/DatabaseLeaderboardQue
 import { LeaderboardQueries } from './leaderboard/LeaderboardQueries';
 import { DatabaseOwnerInputStore } from './ownerInput/DatabaseOwnerInputStore';
 import { OwnerInputStore } from './ownerInput/OwnerInputStore';
+import { DatabaseNotificationOutbox } from './notifications/DatabaseNotificationOutbox';
+import { NotificationOutbox } from './notifications/NotificationOutbox';
 import { DatabaseResultListQueries } from './resultList/DatabaseResultListQueries';
 import { ResultListQueries } from './resultList/ResultListQueries';
 import { DatabaseEntityResultsReader } from './results/DatabaseEntityResultsReader';
@@ -20,6 +25,8 @@ import { DatabaseResultsRetention } from './retention/DatabaseResultsRetention';
 import { ResultsRetention } from './retention/ResultsRetention';
 import { DatabaseStandingQueries } from './standing/DatabaseStandingQueries';
 import { StandingQueries } from './standing/StandingQueries';
+import { DatabaseTeamQueries } from './teams/DatabaseTeamQueries';
+import { TeamQueries } from './teams/TeamQueries';
 
 const migrationsDir = resolvePackagePath(
   '@readiness/plugin-readiness-backend',
@@ -40,8 +47,11 @@ export interface ReadinessStores {
   retention: ResultsRetention;
   standing: StandingQueries;
   leaderboard: LeaderboardQueries;
+  teams: TeamQueries;
   resultList: ResultListQueries;
   ownerInput: OwnerInputStore;
+  campaigns: CampaignQueries;
+  notificationOutbox: NotificationOutbox;
 }
 
 /**
@@ -54,20 +64,25 @@ export interface ReadinessStores {
 export async function createReadinessStores(options: {
   database: DatabaseService;
   skipMigrations?: boolean;
+  /** Where failures that do not fail a write are logged; none by default. */
+  logger?: LoggerService;
 }): Promise<ReadinessStores> {
   const db = await options.database.getClient();
   if (!options.database.migrations?.skip && !options.skipMigrations) {
     await db.migrate.latest({ directory: migrationsDir });
   }
   return {
-    resultWriter: new DatabaseResultWriter(db),
+    resultWriter: new DatabaseResultWriter(db, { logger: options.logger }),
     entityResults: new DatabaseEntityResultsReader(db),
     factsCache: new DatabaseFactsCache(db),
     history: new DatabaseHistoryReader(db),
     retention: new DatabaseResultsRetention(db),
     standing: new DatabaseStandingQueries(db),
     leaderboard: new DatabaseLeaderboardQueries(db),
+    teams: new DatabaseTeamQueries(db),
     resultList: new DatabaseResultListQueries(db),
     ownerInput: new DatabaseOwnerInputStore(db),
+    campaigns: new DatabaseCampaignQueries(db),
+    notificationOutbox: new DatabaseNotificationOutbox(db),
   };
 }

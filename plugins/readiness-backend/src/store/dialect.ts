@@ -9,3 +9,16 @@ export function locksRows(db: Knex): boolean {
 export function isoTime(value: Date | string | number): string {
   return new Date(value).toISOString();
 }
+
+/**
+ * Whether the error is a violation of a unique index: PostgreSQL, MySQL,
+ * and SQLite through either driver.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const { code } = (error ?? {}) as { code?: string };
+  return (
+    code === '23505' ||
+    code === 'ER_DUP_ENTRY' ||
+    (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'))
+  );
+}

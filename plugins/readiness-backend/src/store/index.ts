@@ -18,9 +18,15 @@ export type {
 } from './standing/StandingQueries';
 export type {
   GroupRanking,
+  GroupRollup,
   GroupStanding,
   LeaderboardQueries,
 } from './leaderboard/LeaderboardQueries';
+export type {
+  TeamOpenItems,
+  TeamQueries,
+  TeamScope,
+} from './teams/TeamQueries';
 export type {
   ResultFilter,
   ResultListQueries,
@@ -37,6 +43,24 @@ export type {
 } from './ownerInput/OwnerInputStore';
 export { PendingRequestExistsError } from './ownerInput/OwnerInputStore';
 export { DatabaseOwnerInputStore } from './ownerInput/DatabaseOwnerInputStore';
+export type {
+  ClaimedDigest,
+  ClaimLimits,
+  NotificationLine,
+  NotificationOutbox,
+  NotificationTopic,
+  OutboxItem,
+} from './notifications/NotificationOutbox';
+export type {
+  CampaignBreakdown,
+  CampaignCounts,
+  CampaignEntityFilter,
+  CampaignEntityRows,
+  CampaignEntityStatus,
+  CampaignKey,
+  CampaignQueries,
+  VisibleEntities,
+} from './campaigns/CampaignQueries';
 export type { ReadinessStores } from './createReadinessStores';
 export { createReadinessStores } from './createReadinessStores';
 export { fromStoredResult } from './storedResult';

@@ -1,7 +1,7 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { isUniqueViolation } from './ownerInput/ownerInputRows';
+import { isUniqueViolation } from './dialect';
 
 jest.setTimeout(60_000);
 

@@ -1,6 +1,7 @@
 import {
   EntityFilter,
   LeaderboardGrouping,
+  NO_GROUP,
   ScorecardStanding,
 } from '@readiness/plugin-readiness-common';
 import { Knex } from 'knex';
@@ -11,6 +12,21 @@ export const GROUP_COLUMNS: Record<LeaderboardGrouping, string> = {
   system: 'system_ref',
   domain: 'domain_ref',
 };
+
+/**
+ * Narrows a query to the entities of one owner, system or domain (its ref),
+ * or of none (`NO_GROUP`). Refs are stored lower case, as the catalog
+ * compares them; the one asked for may be spelled otherwise.
+ */
+export function whereGroupIs(
+  query: Knex.QueryBuilder,
+  column: string,
+  ref: string,
+): Knex.QueryBuilder {
+  return ref === NO_GROUP
+    ? query.whereNull(column)
+    : query.where(column, ref.toLocaleLowerCase('en-US'));
+}
 
 /**
  * Escapes `%`, `_` and the escape character for a LIKE pattern. The escape

@@ -7,7 +7,7 @@ import {
 /** A check's outcome without what its definition already says. */
 export type StoredCheckResult = Pick<
   CheckResult,
-  'id' | 'status' | 'reason' | 'evidence' | 'basis' | 'waiver'
+  'id' | 'status' | 'reason' | 'evidence' | 'basis' | 'waiver' | 'advisory'
 >;
 
 /**
@@ -28,13 +28,15 @@ export function toStoredResult(result: ScorecardResult): StoredResult {
     scorecard: { id: result.scorecard.id },
     categories: result.categories.map(({ id, score }) => ({ id, score })),
     checks: result.checks.map(
-      ({ id, status, reason, evidence, basis, waiver }) => ({
+      ({ id, status, reason, evidence, basis, waiver, advisory }) => ({
         id,
         status,
         ...(reason !== undefined && { reason }),
         evidence,
         ...(basis !== undefined && { basis }),
         ...(waiver !== undefined && { waiver }),
+        // Stored, not derived on read: whether it counted depends on the day.
+        ...(advisory !== undefined && { advisory }),
       }),
     ),
   };
@@ -120,6 +122,12 @@ export function fromStoredResult(
       }
       if (outcome.waiver !== undefined) {
         result.waiver = outcome.waiver;
+      }
+      if (outcome.advisory !== undefined) {
+        result.advisory = outcome.advisory;
+      }
+      if (check?.severity !== undefined) {
+        result.severity = check.severity;
       }
       return result;
     }),

@@ -54,3 +54,28 @@ export interface CheckRow {
   check_id: string;
   status: CheckStatus;
 }
+
+export const CAMPAIGN_ENTITIES_TABLE = 'readiness_campaign_entities';
+export const CAMPAIGN_SNAPSHOTS_TABLE = 'readiness_campaign_snapshots';
+export const CAMPAIGN_MILESTONES_TABLE = 'readiness_campaign_milestones';
+export const NOTIFICATION_OUTBOX_TABLE = 'readiness_notification_outbox';
+export const NOTIFICATION_DIGESTS_TABLE = 'readiness_notification_digests';
+
+/** A row of the campaign entities table: one targeted entity of a campaign. */
+export interface CampaignEntityRow {
+  campaign_id: string;
+  entity_ref: string;
+  scorecard_id: string;
+  owner_ref: string | null;
+  system_ref: string | null;
+  domain_ref: string | null;
+  level: string | null;
+  level_if_enforced: string | null;
+  met: boolean | number;
+  /** JSON array of check ids. */
+  open_checks: string;
+  /** Milliseconds since the epoch (bigint: a string on PostgreSQL). */
+  met_at: number | string | null;
+  regressed_at: number | string | null;
+  updated_at: number | string;
+}

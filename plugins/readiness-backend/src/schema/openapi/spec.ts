@@ -236,6 +236,16 @@ export const spec = {
             },
           },
           {
+            name: 'rollup',
+            in: 'query',
+            required: false,
+            description:
+              "With `groupBy=owner` only: each group's figures include the entities of the groups under it (`parentOf`, transitively; at most 1,000 groups per group, nearest first), and groups that own nothing directly but have groups under them appear too. Groups the caller may not read in the catalog are not rolled up, nor the groups reached only through them. A hierarchy nested so deeply that the groups under all groups add up to over 500,000 is refused (400).\n",
+            schema: {
+              type: 'boolean',
+            },
+          },
+          {
             name: 'limit',
             in: 'query',
             required: false,
@@ -262,6 +272,52 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/Leaderboard',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/groups/{namespace}/{name}': {
+      get: {
+        operationId: 'GetTeamReadiness',
+        description:
+          "A team's view on one scorecard: the standing, trend, weakest entities, open campaign items and level drops of the last 7 days of the entities owned by the group and by the groups under it (`parentOf`, transitively, at most 1,000 groups, nearest first). Groups and entities the caller may not read in the catalog are left out; a group the caller may not read is not found.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'scorecard',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+              maxLength: 128,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The team's readiness.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TeamReadiness',
                 },
               },
             },
@@ -547,6 +603,153 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/EntityReadinessHistory',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/campaigns': {
+      get: {
+        operationId: 'ListCampaigns',
+        description:
+          'The campaigns in force, each with its phase, days left and progress (targeted entities, how many meet the goal, how many regressed), counted in the database over the entities the caller may read; and the problems that kept any configured definition out.\n',
+        responses: {
+          '200': {
+            description: 'The campaigns.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/campaigns/{name}': {
+      get: {
+        operationId: 'GetCampaign',
+        description:
+          "One campaign: its progress overall and per owner, system and domain (the least advanced first), its burn-up as recorded each day from its start (with today's live point), the projected completion, the level changes its advisory checks would bring once enforced, and a page of its entities (those that do not meet the goal, unless `status` says otherwise), in entity ref order. Entities the caller may not read in the catalog are neither counted nor listed.\n",
+        parameters: [
+          {
+            name: 'name',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+              maxLength: 128,
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            description:
+              'Which entities the page lists: `open` (default, those that do not meet the goal), `met`, `regressed` (met it once, no longer do) or `all`.\n',
+            schema: {
+              type: 'string',
+              enum: ['open', 'met', 'regressed', 'all'],
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            required: false,
+            description:
+              "Only this owner's entities (an entity ref), or `none` for entities without an owner.",
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description: 'Entities per page (default 50).',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            required: false,
+            description:
+              'The `entities.nextCursor` of the previous page, with the same `status` and `owner`; none for the first page.\n',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 4096,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignDetails',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/campaigns': {
+      get: {
+        operationId: 'GetEntityCampaigns',
+        description:
+          'The campaigns in force that target the entity and where it stands in each, from its stored results, soonest due first. Not found when the caller may not read the entity.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's campaigns.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityCampaigns',
                 },
               },
             },
@@ -1604,6 +1807,70 @@ export const spec = {
           waiver: {
             $ref: '#/components/schemas/CheckWaiver',
           },
+          severity: {
+            type: 'string',
+            enum: ['critical', 'high', 'medium', 'low'],
+          },
+          advisory: {
+            $ref: '#/components/schemas/CheckAdvisory',
+          },
+        },
+      },
+      CheckAdvisory: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'Set while the check is advisory: its status is reported but neither scored nor blocking a level.\n',
+        properties: {
+          enforcedFrom: {
+            $ref: '#/components/schemas/Day',
+          },
+          campaign: {
+            type: 'string',
+            description: 'The campaign whose deadline enforces it.',
+          },
+        },
+      },
+      CampaignItem: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Where the entity stands in one campaign that targets it.',
+        required: [
+          'campaign',
+          'title',
+          'startsAt',
+          'dueAt',
+          'met',
+          'openChecks',
+        ],
+        properties: {
+          campaign: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          startsAt: {
+            $ref: '#/components/schemas/Day',
+          },
+          dueAt: {
+            $ref: '#/components/schemas/Day',
+          },
+          met: {
+            type: 'boolean',
+          },
+          openChecks: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          levelIfEnforced: {
+            type: 'string',
+            nullable: true,
+            description:
+              "The level were the campaign's advisory checks enforced now; only for a campaign that promotes them.\n",
+          },
         },
       },
       Level: {
@@ -1723,10 +1990,21 @@ export const spec = {
           counts: {
             $ref: '#/components/schemas/StatusCounts',
           },
+          advisoryFailing: {
+            type: 'integer',
+            description:
+              'Advisory checks that fail or are unknown (not counted).',
+          },
           checks: {
             type: 'array',
             items: {
               $ref: '#/components/schemas/CheckResult',
+            },
+          },
+          campaigns: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignItem',
             },
           },
           evaluatedAt: {
@@ -1801,6 +2079,7 @@ export const spec = {
               'facts',
               'exemption',
               'attestation',
+              'campaign',
             ],
           },
           levelBefore: {
@@ -1827,7 +2106,7 @@ export const spec = {
           note: {
             type: 'string',
             description:
-              'For an exemption or attestation, which and what happened to it.',
+              'For an exemption or attestation, which and what happened to it; for a check enforced from a date, which and when (and the campaign that promoted it).',
           },
         },
       },
@@ -2116,6 +2395,598 @@ export const spec = {
           total: {
             type: 'integer',
             description: 'How many groups there are in all.',
+          },
+        },
+      },
+      CampaignGoal: {
+        description:
+          'What a campaign asks for, checks that pass or a level reached.',
+        oneOf: [
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['checks'],
+            properties: {
+              checks: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['level'],
+            properties: {
+              level: {
+                type: 'string',
+              },
+            },
+          },
+        ],
+      },
+      CampaignSummary: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'title',
+          'scorecard',
+          'goal',
+          'startsAt',
+          'dueAt',
+          'phase',
+          'daysLeft',
+          'targeted',
+          'met',
+          'share',
+          'regressed',
+          'source',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+            description: 'Markdown.',
+          },
+          owner: {
+            type: 'string',
+            description: 'Entity ref of the group that runs the campaign.',
+          },
+          scorecard: {
+            type: 'string',
+          },
+          goal: {
+            $ref: '#/components/schemas/CampaignGoal',
+          },
+          startsAt: {
+            $ref: '#/components/schemas/Day',
+          },
+          dueAt: {
+            $ref: '#/components/schemas/Day',
+          },
+          phase: {
+            type: 'string',
+            enum: ['scheduled', 'running', 'ended'],
+          },
+          daysLeft: {
+            type: 'integer',
+            description:
+              'Whole days until the end of `dueAt` (0 on that day), negative after.',
+          },
+          targeted: {
+            type: 'integer',
+          },
+          met: {
+            type: 'integer',
+          },
+          share: {
+            type: 'number',
+            nullable: true,
+            description:
+              '`met / targeted`, 0 to 1; null when nothing is targeted.',
+          },
+          regressed: {
+            type: 'integer',
+            description: 'Entities that met the goal once and no longer do.',
+          },
+          source: {
+            type: 'string',
+            description: 'The file or app-config entry that defines it.',
+          },
+        },
+      },
+      CampaignList: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'problems'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignSummary',
+            },
+          },
+          problems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ScorecardProblem',
+            },
+          },
+        },
+      },
+      CampaignGroupProgress: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['group', 'targeted', 'met', 'share'],
+        properties: {
+          group: {
+            type: 'string',
+            nullable: true,
+            description:
+              "The group's entity ref; null for entities that declare none.",
+          },
+          targeted: {
+            type: 'integer',
+          },
+          met: {
+            type: 'integer',
+          },
+          share: {
+            type: 'number',
+            nullable: true,
+          },
+        },
+      },
+      CampaignBurnUpPoint: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['day', 'targeted', 'met'],
+        properties: {
+          day: {
+            $ref: '#/components/schemas/Day',
+          },
+          targeted: {
+            type: 'integer',
+          },
+          met: {
+            type: 'integer',
+          },
+        },
+      },
+      CampaignEnforcementPreview: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['checks', 'enforcedFrom', 'levelChanges'],
+        properties: {
+          checks: {
+            type: 'array',
+            description: "The goal's checks that are advisory now.",
+            items: {
+              type: 'string',
+            },
+          },
+          enforcedFrom: {
+            type: 'string',
+            nullable: true,
+            pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+            description:
+              'YYYY-MM-DD, when they are enforced; null when the campaign does not promote them and they have no date.\n',
+          },
+          levelChanges: {
+            type: 'array',
+            description:
+              'Entities per (current level, level when enforced) pair that differ; for a campaign that promotes the checks.\n',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['from', 'to', 'entities'],
+              properties: {
+                from: {
+                  type: 'string',
+                  nullable: true,
+                },
+                to: {
+                  type: 'string',
+                  nullable: true,
+                },
+                entities: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+        },
+      },
+      CampaignEntity: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'entityRef',
+          'owner',
+          'system',
+          'domain',
+          'level',
+          'met',
+          'openChecks',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+            nullable: true,
+          },
+          system: {
+            type: 'string',
+            nullable: true,
+          },
+          domain: {
+            type: 'string',
+            nullable: true,
+          },
+          level: {
+            type: 'string',
+            nullable: true,
+          },
+          met: {
+            type: 'boolean',
+          },
+          openChecks: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          metAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When it first met the goal.',
+          },
+          regressedAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When it last stopped meeting the goal after meeting it.',
+          },
+        },
+      },
+      CampaignEntityPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'total'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignEntity',
+            },
+          },
+          total: {
+            type: 'integer',
+            description: 'Entities matching the filter in all.',
+          },
+          nextCursor: {
+            type: 'string',
+            description:
+              'Pass as `cursor` for the next page; absent on the last.',
+          },
+        },
+      },
+      CampaignDetails: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'campaign',
+          'definition',
+          'byOwner',
+          'bySystem',
+          'byDomain',
+          'burnUp',
+          'projectedCompletion',
+          'entities',
+        ],
+        properties: {
+          campaign: {
+            $ref: '#/components/schemas/CampaignSummary',
+          },
+          definition: {
+            type: 'object',
+            description: 'The campaign as parsed (see docs/campaigns.md).',
+            additionalProperties: {},
+          },
+          byOwner: {
+            type: 'array',
+            description: 'At most 500, the least advanced first.',
+            items: {
+              $ref: '#/components/schemas/CampaignGroupProgress',
+            },
+          },
+          bySystem: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignGroupProgress',
+            },
+          },
+          byDomain: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignGroupProgress',
+            },
+          },
+          burnUp: {
+            type: 'array',
+            description:
+              'From `startsAt` to today (or `dueAt`), one point per recorded day.',
+            items: {
+              $ref: '#/components/schemas/CampaignBurnUpPoint',
+            },
+          },
+          projectedCompletion: {
+            type: 'string',
+            nullable: true,
+            pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+            description:
+              'YYYY-MM-DD, when every targeted entity would meet the goal at the pace of the burn-up; null when there is no pace to project from, or it is met.\n',
+          },
+          enforcement: {
+            $ref: '#/components/schemas/CampaignEnforcementPreview',
+          },
+          entities: {
+            $ref: '#/components/schemas/CampaignEntityPage',
+          },
+        },
+      },
+      EntityCampaigns: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'items'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            description:
+              'A CampaignItem with its scorecard (spelled out: CampaignItem admits no other property).\n',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: [
+                'scorecard',
+                'campaign',
+                'title',
+                'startsAt',
+                'dueAt',
+                'met',
+                'openChecks',
+              ],
+              properties: {
+                scorecard: {
+                  type: 'string',
+                },
+                campaign: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                startsAt: {
+                  $ref: '#/components/schemas/Day',
+                },
+                dueAt: {
+                  $ref: '#/components/schemas/Day',
+                },
+                met: {
+                  type: 'boolean',
+                },
+                openChecks: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                levelIfEnforced: {
+                  type: 'string',
+                  nullable: true,
+                },
+              },
+            },
+          },
+        },
+      },
+      TeamEntity: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'owner', 'level', 'score'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+            description: 'The owner it declares, the group or one under it.',
+          },
+          level: {
+            type: 'string',
+            nullable: true,
+          },
+          score: {
+            type: 'number',
+          },
+        },
+      },
+      TeamCampaignDue: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'campaign',
+          'title',
+          'dueAt',
+          'daysLeft',
+          'open',
+          'entities',
+          'checks',
+        ],
+        properties: {
+          campaign: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          dueAt: {
+            $ref: '#/components/schemas/Day',
+          },
+          daysLeft: {
+            type: 'integer',
+            description: 'Whole days until the end of `dueAt`, negative after.',
+          },
+          open: {
+            type: 'integer',
+            description: "The team's entities that do not meet the goal.",
+          },
+          entities: {
+            type: 'array',
+            description: 'The first of them, at most 5.',
+            items: {
+              type: 'string',
+            },
+          },
+          checks: {
+            type: 'array',
+            description:
+              'The checks they still need, most needed first, at most 10.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      TeamRegression: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'entityRef',
+          'scorecard',
+          'changedAt',
+          'levelBefore',
+          'levelAfter',
+          'cause',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          scorecard: {
+            type: 'string',
+          },
+          changedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          levelBefore: {
+            type: 'string',
+            nullable: true,
+          },
+          levelAfter: {
+            type: 'string',
+            nullable: true,
+          },
+          cause: {
+            type: 'string',
+            description: "The change's cause, as in the entity's history.",
+          },
+        },
+      },
+      TeamReadiness: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'group',
+          'scorecard',
+          'groups',
+          'entities',
+          'averageScore',
+          'levelCounts',
+          'waivedChecks',
+          'trend',
+          'members',
+          'due',
+          'regressions',
+        ],
+        properties: {
+          group: {
+            type: 'string',
+          },
+          scorecard: {
+            type: 'string',
+          },
+          groups: {
+            type: 'array',
+            description:
+              'The group and the groups under it whose entities are counted, at most 1,000.\n',
+            items: {
+              type: 'string',
+            },
+          },
+          groupsTruncated: {
+            type: 'boolean',
+            description:
+              'Set when more groups lie under it: the 1,000 nearest are counted.\n',
+          },
+          entities: {
+            type: 'integer',
+          },
+          averageScore: {
+            type: 'number',
+            nullable: true,
+          },
+          levelCounts: {
+            type: 'object',
+            description: 'Entities per level id; `none` below the first level.',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+          waivedChecks: {
+            type: 'integer',
+            description:
+              'Checks waived over these entities, by the scorecard or by exemptions.',
+          },
+          trend: {
+            $ref: '#/components/schemas/LeaderboardTrend',
+          },
+          members: {
+            type: 'array',
+            description: 'The lowest scores first, at most 100.',
+            items: {
+              $ref: '#/components/schemas/TeamEntity',
+            },
+          },
+          due: {
+            type: 'array',
+            description:
+              'Campaigns under way or past their deadline with open entities of the team, soonest due first, at most 20.\n',
+            items: {
+              $ref: '#/components/schemas/TeamCampaignDue',
+            },
+          },
+          regressions: {
+            type: 'array',
+            description:
+              'Level drops in the last 7 days, newest first, at most 50.',
+            items: {
+              $ref: '#/components/schemas/TeamRegression',
+            },
           },
         },
       },

@@ -3,6 +3,7 @@ import { OwnerInputStatus } from '@readiness/plugin-readiness-common';
 import { Knex } from 'knex';
 import { chunks, ROWS_PER_STATEMENT } from '../batches';
 import { withDeadlockRetries } from '../deadlockRetries';
+import { isUniqueViolation } from '../dialect';
 import { rowsOfOuterEntity } from '../resultQueries';
 import { RESULTS_TABLE } from '../tables';
 import {
@@ -13,7 +14,6 @@ import {
 import {
   EVENTS_TABLE,
   EventRow,
-  isUniqueViolation,
   OWNER_INPUTS_TABLE,
   OwnerInputRow,
   pendingKey,

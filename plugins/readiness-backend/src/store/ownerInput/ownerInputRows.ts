@@ -104,16 +104,3 @@ export function storedOwnerInputOf(
     events: events.map(eventOf),
   };
 }
-
-/**
- * Whether the error is a violation of a unique index: PostgreSQL, MySQL,
- * and SQLite through either driver.
- */
-export function isUniqueViolation(error: unknown): boolean {
-  const { code } = (error ?? {}) as { code?: string };
-  return (
-    code === '23505' ||
-    code === 'ER_DUP_ENTRY' ||
-    (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'))
-  );
-}

@@ -1,10 +1,11 @@
-import { NO_GROUP, ResultSummary } from '@readiness/plugin-readiness-common';
+import { ResultSummary } from '@readiness/plugin-readiness-common';
 import { Knex } from 'knex';
 import { isoTime } from '../dialect';
 import {
   GROUP_COLUMNS,
   rowsOfOuterEntity,
   whereEntityMatches,
+  whereGroupIs,
 } from '../resultQueries';
 import {
   CHECKS_TABLE,
@@ -97,10 +98,8 @@ export class DatabaseResultListQueries implements ResultListQueries {
     }
     for (const grouping of ['owner', 'system', 'domain'] as const) {
       const ref = filter[grouping];
-      if (ref === NO_GROUP) {
-        query.whereNull(GROUP_COLUMNS[grouping]);
-      } else if (ref) {
-        query.where(GROUP_COLUMNS[grouping], ref);
+      if (ref) {
+        whereGroupIs(query, GROUP_COLUMNS[grouping], ref);
       }
     }
     return query;

@@ -1,4 +1,9 @@
 import { Knex } from 'knex';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  RecordedChange,
+  ResultChangeListener,
+} from '../../campaigns/campaignListeners';
 import { chunks, ROWS_PER_STATEMENT } from '../batches';
 import { withDeadlockRetries } from '../deadlockRetries';
 import { locksRows } from '../dialect';
@@ -12,6 +17,7 @@ import {
   RESULTS_TABLE,
   ResultRow,
 } from '../tables';
+import { updateCampaignRows, WrittenResult } from './campaignEntityRows';
 import { describeChange } from './describeChange';
 import {
   changedCheckRows,
@@ -20,6 +26,7 @@ import {
   evaluatedEntityRow,
   historyRow,
   isOlderThanStored,
+  recordedChange,
   resultRow,
   sameResultRow,
   StaleChecks,
@@ -40,7 +47,19 @@ const RESULT_ROWS_PER_STATEMENT = 50;
 
 /** The knex implementation of {@link ResultWriter}. */
 export class DatabaseResultWriter implements ResultWriter {
-  constructor(private readonly db: Knex) {}
+  private readonly listeners: ResultChangeListener[] = [];
+
+  constructor(
+    private readonly db: Knex,
+    private readonly options: {
+      /** Where listeners' failures after a commit go; none by default. */
+      logger?: LoggerService;
+    } = {},
+  ) {}
+
+  addListener(listener: ResultChangeListener): void {
+    this.listeners.push(listener);
+  }
 
   async replaceEntityResults(
     entity: EntityToStore,
@@ -58,7 +77,7 @@ export class DatabaseResultWriter implements ResultWriter {
     if (refs.length === 0) {
       return { skipped: 0 };
     }
-    return withDeadlockRetries(() =>
+    const { outcome, changes } = await withDeadlockRetries(() =>
       this.db.transaction(async tx => {
         await this.claimEntities(
           tx,
@@ -82,6 +101,9 @@ export class DatabaseResultWriter implements ResultWriter {
         const historyRows: HistoryRow[] = [];
         const checkRows: CheckRow[] = [];
         const staleChecks: StaleChecks[] = [];
+        const written: WrittenResult[] = [];
+        // Only gathered for listeners, so that without any it costs nothing.
+        const recorded: RecordedChange[] = [];
         for (const { entity, results } of writes) {
           const stored = previous.get(entity.ref);
           const before = versionedResultsOf(stored);
@@ -90,6 +112,7 @@ export class DatabaseResultWriter implements ResultWriter {
             const storedRow = stored?.rows.get(result.scorecard.id);
             if (!storedRow || !sameResultRow(storedRow, row)) {
               changedRows.push(row);
+              written.push({ entity, result });
             }
             const change = describeChange(before.get(result.scorecard.id), {
               result,
@@ -98,6 +121,9 @@ export class DatabaseResultWriter implements ResultWriter {
             });
             if (change) {
               historyRows.push(historyRow(entity.ref, change));
+              if (this.listeners.length > 0) {
+                recorded.push(recordedChange(entity, change, result));
+              }
             }
           }
           const current = new Set(results.map(r => r.result.scorecard.id));
@@ -127,6 +153,7 @@ export class DatabaseResultWriter implements ResultWriter {
             .delete();
         }
         await this.deleteCheckRows(tx, staleChecks);
+        await updateCampaignRows(tx, written, goneResults);
         // An upsert, because a concurrent writer of the same entity (the
         // change scan during a full run) may have inserted since the read.
         for (const chunk of chunks(changedRows, RESULT_ROWS_PER_STATEMENT)) {
@@ -143,9 +170,34 @@ export class DatabaseResultWriter implements ResultWriter {
         }
         await tx.batchInsert(HISTORY_TABLE, historyRows, ROWS_PER_STATEMENT);
         await tx.batchInsert(CHECKS_TABLE, checkRows, ROWS_PER_STATEMENT);
-        return { skipped: byRef.size - writes.length };
+        if (recorded.length > 0) {
+          for (const listener of this.listeners) {
+            await listener.inTransaction?.(tx, recorded);
+          }
+        }
+        return {
+          outcome: { skipped: byRef.size - writes.length },
+          changes: recorded,
+        };
       }),
     );
+    if (changes.length > 0) {
+      await this.notifyCommitted(changes);
+    }
+    return outcome;
+  }
+
+  /** Tells the listeners of committed changes; their failures are logged. */
+  private async notifyCommitted(recorded: RecordedChange[]): Promise<void> {
+    for (const listener of this.listeners) {
+      try {
+        await listener.afterCommit?.(recorded);
+      } catch (error) {
+        this.options.logger?.error(
+          `A listener of stored readiness changes failed on ${recorded.length} change(s), which stay stored: ${error}`,
+        );
+      }
+    }
   }
 
   /**

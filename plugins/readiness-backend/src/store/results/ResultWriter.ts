@@ -1,4 +1,5 @@
 import { ScorecardResult } from '@readiness/plugin-readiness-common';
+import type { ResultChangeListener } from '../../campaigns/campaignListeners';
 
 /**
  * A result to store, with the version (a hash) of the scorecard definition
@@ -47,7 +48,8 @@ export interface WriteOutcome {
 }
 
 /**
- * Writes evaluated results, with their history and check rows.
+ * Writes evaluated results, with their history, check rows and the rows of
+ * the campaigns that target the entity.
  *
  * @public
  */
@@ -72,4 +74,10 @@ export interface ResultWriter {
   replaceResultsOfEntities(
     batch: Array<{ entity: EntityToStore; results: ResultToStore[] }>,
   ): Promise<WriteOutcome>;
+
+  /**
+   * Tells the listener of every change later writes record in the history:
+   * in the write's transaction, and once it has committed.
+   */
+  addListener(listener: ResultChangeListener): void;
 }

@@ -85,4 +85,56 @@ describe('describeChange', () => {
       { check: 'old', before: 'pass', after: null },
     ]);
   });
+
+  describe('a check that starts to count', () => {
+    /** Check `a` failing, advisory with these details or enforced. */
+    const failing = (
+      level: string,
+      score: number,
+      advisory?: { enforcedFrom?: string; campaign?: string },
+    ) => {
+      const versionedResult = versioned({ a: 'fail' }, level);
+      versionedResult.result.score = score;
+      if (advisory) {
+        versionedResult.result.checks[0].advisory = advisory;
+      }
+      return versionedResult;
+    };
+
+    it('is put down to the campaign whose deadline enforced it', () => {
+      expect(
+        describeChange(
+          failing('gold', 80, { enforcedFrom: '2027-04-01', campaign: 'slo' }),
+          failing('bronze', 60),
+        ),
+      ).toMatchObject({
+        cause: 'campaign',
+        note: 'a: enforced from 2027-04-01 by campaign slo',
+        levelBefore: 'gold',
+        levelAfter: 'bronze',
+        checks: [],
+      });
+    });
+
+    it('is put down to the scorecard when its own date came', () => {
+      expect(
+        describeChange(
+          failing('gold', 80, { enforcedFrom: '2027-04-01' }),
+          failing('gold', 60),
+        ),
+      ).toMatchObject({
+        cause: 'scorecard',
+        note: 'a: enforced from 2027-04-01',
+        scoreBefore: 80,
+        scoreAfter: 60,
+      });
+    });
+
+    it('is no change when it passes', () => {
+      const passing = versioned({ a: 'pass' }, 'gold');
+      const advisory = versioned({ a: 'pass' }, 'gold');
+      advisory.result.checks[0].advisory = { enforcedFrom: '2027-04-01' };
+      expect(describeChange(advisory, passing)).toBeUndefined();
+    });
+  });
 });

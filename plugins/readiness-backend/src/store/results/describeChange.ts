@@ -4,6 +4,7 @@ import {
   ReadinessChange,
 } from '@readiness/plugin-readiness-common';
 import type { StoredResult } from '../storedResult';
+import { enforcementCause } from './enforcementCause';
 import { ownerInputCause } from './ownerInputCause';
 
 /** A result with what it was computed from. */
@@ -31,7 +32,10 @@ function checkChanges(
   return changes;
 }
 
-/** The cause, and for owners' input a note on what happened to which. */
+/**
+ * The cause, and for owners' input or an enforced check a note on what
+ * happened to which.
+ */
 function causeOf(
   before: VersionedResult,
   after: VersionedResult,
@@ -44,6 +48,7 @@ function causeOf(
     return { cause: 'scorecard' };
   }
   return (
+    enforcementCause(before.result, after.result) ??
     ownerInputCause(before.result, after.result, changes) ?? {
       cause: 'facts',
     }
@@ -52,10 +57,12 @@ function causeOf(
 
 /**
  * What the history records when a result replaces another: a change when
- * the level or any check's status differs (a score that moves only because
- * of weights is not a change), nothing otherwise. When the entity and the
+ * the level or any check's status differs, or a check that does not pass
+ * starts to count (a score that moves only because of weights is not a
+ * change), nothing otherwise. When the entity and the
  * scorecard are what they were, an exemption or attestation that began or
- * ended caused it, or else the facts changed.
+ * ended caused it, or a check that was advisory (until a date of its own or
+ * a campaign's deadline) is enforced, or else the facts changed.
  */
 export function describeChange(
   before: VersionedResult | undefined,
@@ -77,7 +84,12 @@ export function describeChange(
     };
   }
   const checks = checkChanges(before.result, after.result);
-  if (checks.length === 0 && before.result.level === after.result.level) {
+  if (
+    checks.length === 0 &&
+    before.result.level === after.result.level &&
+    // A failing check that starts to count lowers the score alone.
+    !enforcementCause(before.result, after.result)
+  ) {
     return undefined;
   }
   return {

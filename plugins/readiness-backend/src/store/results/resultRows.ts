@@ -2,6 +2,7 @@ import {
   ReadinessChange,
   ScorecardResult,
 } from '@readiness/plugin-readiness-common';
+import type { RecordedChange } from '../../campaigns/campaignListeners';
 import { storedResultJson, toStoredResult } from '../storedResult';
 import { CheckRow, EvaluatedEntityRow, HistoryRow, ResultRow } from '../tables';
 import { attributeColumns } from './attributeColumns';
@@ -161,6 +162,9 @@ export function resultRow(
   };
 }
 
+/** The history keeps this much of a note. */
+const MAX_NOTE = 512;
+
 /** The history table's row of a recorded change. */
 export function historyRow(
   entityRef: string,
@@ -176,6 +180,23 @@ export function historyRow(
     score_before: change.scoreBefore,
     score_after: change.scoreAfter,
     checks: JSON.stringify(change.checks),
-    note: change.note === undefined ? null : change.note.slice(0, 512),
+    note: change.note === undefined ? null : change.note.slice(0, MAX_NOTE),
+  };
+}
+
+/** A change as listeners are told of it: as the history keeps it. */
+export function recordedChange(
+  entity: EntityToStore,
+  change: ReadinessChange,
+  result: ScorecardResult,
+): RecordedChange {
+  return {
+    entityRef: entity.ref,
+    owner: entity.attributes?.owner ?? null,
+    change:
+      change.note === undefined
+        ? change
+        : { ...change, note: change.note.slice(0, MAX_NOTE) },
+    result,
   };
 }

@@ -3,6 +3,7 @@ import { ROWS_PER_STATEMENT } from '../batches';
 import { withDeadlockRetries } from '../deadlockRetries';
 import { locksRows } from '../dialect';
 import { rowsOfOuterEntity } from '../resultQueries';
+import { deleteCampaignRowsOf } from '../results/campaignEntityRows';
 import {
   CHECKS_TABLE,
   ENTITIES_TABLE,
@@ -95,6 +96,7 @@ export class DatabaseResultsRetention implements ResultsRetention {
       .whereIn('entity_ref', refs)
       .delete();
     await tx(CHECKS_TABLE).whereIn('entity_ref', refs).delete();
+    await deleteCampaignRowsOf(tx, refs);
     await tx(FACTS_TABLE).whereIn('entity_ref', refs).delete();
     return removed;
   }
