@@ -13,6 +13,10 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  campaignDetails,
+  campaignSummary,
+} from './__testUtils__/campaignFixtures';
+import {
   entity,
   readiness,
   scorecardOverview,
@@ -21,7 +25,12 @@ import {
 import { mockReadinessApi } from './__testUtils__/mockReadinessApi';
 import readinessPlugin from './alpha';
 import { readinessApiRef } from './api';
-import { exemptionsRouteRef, rootRouteRef } from './routes';
+import {
+  campaignRouteRef,
+  campaignsRouteRef,
+  exemptionsRouteRef,
+  rootRouteRef,
+} from './routes';
 
 const card = readinessPlugin.getExtension('entity-card:readiness/readiness');
 const content = readinessPlugin.getExtension(
@@ -48,6 +57,8 @@ describe('readiness plugin (new frontend system)', () => {
     expect(content).toBeDefined();
     expect(readinessPlugin.routes.root).toBe(rootRouteRef);
     expect(readinessPlugin.routes.exemptions).toBe(exemptionsRouteRef);
+    expect(readinessPlugin.routes.campaigns).toBe(campaignsRouteRef);
+    expect(readinessPlugin.routes.campaign).toBe(campaignRouteRef);
   });
 
   it('puts the card in the overview of the kinds the scorecards cover', () => {
@@ -160,5 +171,41 @@ describe('readiness plugin (new frontend system)', () => {
     expect(
       await screen.findByRole('link', { name: /Production Readiness/ }),
     ).toBeInTheDocument();
+  });
+
+  it('serves the campaigns at /readiness/campaigns, each one below, as a tab of the page', async () => {
+    const api = readinessApi();
+    // Without owners and entities: the test app has no catalog to link to.
+    const campaign = campaignSummary({ owner: undefined });
+    api.getCampaigns.mockResolvedValue({ items: [campaign], problems: [] });
+    api.getCampaign.mockResolvedValue(
+      campaignDetails({
+        campaign,
+        byOwner: [],
+        entities: { items: [], total: 0 },
+      }),
+    );
+    api.getScorecard.mockRejectedValue(new Error('not needed'));
+    renderTestApp({
+      features: [readinessPlugin],
+      initialRouteEntries: ['/readiness/campaigns'],
+      apis: [[readinessApiRef, api]],
+    });
+
+    expect(
+      await screen.findByRole('tab', { name: 'Campaigns', selected: true }),
+    ).toBeInTheDocument();
+    const link = await screen.findByRole('link', { name: 'TLS everywhere' });
+    expect(link).toHaveAttribute('href', '/readiness/campaigns/tls-everywhere');
+
+    await userEvent.click(link);
+
+    expect(
+      await screen.findByRole('heading', { name: 'TLS everywhere' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('tab', { name: 'Campaigns', selected: true }),
+    ).toBeInTheDocument();
+    expect(api.getCampaign).toHaveBeenCalledWith('tls-everywhere');
   });
 });

@@ -9,9 +9,12 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { ReadinessClient, readinessApiRef } from './api';
 import { ReadinessIcon } from './components/ReadinessIcon';
 import {
+  campaignRouteRef,
+  campaignsRouteRef,
   createFromTemplateRouteRef,
   exemptionsRouteRef,
   rootRouteRef,
@@ -33,7 +36,8 @@ const readinessApi = ApiBlueprint.make({
 
 /**
  * The readiness pages at `/readiness`, the exemptions at
- * `/readiness/exemptions`; with its route and icon it is also the
+ * `/readiness/exemptions`, the campaigns at `/readiness/campaigns` (one at
+ * `/readiness/campaigns/<name>`); with its route and icon it is also the
  * "Readiness" item of the app's navigation.
  */
 const readinessPage = PageBlueprint.make({
@@ -57,6 +61,37 @@ const readinessEntityCard = EntityCardBlueprint.make({
       import('./components/EntityReadinessCard').then(m => (
         <m.EntityReadinessCard />
       )),
+  },
+});
+
+/** The team readiness card on Group pages: the group and those under it. */
+const teamReadinessEntityCard = EntityCardBlueprint.make({
+  name: 'team-readiness',
+  params: {
+    type: 'content',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/EntityTeamReadinessCard').then(m => (
+        <m.EntityTeamReadinessCard />
+      )),
+  },
+});
+
+/**
+ * The home page widget: the readiness of the signed-in user's groups. Its
+ * `name` is what a home page layout (`defaultConfig`) refers to.
+ */
+const readinessHomeWidget = HomePageWidgetBlueprint.make({
+  name: 'teams',
+  params: {
+    name: 'ReadinessTeams',
+    title: 'Readiness of my teams',
+    description:
+      'How the entities of your groups, and of the groups under them, stand on a scorecard.',
+    components: () =>
+      import('./components/ReadinessHomeCard').then(m => ({
+        Content: m.ReadinessHomeCard,
+      })),
   },
 });
 
@@ -87,6 +122,8 @@ const readinessPlugin = createFrontendPlugin({
   routes: {
     root: rootRouteRef,
     exemptions: exemptionsRouteRef,
+    campaigns: campaignsRouteRef,
+    campaign: campaignRouteRef,
   },
   externalRoutes: {
     createFromTemplate: createFromTemplateRouteRef,
@@ -96,6 +133,8 @@ const readinessPlugin = createFrontendPlugin({
     readinessPage,
     readinessEntityCard,
     readinessEntityContent,
+    teamReadinessEntityCard,
+    readinessHomeWidget,
   ],
 });
 

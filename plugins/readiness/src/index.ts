@@ -9,13 +9,17 @@ export {
   readinessPlugin,
   EntityReadinessCard,
   EntityReadinessContent,
+  EntityTeamReadinessCard,
+  ReadinessHomeCard,
   ReadinessPage,
 } from './plugin';
 export { readinessApiRef, ReadinessClient } from './api';
-export type { ReadinessApi } from './api';
+export type { CampaignEntityQuery, ReadinessApi } from './api';
 export {
   rootRouteRef,
   exemptionsRouteRef,
+  campaignsRouteRef,
+  campaignRouteRef,
   createFromTemplateRouteRef,
 } from './routes';
 export { ReadinessIcon } from './components/ReadinessIcon';

@@ -1,4 +1,9 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  campaignDetails,
+  campaignSummary,
+} from './__testUtils__/campaignFixtures';
 import {
   entity,
   readiness,
@@ -14,6 +19,8 @@ import {
   readinessPlugin,
 } from './plugin';
 import {
+  campaignRouteRef,
+  campaignsRouteRef,
   createFromTemplateRouteRef,
   exemptionsRouteRef,
   rootRouteRef,
@@ -36,6 +43,8 @@ describe('readiness plugin (legacy frontend system)', () => {
     expect(readinessPlugin.routes).toEqual({
       root: rootRouteRef,
       exemptions: exemptionsRouteRef,
+      campaigns: campaignsRouteRef,
+      campaign: campaignRouteRef,
     });
     expect(readinessPlugin.externalRoutes).toEqual({
       createFromTemplate: createFromTemplateRouteRef,
@@ -104,5 +113,32 @@ describe('readiness plugin (legacy frontend system)', () => {
     expect(
       await screen.findByText('No exemption matches these filters.'),
     ).toBeInTheDocument();
+  });
+
+  it('serves the campaigns and each campaign below the page', async () => {
+    const App = () => <ReadinessPage />;
+    const api = readinessApi();
+    api.getCampaigns.mockResolvedValue({
+      items: [campaignSummary()],
+      problems: [],
+    });
+    api.getCampaign.mockResolvedValue(campaignDetails());
+    api.getScorecard.mockRejectedValue(new Error('not needed'));
+    await renderInReadinessTestApp(<App />, {
+      readinessApi: api,
+      route: '/readiness/campaigns',
+    });
+
+    expect(
+      await screen.findByRole('tab', { name: 'Campaigns', selected: true }),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      await screen.findByRole('link', { name: 'TLS everywhere' }),
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'TLS everywhere' }),
+    ).toBeInTheDocument();
+    expect(api.getCampaign).toHaveBeenCalledWith('tls-everywhere');
   });
 });

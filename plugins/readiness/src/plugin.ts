@@ -6,8 +6,11 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createCardExtension } from '@backstage/plugin-home-react';
 import { ReadinessClient, readinessApiRef } from './api';
 import {
+  campaignRouteRef,
+  campaignsRouteRef,
   createFromTemplateRouteRef,
   exemptionsRouteRef,
   rootRouteRef,
@@ -31,6 +34,8 @@ export const readinessPlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     exemptions: exemptionsRouteRef,
+    campaigns: campaignsRouteRef,
+    campaign: campaignRouteRef,
   },
   externalRoutes: {
     createFromTemplate: createFromTemplateRouteRef,
@@ -39,8 +44,8 @@ export const readinessPlugin = createPlugin({
 
 /**
  * The readiness pages: scorecards with their checks, leaderboards by owner,
- * system and domain, and exemptions and attestations (`/exemptions` below
- * the page). Mount it on a route of the app, e.g.
+ * system and domain, exemptions and attestations (`/exemptions` below the
+ * page), and campaigns (`/campaigns`, one at `/campaigns/<name>`). Mount it on a route of the app, e.g.
  * `<Route path="/readiness" element={<ReadinessPage />} />`.
  *
  * @public
@@ -90,3 +95,41 @@ export const EntityReadinessContent: () => JSX.Element =
       },
     }),
   );
+
+/**
+ * The readiness of the current group's entities, the groups under it
+ * included: levels, trend, the entities lowest score first, campaign items
+ * due and the week's level drops. Place it on a Group page, inside an
+ * `EntityProvider`.
+ *
+ * @public
+ */
+export const EntityTeamReadinessCard: () => JSX.Element =
+  readinessPlugin.provide(
+    createComponentExtension({
+      name: 'EntityTeamReadinessCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityTeamReadinessCard').then(
+            m => m.EntityTeamReadinessCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * A card for the home page (`@backstage/plugin-home`): the readiness of the
+ * signed-in user's groups, each with the groups under it.
+ *
+ * @public
+ */
+export const ReadinessHomeCard = readinessPlugin.provide(
+  createCardExtension<{}>({
+    name: 'ReadinessHomeCard',
+    title: 'Readiness of my teams',
+    components: () =>
+      import('./components/ReadinessHomeCard').then(m => ({
+        Content: m.ReadinessHomeCard,
+      })),
+  }),
+);

@@ -24,6 +24,30 @@ export const exemptionsRouteRef = createSubRouteRef({
 });
 
 /**
+ * The campaigns, with their progress and time left
+ * (`/readiness/campaigns` by default).
+ *
+ * @public
+ */
+export const campaignsRouteRef = createSubRouteRef({
+  id: 'readiness:campaigns',
+  parent: rootRouteRef,
+  path: '/campaigns',
+});
+
+/**
+ * One campaign: its burn-up, its progress per owner, system and domain,
+ * and its entities (`/readiness/campaigns/:name` by default).
+ *
+ * @public
+ */
+export const campaignRouteRef = createSubRouteRef({
+  id: 'readiness:campaign',
+  parent: rootRouteRef,
+  path: '/campaigns/:name',
+});
+
+/**
  * A Scaffolder template that fixes a check, as its remediation names it.
  * Bound to the Scaffolder's template page by default in the new frontend
  * system; in the legacy one, bind it with `bindRoutes`.

@@ -28,6 +28,9 @@ export function mockReadinessApi(
     getLeaderboard: jest.fn(
       methods.getLeaderboard ?? unexpected('getLeaderboard'),
     ),
+    getTeamReadiness: jest.fn(
+      methods.getTeamReadiness ?? unexpected('getTeamReadiness'),
+    ),
     listResults: jest.fn(methods.listResults ?? unexpected('listResults')),
     requestExemption: jest.fn(
       methods.requestExemption ?? unexpected('requestExemption'),
@@ -54,6 +57,11 @@ export function mockReadinessApi(
     ),
     revokeAttestation: jest.fn(
       methods.revokeAttestation ?? unexpected('revokeAttestation'),
+    ),
+    getCampaigns: jest.fn(methods.getCampaigns ?? unexpected('getCampaigns')),
+    getCampaign: jest.fn(methods.getCampaign ?? unexpected('getCampaign')),
+    getEntityCampaigns: jest.fn(
+      methods.getEntityCampaigns ?? unexpected('getEntityCampaigns'),
     ),
   } as jest.Mocked<ReadinessApi>;
 }

@@ -4,6 +4,9 @@ import type {
   Attestation,
   AttestationList,
   AttestationRequest,
+  CampaignDetails,
+  CampaignList,
+  EntityCampaigns,
   EntityReadiness,
   Exemption,
   ExemptionList,
@@ -18,7 +21,23 @@ import type {
   ResultQuery,
   ScorecardDetails,
   ScorecardList,
+  TeamReadiness,
 } from '@readiness/plugin-readiness-common';
+
+/**
+ * Which of a campaign's entities `getCampaign` pages through: those that do
+ * not meet the goal (`open`, the default), those that do, those that met it
+ * and no longer do, or all; of one owner (an entity ref, or `NO_GROUP`).
+ *
+ * @public
+ */
+export interface CampaignEntityQuery {
+  status?: 'open' | 'met' | 'regressed' | 'all';
+  owner?: string;
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
+}
 
 /**
  * Reads readiness scorecard results from the readiness backend. Every method
@@ -54,8 +73,21 @@ export interface ReadinessApi {
   /** One scorecard: its definition and how the entities fare on each check. */
   getScorecard(id: string): Promise<ScorecardDetails>;
 
-  /** Owners, systems or domains ranked on a scorecard. */
+  /**
+   * Owners, systems or domains ranked on a scorecard; by owner with
+   * `rollup`, each group's figures include the groups under it.
+   */
   getLeaderboard(query: LeaderboardQuery): Promise<Leaderboard>;
+
+  /**
+   * A team's readiness on a scorecard: the entities of the group and of the
+   * groups under it, their levels, trend, due campaign items and recent
+   * level drops. 404 for a group the user may not read.
+   */
+  getTeamReadiness(
+    groupRef: CompoundEntityRef | string,
+    scorecard: string,
+  ): Promise<TeamReadiness>;
 
   /**
    * Entities' standing on a scorecard, lowest score first. A page may hold
@@ -102,6 +134,20 @@ export interface ReadinessApi {
     id: string,
     revocation?: OwnerInputRevocation,
   ): Promise<Attestation>;
+
+  /** The campaigns, with their progress over the entities the user may see. */
+  getCampaigns(): Promise<CampaignList>;
+
+  /** One campaign in full, with a page of its entities that `query` chooses. */
+  getCampaign(
+    name: string,
+    query?: CampaignEntityQuery,
+  ): Promise<CampaignDetails>;
+
+  /** The campaigns that target the entity, soonest due first. */
+  getEntityCampaigns(
+    entityRef: CompoundEntityRef | string,
+  ): Promise<EntityCampaigns>;
 }
 
 /**

@@ -164,4 +164,59 @@ describe('ReadinessClient', () => {
       `${baseUrl}/results?scorecard=production-readiness&check=owner-set&status=fail&owner=group%3Adefault%2Fteam-a&lifecycle=production&limit=20&cursor=AbC-_9`,
     );
   });
+
+  it('lists the campaigns and gets one with its entity page, encoding the name', async () => {
+    const { client, fetch } = setup(
+      jsonResponse(200, { items: [], problems: [] }),
+    );
+
+    await client.getCampaigns();
+    await client.getCampaign('q3 tls/x');
+    await client.getCampaign('tls', {
+      status: 'regressed',
+      owner: 'group:default/team-a',
+      limit: 50,
+      cursor: 'Zm9v',
+    });
+
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      `${baseUrl}/campaigns`,
+      `${baseUrl}/campaigns/q3%20tls%2Fx`,
+      `${baseUrl}/campaigns/tls?status=regressed&owner=group%3Adefault%2Fteam-a&limit=50&cursor=Zm9v`,
+    ]);
+  });
+
+  it("gets an entity's campaigns", async () => {
+    const campaigns = { entityRef: 'component:default/svc', items: [] };
+    const { client, fetch } = setup(jsonResponse(200, campaigns));
+
+    await expect(
+      client.getEntityCampaigns('component:default/svc'),
+    ).resolves.toEqual(campaigns);
+
+    expect(fetch.mock.calls[0][0]).toBe(
+      `${baseUrl}/entities/component/default/svc/campaigns`,
+    );
+  });
+
+  it("gets a team's readiness by group ref, and the leaderboard rolled up", async () => {
+    const { client, fetch } = setup(jsonResponse(200, { items: [], total: 0 }));
+
+    await client.getTeamReadiness('group:team-a', 'production-readiness');
+    await client.getTeamReadiness(
+      { kind: 'Group', namespace: 'org x', name: 'team/b' },
+      'api-quality',
+    );
+    await client.getLeaderboard({
+      scorecard: 'production-readiness',
+      groupBy: 'owner',
+      rollup: true,
+    });
+
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      `${baseUrl}/groups/default/team-a?scorecard=production-readiness`,
+      `${baseUrl}/groups/org%20x/team%2Fb?scorecard=api-quality`,
+      `${baseUrl}/leaderboard?scorecard=production-readiness&groupBy=owner&rollup=true`,
+    ]);
+  });
 });

@@ -5,6 +5,9 @@ import type {
   Attestation,
   AttestationList,
   AttestationRequest,
+  CampaignDetails,
+  CampaignList,
+  EntityCampaigns,
   EntityReadiness,
   Exemption,
   ExemptionList,
@@ -19,11 +22,12 @@ import type {
   ResultQuery,
   ScorecardDetails,
   ScorecardList,
+  TeamReadiness,
 } from '@readiness/plugin-readiness-common';
-import { ReadinessApi } from './ReadinessApi';
+import { CampaignEntityQuery, ReadinessApi } from './ReadinessApi';
 
 /** Query parameters; those that are `undefined` are left out. */
-type Query = Record<string, string | number | undefined>;
+type Query = Record<string, string | number | boolean | undefined>;
 
 /**
  * Talks to the readiness backend over HTTP.
@@ -72,6 +76,20 @@ export class ReadinessClient implements ReadinessApi {
 
   async getLeaderboard(query: LeaderboardQuery): Promise<Leaderboard> {
     return this.request('/leaderboard', { ...query });
+  }
+
+  async getTeamReadiness(
+    groupRef: CompoundEntityRef | string,
+    scorecard: string,
+  ): Promise<TeamReadiness> {
+    const { namespace, name } =
+      typeof groupRef === 'string'
+        ? parseEntityRef(groupRef, { defaultKind: 'group' })
+        : groupRef;
+    return this.request(
+      `/groups/${[namespace, name].map(encodeURIComponent).join('/')}`,
+      { scorecard },
+    );
   }
 
   async listResults(query: ResultQuery): Promise<ResultList> {
@@ -142,6 +160,25 @@ export class ReadinessClient implements ReadinessApi {
       `/attestations/${encodeURIComponent(id)}/revoke`,
       revocation,
     );
+  }
+
+  async getCampaigns(): Promise<CampaignList> {
+    return this.request('/campaigns');
+  }
+
+  async getCampaign(
+    name: string,
+    query: CampaignEntityQuery = {},
+  ): Promise<CampaignDetails> {
+    return this.request(`/campaigns/${encodeURIComponent(name)}`, {
+      ...query,
+    });
+  }
+
+  async getEntityCampaigns(
+    entityRef: CompoundEntityRef | string,
+  ): Promise<EntityCampaigns> {
+    return this.request(`${entityPath(entityRef)}/campaigns`);
   }
 
   private post<T>(path: string, body: unknown): Promise<T> {

@@ -1,3 +1,3 @@
 export { readinessApiRef } from './ReadinessApi';
-export type { ReadinessApi } from './ReadinessApi';
+export type { CampaignEntityQuery, ReadinessApi } from './ReadinessApi';
 export { ReadinessClient } from './ReadinessClient';

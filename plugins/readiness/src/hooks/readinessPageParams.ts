@@ -15,6 +15,8 @@ export interface ReadinessPageParams {
   group?: string;
   /** Days the leaderboard's trend spans. */
   period?: string;
+  /** `true`: owners' figures include the groups under them. */
+  rollup?: string;
   kind?: string;
   type?: string;
   lifecycle?: string;

@@ -1,11 +1,21 @@
-import { RouteRef, SubRouteRef, useRouteRef } from '@backstage/core-plugin-api';
+import {
+  AnyRouteRefParams,
+  RouteFunc,
+  RouteRef,
+  SubRouteRef,
+  useRouteRef,
+} from '@backstage/core-plugin-api';
 import { useCallback } from 'react';
 import { rootRouteRef } from '../routes';
 import { ReadinessPageParams, readinessPageQuery } from './readinessPageParams';
 
-function useOptionalLink(
-  routeRef: RouteRef<undefined> | SubRouteRef<undefined>,
-): (() => string) | undefined {
+/**
+ * The route's link function, or `undefined` when the app does not mount the
+ * readiness page.
+ */
+export function useOptionalLink<Params extends AnyRouteRefParams>(
+  routeRef: RouteRef<Params> | SubRouteRef<Params>,
+): RouteFunc<Params> | undefined {
   try {
     return useRouteRef(routeRef);
   } catch {

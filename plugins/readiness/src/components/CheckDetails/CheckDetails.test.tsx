@@ -27,6 +27,30 @@ describe('CheckDetails', () => {
     expect(screen.getByText('Remediation of runbook')).toBeVisible();
   });
 
+  it('shows an advisory check as a warning, saying until when it does not count', async () => {
+    await renderInTestApp(
+      <CheckDetails
+        levels={levels}
+        check={check('tls', {
+          level: 'silver',
+          status: 'fail',
+          weight: 3,
+          advisory: { enforcedFrom: '2027-04-01', campaign: 'tls-everywhere' },
+        })}
+      />,
+    );
+
+    expect(screen.getByRole('heading', { level: 4 })).toHaveTextContent(
+      'Advisory — enforced from 2027-04-01Title of tlsSilver',
+    );
+    expect(
+      screen.getByText(
+        'Advisory: reported, but neither scored nor blocking a level until 2027-04-01.',
+      ),
+    ).toBeVisible();
+    expect(screen.getByText('Remediation of tls')).toBeVisible();
+  });
+
   it('keeps a waived check closed, without remediation', async () => {
     await renderInTestApp(
       <CheckDetails

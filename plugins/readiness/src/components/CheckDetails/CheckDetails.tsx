@@ -40,7 +40,7 @@ export function CheckDetails(props: {
     <Accordion defaultExpanded={needsWork(check)}>
       <AccordionTrigger level={4}>
         <Flex gap="3" align="center">
-          <StatusBadge status={check.status} />
+          <StatusBadge status={check.status} advisory={check.advisory} />
           <Text>{check.title}</Text>
           <Text variant="body-small" color="secondary">
             {levelTitle(levels, check.level)}
@@ -55,6 +55,15 @@ export function CheckDetails(props: {
       <AccordionPanel>
         <Flex direction="column" gap="2">
           {check.description && <SafeMarkdown content={check.description} />}
+          {check.advisory && (
+            <Text as="p">
+              {check.advisory.enforcedFrom
+                ? t('advisory.explanationUntil', {
+                    date: check.advisory.enforcedFrom,
+                  })
+                : t('advisory.explanation')}
+            </Text>
+          )}
           {check.waiver ? (
             <CheckWaiver waiver={check.waiver} />
           ) : (

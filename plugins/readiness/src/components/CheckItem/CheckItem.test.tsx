@@ -36,4 +36,26 @@ describe('CheckItem', () => {
       'UnknownTitle of ciThe CI collector is down.',
     );
   });
+
+  it('shows an advisory check as a warning with its date, and how to fix it', async () => {
+    await renderInTestApp(
+      <ul>
+        <CheckItem
+          check={check('tls', {
+            level: 'silver',
+            status: 'fail',
+            weight: 1,
+            advisory: {
+              enforcedFrom: '2027-04-01',
+              campaign: 'tls-everywhere',
+            },
+          })}
+        />
+      </ul>,
+    );
+
+    expect(screen.getByRole('listitem')).toHaveTextContent(
+      'Advisory — enforced from 2027-04-01Title of tlsRemediation of tls',
+    );
+  });
 });

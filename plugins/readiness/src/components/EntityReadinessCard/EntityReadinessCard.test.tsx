@@ -1,3 +1,4 @@
+import { addDays, dayOf } from '@readiness/plugin-readiness-common';
 import { screen, within } from '@testing-library/react';
 import {
   check,
@@ -249,5 +250,42 @@ describe('EntityReadinessCard', () => {
     expect(
       screen.queryByRole('link', { name: 'Production Readiness' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('shows the open campaign items above the scores', async () => {
+    const today = dayOf(new Date());
+    await renderCard(
+      async () =>
+        readiness([
+          scorecard({
+            checks: mixedChecks,
+            campaigns: [
+              {
+                campaign: 'on-call-everywhere',
+                title: 'On-call everywhere',
+                startsAt: addDays(today, -3),
+                dueAt: addDays(today, 12),
+                met: false,
+                openChecks: ['oncall'],
+              },
+            ],
+          }),
+        ]),
+      { mountReadinessPage: true },
+    );
+
+    const campaigns = await screen.findByRole('region', { name: 'Campaigns' });
+    expect(campaigns).toHaveTextContent(
+      'On-call everywhere, due in 12 days: Title of oncall',
+    );
+    expect(
+      within(campaigns).getByRole('link', { name: 'On-call everywhere' }),
+    ).toHaveAttribute('href', '/readiness/campaigns/on-call-everywhere');
+    // Above the scores.
+    expect(
+      campaigns.compareDocumentPosition(
+        screen.getByRole('heading', { name: 'Production Readiness' }),
+      ) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
   });
 });

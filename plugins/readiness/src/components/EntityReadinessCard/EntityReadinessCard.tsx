@@ -7,9 +7,13 @@ import useAsync from 'react-use/esm/useAsync';
 import { readinessApiRef } from '../../api';
 import { readinessTranslationRef } from '../../translation';
 import { AsyncContent } from '../AsyncContent';
+import { EntityCampaignItems } from '../EntityCampaignItems';
 import { ScorecardSummary } from '../ScorecardSummary';
 
-/** Readiness scorecards of the current entity, for its overview page. */
+/**
+ * Readiness scorecards of the current entity, for its overview page, below
+ * the campaigns it has still to meet.
+ */
 export function EntityReadinessCard() {
   const { entity } = useEntity();
   const readinessApi = useApi(readinessApiRef);
@@ -35,6 +39,7 @@ export function EntityReadinessCard() {
           {value =>
             value?.scorecards.length ? (
               <Flex direction="column" gap="6">
+                <EntityCampaignItems readiness={value} headingLevel="h3" />
                 {value.scorecards.map(result => (
                   <ScorecardSummary key={result.scorecard.id} result={result} />
                 ))}

@@ -1,3 +1,4 @@
+import { addDays, dayOf } from '@readiness/plugin-readiness-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readiness, responseError } from '../../__testUtils__/fixtures';
@@ -240,5 +241,32 @@ describe('EntityReadinessContent', () => {
     expect(alert).toHaveTextContent('Could not refresh the readiness scores');
     expect(alert).toHaveTextContent('Not allowed to refresh');
     expect(screen.getByText('Level: Bronze')).toBeInTheDocument();
+  });
+
+  it('shows the overdue campaign items above the scorecards', async () => {
+    const today = dayOf(new Date());
+    await renderContent(
+      withResult({
+        ...result,
+        campaigns: [
+          {
+            campaign: 'on-call-everywhere',
+            title: 'On-call everywhere',
+            startsAt: addDays(today, -40),
+            dueAt: addDays(today, -2),
+            met: false,
+            openChecks: ['on-call'],
+          },
+        ],
+      }),
+    );
+
+    const campaigns = await screen.findByRole('region', { name: 'Campaigns' });
+    expect(
+      within(campaigns).getByRole('heading', { level: 2 }),
+    ).toHaveTextContent('Campaigns');
+    expect(within(campaigns).getByRole('listitem')).toHaveTextContent(
+      'OverdueOn-call everywhere, ended 2 days ago: Title of on-call',
+    );
   });
 });

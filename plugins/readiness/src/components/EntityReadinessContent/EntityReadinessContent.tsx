@@ -2,7 +2,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { Alert, Flex, Text } from '@backstage/ui';
+import { Flex, Text } from '@backstage/ui';
 import type {
   CheckResult,
   EntityReadiness,
@@ -14,16 +14,18 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { readinessApiRef } from '../../api';
 import type { OwnerInputItem } from '../../api/ownerInputCalls';
 import { readinessTranslationRef } from '../../translation';
-import { errorMessage } from '../../utils/ownerInputForm';
 import { AsyncContent } from '../AsyncContent';
 import { CheckOwnerActions } from '../CheckOwnerActions';
+import { EntityCampaignItems } from '../EntityCampaignItems';
 import { EntityOwnerInput } from '../EntityOwnerInput';
 import { EntityScorecard } from '../EntityScorecard';
+import { ErrorAlert } from '../ErrorAlert';
 import { RefreshReadinessButton } from '../RefreshReadinessButton';
 import { useScorecardDefinitions } from './useScorecardDefinitions';
 
 /**
- * The entity's "Readiness" tab: every scorecard that applies, with every
+ * The entity's "Readiness" tab: the campaigns it has still to meet, first;
+ * every scorecard that applies, with every
  * category and check in full (and the owners' actions on them), the
  * history, a refresh action for those allowed to, and the entity's
  * exemptions and attestations.
@@ -100,12 +102,9 @@ export function EntityReadinessContent() {
         />
       </Flex>
       {reloaded.error && (
-        <Alert
-          role="alert"
-          status="danger"
-          icon
+        <ErrorAlert
           title={t('ownerInput.reloadErrorTitle')}
-          description={errorMessage(reloaded.error)}
+          error={reloaded.error}
         />
       )}
       <AsyncContent
@@ -114,18 +113,21 @@ export function EntityReadinessContent() {
       >
         {value =>
           value?.scorecards.length ? (
-            value.scorecards.map(result => (
-              <EntityScorecard
-                key={result.scorecard.id}
-                result={result}
-                history={{
-                  loading: history.loading,
-                  error: history.error,
-                  changes: history.value?.changes,
-                }}
-                checkActions={checkActions(result)}
-              />
-            ))
+            <>
+              <EntityCampaignItems readiness={value} headingLevel="h2" />
+              {value.scorecards.map(result => (
+                <EntityScorecard
+                  key={result.scorecard.id}
+                  result={result}
+                  history={{
+                    loading: history.loading,
+                    error: history.error,
+                    changes: history.value?.changes,
+                  }}
+                  checkActions={checkActions(result)}
+                />
+              ))}
+            </>
           ) : (
             <Text as="p">{t('entityReadiness.empty')}</Text>
           )

@@ -48,4 +48,28 @@ describe('EntityScorecard', () => {
       screen.getAllByRole('heading', { level: 3 }).map(h => h.textContent),
     ).toEqual(['Ownership', 'retired', 'History']);
   });
+
+  it('counts the advisory warnings apart', async () => {
+    await renderInTestApp(
+      <EntityScorecard
+        result={scorecardResult({
+          counts: {
+            pass: 3,
+            fail: 1,
+            unknown: 0,
+            'not-applicable': 0,
+            waived: 0,
+          },
+          advisoryFailing: 2,
+        })}
+        history={{ loading: true }}
+      />,
+    );
+
+    expect(
+      screen.getByText(
+        '3 passing, 1 failing, 0 unknown, 0 not applicable, 0 waived; 2 advisory warnings',
+      ),
+    ).toBeInTheDocument();
+  });
 });

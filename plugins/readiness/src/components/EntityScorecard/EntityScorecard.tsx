@@ -44,6 +44,11 @@ export function EntityScorecard(props: {
                 notApplicable: String(counts['not-applicable']),
                 waived: String(counts.waived),
               })}
+              {result.advisoryFailing
+                ? `; ${t('scorecard.advisoryTitle', {
+                    count: result.advisoryFailing,
+                  })}`
+                : ''}
             </Text>
             <NextLevelGaps result={result} />
             <ResultFreshness result={result} />

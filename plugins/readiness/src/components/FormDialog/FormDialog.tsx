@@ -1,6 +1,5 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
-  Alert,
   Button,
   Dialog,
   DialogBody,
@@ -10,7 +9,7 @@ import {
 } from '@backstage/ui';
 import { ReactNode } from 'react';
 import { readinessTranslationRef } from '../../translation';
-import { errorMessage } from '../../utils/ownerInputForm';
+import { ErrorAlert } from '../ErrorAlert';
 
 /**
  * A modal form: its fields, the backend's refusal in its own words under
@@ -44,15 +43,7 @@ export function FormDialog(props: {
       <DialogBody>
         <Flex direction="column" gap="4">
           {props.children}
-          {error && (
-            <Alert
-              role="alert"
-              status="danger"
-              icon
-              title={props.errorTitle}
-              description={errorMessage(error)}
-            />
-          )}
+          {error && <ErrorAlert title={props.errorTitle} error={error} />}
         </Flex>
       </DialogBody>
       <DialogFooter>

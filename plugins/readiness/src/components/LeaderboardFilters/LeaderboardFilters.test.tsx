@@ -15,6 +15,7 @@ describe('leaderboardSelection', () => {
       scorecard: 'x',
       groupBy: 'owner',
       period: '30',
+      rollup: false,
       kind: undefined,
       type: undefined,
       lifecycle: undefined,
@@ -94,5 +95,69 @@ describe('LeaderboardFilters', () => {
         'Could not load the kinds, types, lifecycles and tags from the catalog.',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('offers to include sub-groups by owner only, and clears the drill-down when switched', async () => {
+    const onChange = jest.fn();
+    const render = (groupBy: string, rollup?: string) =>
+      renderInTestApp(
+        <TestApiProvider apis={[[catalogApiRef, catalogApiMock()]]}>
+          <LeaderboardFilters
+            scorecards={[scorecardOverview()]}
+            selection={leaderboardSelection(
+              { groupBy, rollup },
+              'production-readiness',
+            )}
+            onChange={onChange}
+          />
+        </TestApiProvider>,
+      );
+    await render('owner');
+
+    await userEvent.click(
+      screen.getByRole('switch', { name: 'Include sub-groups' }),
+    );
+    expect(onChange).toHaveBeenCalledWith({ rollup: 'true', group: undefined });
+    expect(
+      screen.queryByText(/counts the entities of the groups under it/),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says what a rolled-up row counts, and hides the switch for systems', async () => {
+    const { unmount } = await renderInTestApp(
+      <TestApiProvider apis={[[catalogApiRef, catalogApiMock()]]}>
+        <LeaderboardFilters
+          scorecards={[scorecardOverview()]}
+          selection={leaderboardSelection(
+            { rollup: 'true' },
+            'production-readiness',
+          )}
+          onChange={jest.fn()}
+        />
+      </TestApiProvider>,
+    );
+    expect(
+      screen.getByRole('switch', { name: 'Include sub-groups' }),
+    ).toBeChecked();
+    expect(
+      screen.getByText(
+        'Each group counts the entities of the groups under it as well as its own.',
+      ),
+    ).toBeInTheDocument();
+    unmount();
+
+    await renderInTestApp(
+      <TestApiProvider apis={[[catalogApiRef, catalogApiMock()]]}>
+        <LeaderboardFilters
+          scorecards={[scorecardOverview()]}
+          selection={leaderboardSelection(
+            { groupBy: 'system', rollup: 'true' },
+            'production-readiness',
+          )}
+          onChange={jest.fn()}
+        />
+      </TestApiProvider>,
+    );
+    expect(screen.queryByRole('switch')).not.toBeInTheDocument();
   });
 });

@@ -1,5 +1,5 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { Flex, Select, Text } from '@backstage/ui';
+import { Flex, Select, Switch, Text } from '@backstage/ui';
 import type { ScorecardOverview } from '@readiness/plugin-readiness-common';
 import { ReadinessPageParams } from '../../hooks/readinessPageParams';
 import { readinessTranslationRef } from '../../translation';
@@ -16,8 +16,9 @@ const ANY = '*';
 const FACETS: FacetName[] = ['kind', 'type', 'lifecycle', 'tag'];
 
 /**
- * The leaderboard's controls: scorecard, grouping, trend period, and the
- * kind, type, lifecycle and tag of the entities counted (from the catalog).
+ * The leaderboard's controls: scorecard, grouping (with sub-groups rolled
+ * up, by owner), trend period, and the kind, type, lifecycle and tag of the
+ * entities counted (from the catalog).
  */
 export function LeaderboardFilters(props: {
   scorecards: ScorecardOverview[];
@@ -83,7 +84,21 @@ export function LeaderboardFilters(props: {
             }
           />
         ))}
+        {selection.groupBy === 'owner' && (
+          <Switch
+            label={t('filters.rollup')}
+            isSelected={selection.rollup}
+            onChange={on =>
+              onChange({ rollup: on ? 'true' : undefined, group: undefined })
+            }
+          />
+        )}
       </Flex>
+      {selection.groupBy === 'owner' && selection.rollup && (
+        <Text variant="body-small" color="secondary">
+          {t('leaderboard.rollupHint')}
+        </Text>
+      )}
       {facets.error && (
         <Text variant="body-small">{t('filters.facetsError')}</Text>
       )}

@@ -15,6 +15,8 @@ export interface LeaderboardSelection extends EntityFilter {
   groupBy: LeaderboardGrouping;
   /** Days. */
   period: string;
+  /** By owner: each group counts the entities of the groups under it. */
+  rollup: boolean;
 }
 
 /** The leaderboard's selection from the page's URL, with defaults. */
@@ -26,6 +28,7 @@ export function leaderboardSelection(
     scorecard,
     groupBy: GROUPINGS.find(grouping => grouping === params.groupBy) ?? 'owner',
     period: PERIODS.find(days => days === params.period) ?? '30',
+    rollup: params.rollup === 'true',
     kind: params.kind,
     type: params.type,
     lifecycle: params.lifecycle,

@@ -285,6 +285,20 @@ describe('LeaderboardPage', () => {
     });
   });
 
+  it('lists the entities of a group the URL names with no ref', async () => {
+    const api = await renderLeaderboard(
+      { listResults: async () => ({ items: [], nextCursor: null }) },
+      '/readiness?tab=leaderboard&group=team-a',
+    );
+
+    expect(
+      await screen.findByRole('region', { name: 'Entities of team-a' }),
+    ).toBeInTheDocument();
+    expect(api.listResults).toHaveBeenCalledWith(
+      expect.objectContaining({ owner: 'team-a' }),
+    );
+  });
+
   it('lists the entities that declare no owner', async () => {
     const api = await renderLeaderboard({
       listResults: async () => ({
@@ -335,5 +349,25 @@ describe('LeaderboardPage', () => {
     expect(
       await screen.findByText(/Could not load the leaderboard/),
     ).toBeInTheDocument();
+  });
+
+  it('includes the sub-groups when the URL says so, noting it in the drill-down', async () => {
+    const api = await renderLeaderboard(
+      {
+        listResults: async () => ({ items: [], nextCursor: null }),
+      },
+      '/readiness?tab=leaderboard&rollup=true&group=group:default/team-a',
+    );
+
+    expect(
+      await screen.findByText(
+        'The entities the group owns itself; those of the groups under it are in their own rows.',
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(api.getLeaderboard).toHaveBeenCalledWith(
+        expect.objectContaining({ groupBy: 'owner', rollup: true }),
+      ),
+    );
   });
 });

@@ -1,4 +1,3 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
@@ -8,6 +7,7 @@ import { NO_GROUP } from '@readiness/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 import { useReadinessPageParams } from '../../hooks/useReadinessPageParams';
 import { readinessTranslationRef } from '../../translation';
+import { entityRefName } from '../../utils/entityRefName';
 import { DrillDownSection } from '../DrillDownSection';
 import { EntityResultsTable } from '../EntityResultsTable';
 import {
@@ -49,7 +49,9 @@ export function LeaderboardPage() {
   }
 
   const selection = leaderboardSelection(params, scorecard.id);
-  const { groupBy, period, ...entityFilter } = selection;
+  const { groupBy, period, rollup, ...entityFilter } = selection;
+  // Rolled up by owner, a group's row counts the groups under it.
+  const rolledUp = groupBy === 'owner' && rollup;
 
   return (
     <Flex direction="column" gap="4">
@@ -64,11 +66,16 @@ export function LeaderboardPage() {
             params.group === NO_GROUP
               ? t(`leaderboard.entitiesWithout.${groupBy}`)
               : t('leaderboard.entitiesOf', {
-                  group: parseEntityRef(params.group).name,
+                  group: entityRefName(params.group),
                 })
           }
           onClose={() => setParams({ group: undefined })}
         >
+          {rolledUp && (
+            <Text variant="body-small" color="secondary">
+              {t('leaderboard.directEntitiesOnly')}
+            </Text>
+          )}
           <EntityResultsTable
             query={{ ...entityFilter, [groupBy]: params.group }}
             levels={scorecard.levels}
@@ -76,7 +83,12 @@ export function LeaderboardPage() {
         </DrillDownSection>
       )}
       <LeaderboardRanking
-        query={{ ...entityFilter, groupBy, periodDays: Number(period) }}
+        query={{
+          ...entityFilter,
+          groupBy,
+          periodDays: Number(period),
+          ...(rolledUp && { rollup: true }),
+        }}
         levels={scorecard.levels}
         onShowEntities={group => setParams({ group })}
       />

@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { cellInColumn } from '../../__testUtils__/cellInColumn';
 import { levels } from '../../__testUtils__/fixtures';
 import {
@@ -73,5 +74,69 @@ describe('LeaderboardRanking', () => {
         name: 'Average score 7 days ago and now, per group: payments from 75 to 81.',
       }),
     ).toBeInTheDocument();
+  });
+
+  it('saves the whole ranking as CSV, page by page, one column per level', async () => {
+    const blobs: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:leaderboard';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    const row = (group: string | null, averageScore: number) => ({
+      group,
+      entities: 2,
+      averageScore,
+      levelCounts: { none: 1, gold: 1 },
+      waivedChecks: 0,
+      trend: {
+        since: '2026-11-18T12:00:00Z',
+        averageScore: null,
+        change: null,
+      },
+    });
+    const api = mockReadinessApi({
+      getLeaderboard: async ({ offset = 0 }) => ({
+        items: offset === 0 ? [row('group:default/web', 80)] : [row(null, 40)],
+        total: 2,
+      }),
+    });
+    const ownerQuery = { ...query, groupBy: 'owner' as const, rollup: true };
+    await renderInReadinessTestApp(
+      <LeaderboardRanking
+        query={ownerQuery}
+        levels={levels}
+        onShowEntities={jest.fn()}
+      />,
+      { readinessApi: api },
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Download leaderboard as CSV',
+      }),
+    );
+
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    expect(api.getLeaderboard).toHaveBeenCalledWith({
+      ...ownerQuery,
+      orderBy: 'averageScore',
+      order: 'desc',
+      limit: 500,
+      offset: 1,
+    });
+    const text = new TextDecoder().decode(await blobs[0].arrayBuffer());
+    expect(text).toBe(
+      [
+        'Owner,Entities,Average score,Checks waived,No level,Bronze,Silver,Gold,Average at start of period,Change',
+        'group:default/web,2,80,0,1,0,0,1,,',
+        'No owner,2,40,0,1,0,0,1,,',
+        '',
+      ].join('\r\n'),
+    );
+    click.mockRestore();
   });
 });

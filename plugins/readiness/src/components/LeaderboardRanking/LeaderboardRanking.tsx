@@ -17,6 +17,7 @@ import type {
 import { readinessApiRef } from '../../api';
 import { useStableQuery } from '../../hooks/useStableQuery';
 import { readinessTranslationRef } from '../../translation';
+import { LeaderboardCsvButton } from './LeaderboardCsvButton';
 import { LeaderboardTrendChart } from './LeaderboardTrendChart';
 import { RankingRow, useRankingColumns } from './useRankingColumns';
 
@@ -38,7 +39,8 @@ const PAGE_SIZE = 20;
 /**
  * Owners, systems or domains ranked on a scorecard: a chart of each one's
  * average now and at the start of the period, and a sortable, paged table
- * with entities, average, levels and trend, from which to list the entities.
+ * with entities, average, levels and trend, from which to list the entities,
+ * and the whole ranking as a CSV file.
  */
 export function LeaderboardRanking(props: {
   query: RankingQuery;
@@ -102,6 +104,9 @@ export function LeaderboardRanking(props: {
         columnConfig={columns}
         emptyState={<Text>{t('leaderboard.empty')}</Text>}
       />
+      {rows.length > 0 && (
+        <LeaderboardCsvButton query={query} levels={levels} />
+      )}
     </Flex>
   );
 }

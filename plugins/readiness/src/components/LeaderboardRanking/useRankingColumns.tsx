@@ -1,14 +1,12 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Button, Cell, CellText, ColumnConfig } from '@backstage/ui';
+import { Cell, CellText, ColumnConfig } from '@backstage/ui';
 import {
-  NO_GROUP,
   type LeaderboardGrouping,
   type LeaderboardRow,
   type LevelDefinition,
 } from '@readiness/plugin-readiness-common';
 import { readinessTranslationRef } from '../../translation';
+import { groupColumn, groupEntitiesColumn } from '../GroupColumns';
 import { LevelDistribution } from '../LevelDistribution';
 import { TrendValue } from '../TrendValue';
 
@@ -31,21 +29,11 @@ export function useRankingColumns(options: {
   const { t } = useTranslationRef(readinessTranslationRef);
 
   return [
-    {
-      id: 'group',
+    groupColumn({
       label: t(`grouping.${groupBy}`),
-      isRowHeader: true,
+      groupBy,
       isSortable: true,
-      cell: row => (
-        <Cell>
-          {row.group ? (
-            <EntityRefLink entityRef={row.group} />
-          ) : (
-            t(`leaderboard.noGroup.${groupBy}`)
-          )}
-        </Cell>
-      ),
-    },
+    }),
     {
       id: 'entities',
       label: t('leaderboard.entities'),
@@ -91,27 +79,10 @@ export function useRankingColumns(options: {
         </Cell>
       ),
     },
-    {
-      id: 'actions',
+    groupEntitiesColumn({
       label: t('leaderboard.actions'),
-      cell: row => (
-        <Cell>
-          <Button
-            size="small"
-            variant="secondary"
-            aria-label={
-              row.group
-                ? t('leaderboard.showEntitiesLabel', {
-                    group: parseEntityRef(row.group).name,
-                  })
-                : t(`leaderboard.entitiesWithout.${groupBy}`)
-            }
-            onPress={() => onShowEntities(row.group ?? NO_GROUP)}
-          >
-            {t('leaderboard.showEntities')}
-          </Button>
-        </Cell>
-      ),
-    },
+      groupBy,
+      onShowEntities,
+    }),
   ];
 }

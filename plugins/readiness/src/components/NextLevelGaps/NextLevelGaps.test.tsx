@@ -9,10 +9,17 @@ const checks = [
   check('b', { level: 'silver', status: 'unknown', weight: 1 }),
   check('c', { level: 'silver', status: 'pass', weight: 1 }),
   check('d', { level: 'gold', status: 'fail', weight: 1 }),
+  // Advisory: a warning, not in the way of the level.
+  check('e', {
+    level: 'silver',
+    status: 'fail',
+    weight: 1,
+    advisory: { enforcedFrom: '2027-04-01' },
+  }),
 ];
 
 describe('nextLevelGaps', () => {
-  it('is the failing and unknown checks of the next level', () => {
+  it('is the failing and unknown checks of the next level, advisory ones left out', () => {
     expect(nextLevelGaps(scorecardResult({ checks })).map(c => c.id)).toEqual([
       'a',
       'b',

@@ -4,6 +4,10 @@ import {
   scorecardDetails,
   scorecardOverview,
 } from '../../__testUtils__/fixtures';
+import {
+  campaignDetails,
+  campaignSummary,
+} from '../../__testUtils__/campaignFixtures';
 import { mockReadinessApi } from '../../__testUtils__/mockReadinessApi';
 import { exemption } from '../../__testUtils__/ownerInputFixtures';
 import { renderInReadinessTestApp } from '../../__testUtils__/renderInReadinessTestApp';
@@ -17,6 +21,8 @@ const api = () =>
     getLeaderboard: async () => ({ items: [], total: 0 }),
     listExemptions: async () => ({ items: [exemption()] }),
     listAttestations: async () => ({ items: [] }),
+    getCampaigns: async () => ({ items: [campaignSummary()], problems: [] }),
+    getCampaign: async () => campaignDetails(),
   });
 
 describe('ReadinessPage', () => {
@@ -136,6 +142,51 @@ describe('ReadinessPage', () => {
 
     expect(
       await screen.findByRole('heading', { name: 'Readiness' }),
+    ).toBeInTheDocument();
+  });
+
+  it('opens the campaigns at their own path, one campaign below, and leaves them for a tab', async () => {
+    const readinessApi = api();
+    await renderInReadinessTestApp(<ReadinessPage />, {
+      readinessApi,
+      route: '/readiness/campaigns/tls-everywhere?status=met',
+    });
+
+    expect(
+      await screen.findByRole('tab', { name: 'Campaigns', selected: true }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'TLS everywhere' }),
+    ).toBeInTheDocument();
+    expect(readinessApi.getCampaign).toHaveBeenCalledWith('tls-everywhere');
+
+    await userEvent.click(screen.getByRole('link', { name: 'All campaigns' }));
+    expect(
+      await screen.findByRole('link', { name: 'TLS everywhere' }),
+    ).toHaveAttribute('href', '/readiness/campaigns/tls-everywhere');
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Scorecards' }));
+    expect(
+      await screen.findByRole('tab', { name: 'Scorecards', selected: true }),
+    ).toBeInTheDocument();
+  });
+
+  it('goes to the campaigns from the scorecards', async () => {
+    const readinessApi = api();
+    await renderInReadinessTestApp(<ReadinessPage />, {
+      readinessApi,
+      route: '/readiness',
+    });
+
+    await userEvent.click(
+      await screen.findByRole('tab', { name: 'Campaigns' }),
+    );
+
+    expect(
+      await screen.findByRole('tab', { name: 'Campaigns', selected: true }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'TLS everywhere' }),
     ).toBeInTheDocument();
   });
 });

@@ -6,20 +6,27 @@ import {
 import { Container, Tab, TabList, TabPanel, Tabs } from '@backstage/ui';
 import { useReadinessPageLink } from '../../hooks/useReadinessPageLink';
 import { useReadinessPageParams } from '../../hooks/useReadinessPageParams';
-import { exemptionsRouteRef } from '../../routes';
+import { campaignsRouteRef, exemptionsRouteRef } from '../../routes';
 import { readinessTranslationRef } from '../../translation';
+import { CampaignPage } from '../CampaignPage';
+import { CampaignsPage } from '../CampaignsPage';
 import { ExemptionsPage } from '../ExemptionsPage';
 import { LeaderboardPage } from '../LeaderboardPage';
 import { ScorecardListPage } from '../ScorecardListPage';
 import { ScorecardPage } from '../ScorecardPage';
+import { campaignNameAt, isLinkTo } from './pageLocation';
 
-type ReadinessTab = 'scorecards' | 'leaderboard' | 'exemptions';
+type ReadinessTab = 'scorecards' | 'leaderboard' | 'exemptions' | 'campaigns';
+
+/** The tabs that are sub-pages of their own, with their own parameters. */
+const SUB_PAGES: ReadinessTab[] = ['exemptions', 'campaigns'];
 
 /**
  * The readiness pages: the scorecards (all of them, or one in detail), the
- * leaderboards, and the exemptions, as tabs. The exemptions are a sub-page
- * of their own (`/exemptions`); the other two are told apart by the URL's
- * query, which also holds what each shows.
+ * leaderboards, the exemptions and the campaigns (all, or one), as tabs.
+ * The exemptions and campaigns are sub-pages of their own (`/exemptions`,
+ * `/campaigns`, `/campaigns/<name>`); the other two are told apart by the
+ * URL's query, which also holds what each shows.
  */
 export function ReadinessPage() {
   const { t } = useTranslationRef(readinessTranslationRef);
@@ -27,10 +34,17 @@ export function ReadinessPage() {
   const navigate = useAppNavigate();
   const pageLink = useReadinessPageLink();
   const exemptionsLink = useReadinessPageLink(exemptionsRouteRef)({});
+  const campaignsLink = useReadinessPageLink(campaignsRouteRef)({});
   const { pathname } = useAppLocation();
+  const campaignName = campaignsLink && campaignNameAt(campaignsLink, pathname);
   let tab: ReadinessTab = 'scorecards';
   if (exemptionsLink && isLinkTo(exemptionsLink, pathname)) {
     tab = 'exemptions';
+  } else if (
+    campaignsLink &&
+    (campaignName || isLinkTo(campaignsLink, pathname))
+  ) {
+    tab = 'campaigns';
   } else if (params.tab === 'leaderboard') {
     tab = 'leaderboard';
   }
@@ -42,8 +56,10 @@ export function ReadinessPage() {
     const tabParam = key === 'leaderboard' ? 'leaderboard' : undefined;
     if (key === 'exemptions' && exemptionsLink) {
       navigate(exemptionsLink);
-    } else if (tab === 'exemptions') {
-      // The filters of the exemptions do not carry over.
+    } else if (key === 'campaigns' && campaignsLink) {
+      navigate(campaignsLink);
+    } else if (SUB_PAGES.includes(tab)) {
+      // The filters of a sub-page do not carry over.
       const link = pageLink({ tab: tabParam });
       if (link) {
         navigate(link);
@@ -67,6 +83,9 @@ export function ReadinessPage() {
             {exemptionsLink && (
               <Tab id="exemptions">{t('page.exemptionsTab')}</Tab>
             )}
+            {campaignsLink && (
+              <Tab id="campaigns">{t('page.campaignsTab')}</Tab>
+            )}
           </TabList>
           <TabPanel id="scorecards">
             {params.scorecard ? (
@@ -81,18 +100,15 @@ export function ReadinessPage() {
           <TabPanel id="exemptions">
             <ExemptionsPage />
           </TabPanel>
+          <TabPanel id="campaigns">
+            {campaignName ? (
+              <CampaignPage name={campaignName} />
+            ) : (
+              <CampaignsPage />
+            )}
+          </TabPanel>
         </Tabs>
       </Container>
     </main>
   );
-}
-
-/**
- * Whether a route link points at the location's path. Links of the legacy
- * frontend system start with the app's base path, which the location's
- * path leaves out, so the link may be longer.
- */
-function isLinkTo(link: string, pathname: string): boolean {
-  const path = pathname.replace(/\/+$/, '');
-  return path !== '' && (link === path || link.endsWith(path));
 }

@@ -1,13 +1,13 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { Alert, Button, Flex } from '@backstage/ui';
+import { Button, Flex } from '@backstage/ui';
 import { readinessEntityRefreshPermission } from '@readiness/plugin-readiness-common';
 import type { EntityReadiness } from '@readiness/plugin-readiness-common';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { readinessApiRef } from '../../api';
 import { readinessTranslationRef } from '../../translation';
+import { ErrorAlert } from '../ErrorAlert';
 
 /**
  * Re-collects the entity's facts and re-evaluates it now. Shown only to
@@ -36,17 +36,7 @@ export function RefreshReadinessButton(props: {
       <Button variant="secondary" isPending={loading} onPress={refresh}>
         {t('refresh.button')}
       </Button>
-      {error && (
-        <Alert
-          role="alert"
-          status="danger"
-          icon
-          title={t('refresh.errorTitle')}
-          description={
-            error instanceof ResponseError ? error.cause.message : error.message
-          }
-        />
-      )}
+      {error && <ErrorAlert title={t('refresh.errorTitle')} error={error} />}
     </Flex>
   );
 }

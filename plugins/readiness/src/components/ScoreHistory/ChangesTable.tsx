@@ -73,7 +73,8 @@ export function ChangesTable(props: {
     {
       id: 'cause',
       label: t('history.cause'),
-      // An exemption or attestation says which, and what happened to it.
+      // An exemption or attestation says which, and what happened to it; a
+      // campaign, which one enforced which checks.
       cell: change => (
         <CellText
           title={t(`cause.${change.cause}`)}

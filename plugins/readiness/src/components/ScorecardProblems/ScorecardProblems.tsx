@@ -4,9 +4,16 @@ import { formatScorecardProblem } from '@readiness/plugin-readiness-common';
 import type { ScorecardProblem } from '@readiness/plugin-readiness-common';
 import { readinessTranslationRef } from '../../translation';
 
-/** Problems that kept scorecard definitions out, one line each, as a warning. */
-export function ScorecardProblems(props: { problems: ScorecardProblem[] }) {
-  const { problems } = props;
+/**
+ * Problems that kept scorecard (or campaign) definitions out, one line
+ * each, as a warning under `title` (by default, that scorecard definitions
+ * were kept out).
+ */
+export function ScorecardProblems(props: {
+  problems: ScorecardProblem[];
+  title?: string;
+}) {
+  const { problems, title } = props;
   const { t } = useTranslationRef(readinessTranslationRef);
   if (problems.length === 0) {
     return null;
@@ -15,7 +22,7 @@ export function ScorecardProblems(props: { problems: ScorecardProblem[] }) {
     <Alert
       status="warning"
       icon
-      title={t('problems.title', { count: problems.length })}
+      title={title ?? t('problems.title', { count: problems.length })}
       description={
         <ul style={{ margin: 0, paddingLeft: '1em' }}>
           {problems.map(problem => {

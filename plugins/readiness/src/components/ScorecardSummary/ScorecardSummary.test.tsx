@@ -10,11 +10,30 @@ const result = scorecardResult({
     check('heavy', { level: 'gold', status: 'fail', weight: 10 }),
     check('next', { level: 'silver', status: 'fail', weight: 1 }),
     check('unknown', { level: 'silver', status: 'unknown', weight: 5 }),
+    check('tls', {
+      level: 'silver',
+      status: 'fail',
+      weight: 3,
+      advisory: { enforcedFrom: '2027-04-01', campaign: 'tls-everywhere' },
+    }),
+    check('slo', {
+      level: 'gold',
+      status: 'unknown',
+      weight: 3,
+      advisory: {},
+    }),
+    check('logs', {
+      level: 'gold',
+      status: 'pass',
+      weight: 3,
+      advisory: {},
+    }),
   ],
+  advisoryFailing: 2,
 });
 
 describe('prioritizeChecks', () => {
-  it('puts the next level first, then the heaviest', () => {
+  it('puts the next level first, then the heaviest, leaving advisory checks out', () => {
     expect(prioritizeChecks(result, 'fail').map(c => c.id)).toEqual([
       'next',
       'heavy',
@@ -40,5 +59,20 @@ describe('ScorecardSummary', () => {
       screen.getByRole('list', { name: 'Could not be determined' }),
     ).toBeInTheDocument();
     expect(screen.getByText(/Evaluated/)).toBeInTheDocument();
+  });
+
+  it('lists the advisory warnings apart, the soonest enforced first', async () => {
+    await renderInTestApp(<ScorecardSummary result={result} />);
+
+    const warnings = screen.getByRole('list', { name: '2 advisory warnings' });
+    expect(
+      [...warnings.querySelectorAll('li')].map(item => item.textContent),
+    ).toEqual([
+      'Advisory — enforced from 2027-04-01Title of tlsRemediation of tls',
+      'AdvisoryTitle of slo',
+    ]);
+    expect(
+      screen.getByRole('list', { name: 'Top failing checks' }),
+    ).not.toHaveTextContent('Title of tls');
   });
 });

@@ -6,12 +6,16 @@ import { CheckList } from '../CheckList';
 import { NextLevelGaps } from '../NextLevelGaps';
 import { ResultFreshness } from '../ResultFreshness';
 import { ScorecardScore } from '../ScorecardScore';
-import { prioritizeChecks } from './prioritizeChecks';
+import { advisoryWarnings, prioritizeChecks } from './prioritizeChecks';
 
-/** One evaluated scorecard on the card: score, level, what is next and what to fix. */
+/**
+ * One evaluated scorecard on the card: score, level, what is next and what
+ * to fix, and the advisory warnings apart.
+ */
 export function ScorecardSummary(props: { result: ScorecardResult }) {
   const { result } = props;
   const { t } = useTranslationRef(readinessTranslationRef);
+  const advisory = advisoryWarnings(result);
 
   return (
     <Flex direction="column" gap="3">
@@ -24,6 +28,12 @@ export function ScorecardSummary(props: { result: ScorecardResult }) {
       <CheckList
         title={t('scorecard.unknownTitle')}
         checks={prioritizeChecks(result, 'unknown')}
+      />
+      <CheckList
+        title={t('scorecard.advisoryTitle', {
+          count: result.advisoryFailing ?? advisory.length,
+        })}
+        checks={advisory}
       />
       <ResultFreshness result={result} />
     </Flex>

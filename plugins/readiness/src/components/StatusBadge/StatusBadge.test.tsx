@@ -15,4 +15,22 @@ describe('StatusBadge', () => {
 
     expect(screen.getByText(label)).toBeInTheDocument();
   });
+
+  it('shows an advisory check that does not pass as a warning, with its date', async () => {
+    await renderInTestApp(
+      <>
+        <StatusBadge status="fail" advisory={{ enforcedFrom: '2027-04-01' }} />
+        <StatusBadge status="unknown" advisory={{}} />
+        <StatusBadge status="pass" advisory={{}} />
+      </>,
+    );
+
+    expect(
+      screen.getByText('Advisory — enforced from 2027-04-01'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Advisory')).toBeInTheDocument();
+    expect(screen.getByText('Passing')).toBeInTheDocument();
+    expect(screen.queryByText('Failing')).toBeNull();
+    expect(screen.queryByText('Unknown')).toBeNull();
+  });
 });

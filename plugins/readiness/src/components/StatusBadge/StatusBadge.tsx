@@ -7,7 +7,10 @@ import {
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Flex, Text } from '@backstage/ui';
-import type { CheckStatus } from '@readiness/plugin-readiness-common';
+import type {
+  CheckAdvisory,
+  CheckStatus,
+} from '@readiness/plugin-readiness-common';
 import { ComponentType } from 'react';
 import { readinessTranslationRef } from '../../translation';
 
@@ -23,11 +26,27 @@ const icons: Record<CheckStatus, ComponentType> = {
 /**
  * A check's status as a coloured icon and a word, never by colour alone. The
  * word keeps the text colour: the theme's status colours are too light for
- * text on every background (WCAG AA 4.5:1).
+ * text on every background (WCAG AA 4.5:1). An advisory check that does not
+ * pass is a warning, not a failure: "Advisory — enforced from 2027-04-01".
  */
-export function StatusBadge(props: { status: CheckStatus }) {
-  const { status } = props;
+export function StatusBadge(props: {
+  status: CheckStatus;
+  advisory?: CheckAdvisory;
+}) {
+  const { status, advisory } = props;
   const { t } = useTranslationRef(readinessTranslationRef);
+  if (advisory && (status === 'fail' || status === 'unknown')) {
+    return (
+      <Flex gap="1" align="center">
+        <StatusWarning />
+        <Text weight="bold">
+          {advisory.enforcedFrom
+            ? t('advisory.until', { date: advisory.enforcedFrom })
+            : t('advisory.label')}
+        </Text>
+      </Flex>
+    );
+  }
   const Icon = icons[status];
   return (
     <Flex gap="1" align="center">

@@ -1,0 +1,1 @@
+export { CampaignBurnUpChart } from './CampaignBurnUpChart';

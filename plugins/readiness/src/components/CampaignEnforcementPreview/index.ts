@@ -1,0 +1,1 @@
+export { CampaignEnforcementPreview } from './CampaignEnforcementPreview';

@@ -1,0 +1,2 @@
+export { CampaignEntitiesTable } from './CampaignEntitiesTable';
+export type { CampaignEntityFilter } from './useCampaignEntities';

@@ -1,0 +1,1 @@
+export { CampaignGroupTable } from './CampaignGroupTable';

@@ -1,0 +1,1 @@
+export { CampaignProgressBar, useProgressText } from './CampaignProgressBar';

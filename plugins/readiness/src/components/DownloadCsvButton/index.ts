@@ -1,0 +1,2 @@
+export { DownloadCsvButton } from './DownloadCsvButton';
+export type { DownloadCsvButtonProps } from './DownloadCsvButton';

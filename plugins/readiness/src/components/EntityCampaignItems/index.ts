@@ -1,0 +1,1 @@
+export { EntityCampaignItems } from './EntityCampaignItems';

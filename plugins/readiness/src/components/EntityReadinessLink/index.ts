@@ -1,0 +1,4 @@
+export {
+  EntityReadinessLink,
+  useEntityReadinessLink,
+} from './EntityReadinessLink';

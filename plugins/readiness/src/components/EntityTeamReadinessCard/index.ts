@@ -1,0 +1,1 @@
+export { EntityTeamReadinessCard } from './EntityTeamReadinessCard';

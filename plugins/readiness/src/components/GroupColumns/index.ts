@@ -1,0 +1,2 @@
+export { groupColumn, groupEntitiesColumn } from './groupColumns';
+export type { GroupRow } from './groupColumns';

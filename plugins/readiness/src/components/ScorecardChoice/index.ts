@@ -1,0 +1,1 @@
+export { ScorecardChoice } from './ScorecardChoice';

@@ -1,0 +1,1 @@
+export { TeamReadinessSummary } from './TeamReadinessSummary';

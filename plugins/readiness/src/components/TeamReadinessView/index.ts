@@ -1,0 +1,1 @@
+export { TeamReadinessView } from './TeamReadinessView';

@@ -1,0 +1,2 @@
+export { stepLineProps, TimeLineChart } from './TimeLineChart';
+export type { TimeLineChartProps } from './TimeLineChart';
