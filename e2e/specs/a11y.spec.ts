@@ -6,12 +6,16 @@
  */
 import { test } from '../support/fixtures';
 import { expectAccessible } from '../support/a11y';
+import { campaignUi } from '../support/campaignSelectors';
 import {
+  openCampaignPage,
+  openCampaignsPage,
   openExemptionsPage,
   openLeaderboard,
   openReadinessTab,
   openScorecardPage,
   openServicePage,
+  openTeamCard,
 } from '../support/navigation';
 import { settle } from '../support/screenshots';
 import { ui } from '../support/selectors';
@@ -48,4 +52,24 @@ test('exemptions page: accessibility', async ({ guestPage: page }) => {
     'exemptions page',
     ui.readinessPageContent(page),
   );
+});
+
+test('campaigns page: accessibility', async ({ guestPage: page }) => {
+  await openCampaignsPage(page);
+  await settle(page);
+  await expectAccessible(page, 'campaigns page', ui.readinessPageContent(page));
+});
+
+test('campaign page: accessibility', async ({ guestPage: page }) => {
+  await openCampaignPage(page);
+  await settle(page);
+  await expectAccessible(page, 'campaign page', ui.readinessPageContent(page));
+});
+
+test('team card on a Group page: accessibility', async ({
+  guestPage: page,
+}) => {
+  await openTeamCard(page);
+  await settle(page);
+  await expectAccessible(page, 'team card', campaignUi.teamCard(page));
 });

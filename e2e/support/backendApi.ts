@@ -13,6 +13,7 @@ import { waitFor, type WaitOptions } from './waitFor';
 
 const REQUEST_TIMEOUT_MS = 10_000;
 const EVALUATION_POLL_MS = 2000;
+const NOTIFICATION_POLL_MS = 5000;
 
 /** GETs (or POSTs) a URL with a timeout and returns the response. */
 export async function fetchWithTimeout(url: string, init: RequestInit = {}) {
@@ -124,4 +125,33 @@ export async function serviceResult(): Promise<{
     throw new Error(`${name} has no ${scorecardId} result`);
   }
   return result;
+}
+
+/**
+ * The title of the guest's first notification whose title matches, once
+ * the notifications backend has it: the digest job sends a few minutes
+ * after start-up (`readiness.notifications.schedule` in app-config.yaml).
+ */
+export async function waitForNotification(title: RegExp): Promise<string> {
+  return waitFor(
+    `a notification for the guest titled ${title}`,
+    async () => {
+      const response = await fetchWithTimeout(
+        `${backendUrl}/api/notifications/notifications`,
+        { headers: { authorization: `Bearer ${await guestToken()}` } },
+      );
+      if (!response.ok) {
+        throw new Error(`GET /api/notifications: ${response.status}`);
+      }
+      const { notifications } = (await response.json()) as {
+        notifications: Array<{ payload: { title: string } }>;
+      };
+      const found = notifications.find(n => title.test(n.payload.title));
+      if (!found) {
+        throw new Error(`${notifications.length} notifications, none matches`);
+      }
+      return found.payload.title;
+    },
+    { timeoutMs: timeouts.notificationMs, intervalMs: NOTIFICATION_POLL_MS },
+  );
 }

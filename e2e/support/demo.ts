@@ -35,8 +35,16 @@ export const reuseApp = process.env.E2E_REUSE_APP === '1';
 export const timeouts = {
   /** `yarn start` until both servers answer (about 20 s on 2 cores). */
   appStartMs: 5 * 60_000,
-  /** The first scheduled evaluation runs 5 s after start-up. */
+  /**
+   * The first scheduled evaluation runs 45 s after start-up (app-config.yaml
+   * delays it for the demo's yesterday results).
+   */
   evaluationMs: 2 * 60_000,
+  /**
+   * The demo's first notification digest: 2 minutes after start-up, then
+   * every minute (app-config.yaml), once the first evaluation is stored.
+   */
+  notificationMs: 5 * 60_000,
   /** One page or element to show up. */
   uiMs: 45_000,
   /** A link or tab that is there at once when its page is. */
@@ -107,6 +115,41 @@ export const seededExemption = {
   requestedBy: 'Alice Nguyen',
 };
 
+/**
+ * The demo campaigns (examples/readiness/campaigns.yaml), on the service's
+ * scorecard: one running, one past its deadline.
+ */
+export const demoCampaigns = {
+  running: {
+    name: 'incident-readiness',
+    title: 'Incident readiness for production services',
+  },
+  ended: { name: 'bronze-baseline', title: 'Bronze for every service' },
+};
+
+/**
+ * The guest's team (user:development/guest in examples/org.yaml): an
+ * entity of it that the running campaign still waits for, with a check it
+ * needs, and the service whose level dropped on the first evaluation (the
+ * demo's yesterday results: packages/backend/src/demoRegressions).
+ */
+export const guestTeam = {
+  group: {
+    kind: 'group',
+    namespace: 'default',
+    name: 'team-platform',
+    title: 'Platform',
+  } satisfies DemoEntity,
+  openEntity: {
+    kind: 'component',
+    namespace: 'default',
+    name: 'metrics-gateway',
+    title: 'Metrics Gateway',
+  } satisfies DemoEntity,
+  openCheckTitle: 'On-call is set up',
+  regressed: { name: 'auth-service', title: 'Auth Service' },
+};
+
 /** The entity page of a demo entity. */
 export const entityPath = (entity: DemoEntity) =>
   `/catalog/${entity.namespace}/${entity.kind}/${entity.name}`;
@@ -117,4 +160,7 @@ export const paths = {
   readinessTab: `${entityPath(service)}/readiness`,
   readiness: '/readiness',
   exemptions: '/readiness/exemptions',
+  campaigns: '/readiness/campaigns',
+  campaign: (name: string) => `/readiness/campaigns/${name}`,
+  notifications: '/notifications',
 };

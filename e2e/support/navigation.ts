@@ -4,7 +4,16 @@
  * shows. Shared by the feature specs and the accessibility spec.
  */
 import { expect, type Page } from '@playwright/test';
-import { entityPath, paths, service, timeouts, type DemoEntity } from './demo';
+import { campaignUi } from './campaignSelectors';
+import {
+  demoCampaigns,
+  entityPath,
+  guestTeam,
+  paths,
+  service,
+  timeouts,
+  type DemoEntity,
+} from './demo';
 import { exemptionUi } from './exemptionSelectors';
 import { ui } from './selectors';
 import { open, visible } from './session';
@@ -114,4 +123,49 @@ export async function openExemptionsPage(page: Page) {
     exemptionUi.exemptionsTable(page),
     `the exemptions table on ${paths.exemptions}`,
   );
+}
+
+/** /readiness/campaigns, the running demo campaign listed. */
+export async function openCampaignsPage(page: Page) {
+  await open(page, paths.campaigns);
+  const { title } = demoCampaigns.running;
+  await visible(
+    page,
+    campaignUi.campaignRow(page, title),
+    `a row for "${title}" on ${paths.campaigns}`,
+  );
+}
+
+/** The running demo campaign's page, opened from its link on the list. */
+export async function openCampaignPage(page: Page) {
+  await openCampaignsPage(page);
+  const { name, title } = demoCampaigns.running;
+  await campaignUi
+    .campaignLink(campaignUi.campaignRow(page, title), title)
+    .click();
+  await page.waitForURL(`**${paths.campaign(name)}`, {
+    timeout: timeouts.uiMs,
+  });
+  await visible(
+    page,
+    campaignUi.burnUp(page),
+    `the burn-up of "${title}" on ${paths.campaign(name)}`,
+  );
+}
+
+/**
+ * The guest's team's Group page, its Readiness card showing the service's
+ * scorecard, chosen in the card's select.
+ */
+export async function openTeamCard(page: Page) {
+  const path = entityPath(guestTeam.group);
+  await open(page, path);
+  const card = campaignUi.teamCard(page);
+  await visible(page, card, `the Readiness card on ${path}`);
+  const select = campaignUi.teamScorecardSelect(card);
+  await visible(page, select, 'the card\'s "Scorecard" select');
+  await select.click();
+  await ui.selectOption(page, service.scorecardTitle).click();
+  await visible(page, campaignUi.teamMembers(card), "the team's entities");
+  return card;
 }

@@ -8,6 +8,7 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { demoOwnerInputModule } from './demoOwnerInput';
+import { demoRegressionsModule } from './demoRegressions';
 import { demoRepositoriesReader } from './demoRepositories';
 
 const backend = createBackend();
@@ -75,6 +76,9 @@ backend.add(import('@readiness/plugin-readiness-backend'));
 // The demo organisation's exemptions and attestations (readinessDemo in
 // app-config.yaml), seeded into an empty database.
 backend.add(demoOwnerInputModule);
+// Yesterday's results of a few demo services (readinessDemo in
+// app-config.yaml), so that the first evaluation records regressions.
+backend.add(demoRegressionsModule);
 // The demo organisation's repositories, read from examples/ with no network.
 backend.add(demoRepositoriesReader);
 backend.add(import('@readiness/plugin-readiness-backend-module-prometheus'));

@@ -46,6 +46,18 @@ export const E2E_PENDING_EXEMPTION = {
   requestedBy: user('alice.nguyen'),
 };
 
+/**
+ * Services whose disaster-recovery rehearsal, attested a year ago, stops
+ * counting on the day the demo starts: Gold yesterday, Silver today.
+ */
+export const DEMO_REGRESSIONS = [
+  component('auth-service'),
+  component('storefront-web'),
+];
+
+/** A year (the attestation's `maxAge`) and half a day. */
+const AGED_ATTESTATION_DAYS = 365.5;
+
 export const DEMO_OWNER_INPUT: DemoOwnerInput[] = [
   // Pending, waiting for the platform team (the scorecard's owner).
   {
@@ -153,6 +165,29 @@ export const DEMO_OWNER_INPUT: DemoOwnerInput[] = [
     link: 'https://wiki.acme.example/payments/dr-game-day',
     requestedBy: user('bruno.martins'),
     requestedDaysAgo: 20,
+  },
+  // Rehearsals attested a year and half a day ago: `dr-rehearsed` counts
+  // for 365 days, so these counted yesterday and no longer do. The demo's
+  // yesterday results (demoRegressions) have them Gold; the first
+  // evaluation drops them to Silver, a regression their owners are told of.
+  {
+    kind: 'attestation',
+    entityRef: DEMO_REGRESSIONS[0],
+    scorecardId: SCORECARD,
+    subjects: ['dr-rehearsed'],
+    text: 'Game day: failed sign-in over to the second region with the session store restored from its replica. Recovery took 25 minutes (objective 30), no sessions lost.',
+    link: 'https://wiki.acme.example/platform/auth-dr-game-day',
+    requestedBy: user('dmitri.volkov'),
+    requestedDaysAgo: AGED_ATTESTATION_DAYS,
+  },
+  {
+    kind: 'attestation',
+    entityRef: DEMO_REGRESSIONS[1],
+    scorecardId: SCORECARD,
+    subjects: ['dr-rehearsed'],
+    text: 'Game day: served the storefront from the second region behind the CDN while the primary was drained. Recovery took 12 minutes (objective 15).',
+    requestedBy: user('felix.brandt'),
+    requestedDaysAgo: AGED_ATTESTATION_DAYS,
   },
 ];
 

@@ -1,10 +1,12 @@
 /*
  * `yarn bench:api [--entities 10000,100000] [--db postgres|sqlite]
- * [--seconds 10] [--connections 10]`: starts a bench backend with the
- * Readiness backend plugin over a generated organisation, waits for its
- * scheduled catalog run to evaluate everything (and times it), then puts
- * load on the entity, leaderboard and results endpoints from this process.
- * Prints a table, then one JSON line per configuration.
+ * [--seconds 10] [--connections 10] [--campaigns 0]`: starts a bench backend
+ * with the Readiness backend plugin over a generated organisation, waits for
+ * its scheduled catalog run to evaluate everything (and times it), then puts
+ * load on the entity, leaderboard and results endpoints from this process;
+ * with `--campaigns <n>`, n campaigns are in force and the campaigns
+ * endpoints are measured too. Prints a table, then one JSON line per
+ * configuration.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +29,8 @@ import {
   loadRow,
   measureLoad,
 } from '../backend/load';
+import { benchCampaigns } from '../evaluation/benchCampaigns';
+import { measureCampaignLoads } from './campaignLoads';
 import {
   EVALUATION_TASK,
   MEASURED_RUN_SCHEDULE,
@@ -39,6 +43,7 @@ const SCORECARD = 'production-readiness';
 interface ApiFigures {
   entities: number;
   database: string;
+  campaigns: number;
   scored: Record<string, number>;
   /** The first scheduled catalog run, start to end. */
   fullRunSeconds?: number;
@@ -73,6 +78,7 @@ async function runConfiguration(
   count: number,
   kind: string,
   load: { seconds: number; connections: number },
+  campaigns: number,
 ): Promise<ApiFigures> {
   const prefix = `readiness_bench_api_${count}_`;
   if (kind === 'postgres') {
@@ -88,6 +94,9 @@ async function runConfiguration(
     config: {
       readiness: {
         schedule: MEASURED_RUN_SCHEDULE,
+        ...(campaigns > 0 && {
+          scorecards: benchCampaigns(campaigns).map(inline => ({ inline })),
+        }),
       },
     },
   });
@@ -165,6 +174,9 @@ async function runConfiguration(
         name: `GET /results?limit=50`,
         path: () => `/api/readiness/results?scorecard=${SCORECARD}&limit=50`,
       }),
+      ...(campaigns > 0
+        ? await measureCampaignLoads(common, database, p => backend.json(p))
+        : []),
     ];
     // The plugin's own database; the bench plugin's holds only signing keys.
     const sizes =
@@ -172,6 +184,7 @@ async function runConfiguration(
     return {
       entities: entities.length,
       database: kind,
+      campaigns,
       scored,
       fullRunSeconds: run.seconds && Math.round(run.seconds * 10) / 10,
       databaseMb:
@@ -200,10 +213,11 @@ async function main() {
     seconds: Number(option('seconds', '10')),
     connections: Number(option('connections', '10')),
   };
+  const campaigns = Number(option('campaigns', '0'));
   const results: ApiFigures[] = [];
   for (const count of counts) {
     for (const kind of kinds) {
-      results.push(await runConfiguration(count, kind, load));
+      results.push(await runConfiguration(count, kind, load, campaigns));
     }
   }
   for (const r of results) {
@@ -212,9 +226,9 @@ async function main() {
         r.fullRunSeconds
       } s, ${Object.entries(r.scored)
         .map(([id, n]) => `${n} scored on ${id}`)
-        .join(', ')}${r.databaseMb ? `, database ${r.databaseMb} MB` : ''}; ${
-        load.connections
-      } connections, ${load.seconds} s each\n`,
+        .join(', ')}${r.campaigns ? `, ${r.campaigns} campaigns` : ''}${
+        r.databaseMb ? `, database ${r.databaseMb} MB` : ''
+      }; ${load.connections} connections, ${load.seconds} s each\n`,
     );
     printTable(LOAD_HEADER, r.loads.map(loadRow));
   }

@@ -35,12 +35,13 @@ async function main() {
   backend.add(catalogFactory(catalog));
   backend.add(urlReaderFactory);
   backend.add(benchControlPlugin(catalog));
+  // The catalog plugin's stand-in: Readiness requires a catalog plugin at
+  // start-up, and Tech Insights' fact retrievers read it over HTTP.
+  backend.add(memoryCatalogPlugin(catalog));
   if (options.plugins.includes('readiness')) {
     backend.add(readinessPlugin);
   }
   if (options.plugins.includes('tech-insights')) {
-    // Tech Insights' fact retrievers read the catalog over HTTP.
-    backend.add(memoryCatalogPlugin(catalog));
     backend.add(techInsightsPlugin);
     backend.add(techInsightsJsonRulesModule);
     backend.add(techInsightsCatalogFactsModule);

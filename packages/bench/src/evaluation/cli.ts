@@ -1,8 +1,10 @@
 /*
  * `yarn bench:evaluate [--entities 1000,10000] [--db sqlite,postgres]
- * [--days 30]`: full evaluation of generated organisations, one entity
- * changed, and database growth, each configuration in a fresh process so
- * that its peak RSS is its own. Prints a table, then one JSON line each.
+ * [--days 30] [--campaigns 0,5]`: full evaluation of generated
+ * organisations, one entity changed, and database growth, each
+ * configuration in a fresh process so that its peak RSS is its own, with
+ * as many campaigns in force as each of `--campaigns` says (none by
+ * default). Prints a table, then one JSON line each.
  */
 import { spawnSync } from 'node:child_process';
 import { EvaluationFigures, runEvaluation } from './runEvaluation';
@@ -18,6 +20,7 @@ async function child() {
     Number(option('entities', '1000')),
     option('db', 'sqlite') as DatabaseKind,
     Number(option('days', '0')),
+    Number(option('campaigns', '0')),
   );
   process.stdout.write(`RESULT ${JSON.stringify(figures)}\n`);
 }
@@ -26,41 +29,64 @@ function parent() {
   const counts = option('entities', '1000,10000').split(',').map(Number);
   const kinds = option('db', 'sqlite,postgres').split(',');
   const days = option('days', '30');
+  const campaignCounts = option('campaigns', '0').split(',');
   const results: EvaluationFigures[] = [];
   for (const count of counts) {
     for (const kind of kinds) {
-      const run = spawnSync(
-        process.execPath,
-        [
-          ...process.execArgv,
-          __filename,
-          '--child',
-          '--entities',
-          String(count),
-          '--db',
-          kind,
-          '--days',
-          count <= 10000 ? days : '0',
-        ],
-        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      const line = run.stdout.split('\n').find(l => l.startsWith('RESULT '));
-      if (!line) {
-        process.stderr.write(`${count} on ${kind} failed:\n${run.stdout}\n`);
-        process.exitCode = 1;
-        continue;
+      for (const campaigns of campaignCounts) {
+        const figures = runChild(count, kind, days, campaigns);
+        if (figures) {
+          results.push(figures);
+        }
       }
-      const figures: EvaluationFigures = JSON.parse(line.slice(7));
-      results.push(figures);
-      process.stderr.write(
-        `${count} on ${kind}: ${figures.fullRunSeconds} s\n`,
-      );
     }
   }
+  printResults(results, days);
+}
+
+/** One configuration in a fresh process; its figures, if it succeeds. */
+function runChild(
+  count: number,
+  kind: string,
+  days: string,
+  campaigns: string,
+): EvaluationFigures | undefined {
+  const run = spawnSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      __filename,
+      '--child',
+      '--entities',
+      String(count),
+      '--db',
+      kind,
+      '--days',
+      count <= 10000 ? days : '0',
+      '--campaigns',
+      campaigns,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const what = `${count} on ${kind} with ${campaigns} campaigns`;
+  const line = run.stdout.split('\n').find(l => l.startsWith('RESULT '));
+  if (!line) {
+    process.stderr.write(`${what} failed:\n${run.stdout}\n`);
+    process.exitCode = 1;
+    return undefined;
+  }
+  const figures: EvaluationFigures = JSON.parse(line.slice(7));
+  process.stderr.write(`${what}: ${figures.fullRunSeconds} s\n`);
+  return figures;
+}
+
+function printResults(results: EvaluationFigures[], days: string) {
   const rows = results.map(r => [
     r.entities,
     r.database,
+    r.campaigns,
     r.fullRunSeconds,
+    r.fullRunCpuSeconds,
     r.entitiesPerSecond,
     r.peakRssMb,
     r.databaseMb,
@@ -73,7 +99,9 @@ function parent() {
   const header = [
     'entities',
     'database',
+    'campaigns',
     'full run s',
+    'CPU s',
     'entities/s',
     'peak RSS MB',
     'db MB',

@@ -6,6 +6,7 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { Knex } from 'knex';
 import { buildReadinessContext } from '@readiness/plugin-readiness-backend/context';
+import { benchCampaigns } from './benchCampaigns';
 import { MemoryCatalog } from './MemoryCatalog';
 import { syntheticRepositories } from './syntheticRepositories';
 
@@ -24,15 +25,21 @@ const auth = {
 
 /**
  * The readiness backend's parts, built as the plugin builds them, over an
- * in-memory catalog, synthetic repositories and a real database.
+ * in-memory catalog, synthetic repositories and a real database, with
+ * `campaigns` campaigns on the production-readiness scorecard.
  */
-export async function readinessBackend(knex: Knex, catalog: MemoryCatalog) {
+export async function readinessBackend(
+  knex: Knex,
+  catalog: MemoryCatalog,
+  campaigns = 0,
+) {
   return buildReadinessContext({
     // Repository facts collected at every evaluation, as the figures in
     // docs/benchmarks.md were measured (the plugin reuses them an hour).
     config: new ConfigReader({
       readiness: {
         collectors: { repository: { frequency: { milliseconds: 0 } } },
+        scorecards: benchCampaigns(campaigns).map(inline => ({ inline })),
       },
     }),
     logger: quietLogger,
