@@ -1,4 +1,10 @@
-import { addDays, dayOf, endOfUtcDay, isCalendarDay } from './calendarDays';
+import {
+  addDays,
+  dayOf,
+  daysBetween,
+  endOfUtcDay,
+  isCalendarDay,
+} from './calendarDays';
 
 describe('calendarDays', () => {
   it('tells the UTC day, and counts days across months and years', () => {
@@ -26,5 +32,14 @@ describe('calendarDays', () => {
     );
     expect(endOfUtcDay('2026-02-30')).toBeUndefined();
     expect(endOfUtcDay('2026-12-10T10:00:00Z')).toBeUndefined();
+  });
+});
+
+describe('daysBetween', () => {
+  it('counts whole UTC days, negative backwards, across a leap day', () => {
+    expect(daysBetween('2027-03-31', '2027-03-31')).toBe(0);
+    expect(daysBetween('2027-02-27', '2027-03-01')).toBe(2);
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+    expect(daysBetween('2027-04-01', '2027-03-31')).toBe(-1);
   });
 });

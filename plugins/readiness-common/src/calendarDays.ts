@@ -55,3 +55,15 @@ export function endOfUtcDay(day: string): number | undefined {
     ? Date.parse(`${day}T00:00:00Z`) + DAY_MS - 1
     : undefined;
 }
+
+/**
+ * Whole days from one YYYY-MM-DD day to another: negative when `to` is
+ * earlier.
+ *
+ * @public
+ */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(
+    (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS,
+  );
+}

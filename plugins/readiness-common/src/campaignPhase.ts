@@ -1,14 +1,5 @@
 import type { CampaignDefinition, CampaignPhase } from './campaigns';
-import { dayOf } from './calendarDays';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Whole days from one YYYY-MM-DD day to another; negative when `to` is earlier. */
-function daysBetween(from: string, to: string): number {
-  return Math.round(
-    (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS,
-  );
-}
+import { daysBetween, dayOf } from './calendarDays';
 
 /**
  * Where a campaign stands on the UTC day of `now`: `scheduled` before

@@ -15,7 +15,13 @@ export type * from './teams';
 export * from './events';
 export { NO_GROUP } from './api';
 export { describeError } from './describeError';
-export { addDays, dayOf, endOfUtcDay, isCalendarDay } from './calendarDays';
+export {
+  addDays,
+  dayOf,
+  daysBetween,
+  endOfUtcDay,
+  isCalendarDay,
+} from './calendarDays';
 export { campaignPhase } from './campaignPhase';
 export { conditionAttestations } from './conditionAttestations';
 export { isRecord } from './isRecord';

@@ -1,9 +1,8 @@
 import {
   addDays,
   CampaignBurnUpPoint,
+  daysBetween,
 } from '@readiness/plugin-readiness-common';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The recorded points with today's live one in place of today's record,
@@ -41,8 +40,6 @@ export function projectedCompletion(
   }
   // Whole UTC days: the days left are `remaining / (grown / days)`, in
   // integers so that an exact pace gives an exact day.
-  const days = Math.round(
-    (Date.parse(last.day) - Date.parse(first.day)) / DAY_MS,
-  );
+  const days = daysBetween(first.day, last.day);
   return addDays(last.day, Math.ceil((remaining * days) / grown));
 }

@@ -1,6 +1,7 @@
-import type { CampaignPhase } from '@readiness/plugin-readiness-common';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import {
+  daysBetween,
+  type CampaignPhase,
+} from '@readiness/plugin-readiness-common';
 
 /** Where a campaign stands in time, as the API or `campaignPhase` gives it. */
 export interface CampaignTime {
@@ -17,11 +18,6 @@ export interface CampaignTime {
 export type CampaignTimeWords =
   | { key: 'startsIn' | 'dueIn' | 'endedAgo'; count: number }
   | { key: 'dueToday' };
-
-/** Whole days from one YYYY-MM-DD day to another. */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
-}
 
 /**
  * "starts in 3 days", "due in 12 days", "due today" or "ended 5 days ago".
