@@ -7,7 +7,10 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readinessPermissions } from '@readiness/plugin-readiness-common';
 import { readinessCollectorsExtensionPoint } from '@readiness/plugin-readiness-node';
-import { createApiRouter } from './api/createApiRouter';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { registerReadinessActions } from './actions/registerReadinessActions';
+import { buildRequestServices } from './api/buildRequestServices';
+import { createRouter } from './api/router';
 import { buildReadinessContext } from './buildReadinessContext';
 import { FactCollectorRegistry } from './facts/FactCollectorRegistry';
 import { scorecardResourceType } from './permissions/scorecardPermissionRules';
@@ -15,7 +18,8 @@ import { requireInstalledPlugins } from './startup/requireInstalledPlugins';
 
 /**
  * The Readiness backend plugin. It only wires: buildReadinessContext makes
- * the parts, each job owns its schedule, createApiRouter serves the API.
+ * the parts, each job owns its schedule, buildRequestServices makes what
+ * answers requests, for the REST API and the actions registry alike.
  *
  * @public
  */
@@ -40,6 +44,7 @@ export const readinessPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        actionsRegistry: actionsRegistryServiceRef,
         urlReader: coreServices.urlReader,
         userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
@@ -53,6 +58,7 @@ export const readinessPlugin = createBackendPlugin({
         instanceMetadata,
         permissionsRegistry,
         scheduler,
+        actionsRegistry,
         ...services
       }) {
         await requireInstalledPlugins({
@@ -68,7 +74,11 @@ export const readinessPlugin = createBackendPlugin({
           scorecardResourceType(context.registry),
         );
         await context.scheduleJobs(scheduler);
-        httpRouter.use(await createApiRouter(context, services));
+        const requests = await buildRequestServices(context, services);
+        httpRouter.use(
+          await createRouter({ ...requests, httpAuth: services.httpAuth }),
+        );
+        registerReadinessActions(actionsRegistry, requests);
       },
     });
   },

@@ -61,6 +61,7 @@ export {
   readinessEntityRefreshPermission,
   readinessExemptionApprovePermission,
   readinessExemptionRequestPermission,
+  readinessFactsPushPermission,
   readinessPermissions,
   readinessScorecardPreviewPermission,
 } from './permissions';

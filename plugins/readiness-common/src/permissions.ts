@@ -59,6 +59,19 @@ export const readinessExemptionApprovePermission = createPermission({
 });
 
 /**
+ * Pushing facts about an entity (`POST /facts`), for pipelines with a
+ * service token. A resource permission on catalog entities, so that a
+ * policy can limit a pipeline to the entities it builds.
+ *
+ * @public
+ */
+export const readinessFactsPushPermission = createPermission({
+  name: 'readiness.facts.push',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
+/**
  * Every permission of the Readiness plugin.
  *
  * @public
@@ -68,4 +81,5 @@ export const readinessPermissions = [
   readinessScorecardPreviewPermission,
   readinessExemptionRequestPermission,
   readinessExemptionApprovePermission,
+  readinessFactsPushPermission,
 ];

@@ -2,21 +2,12 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { spec } from '../schema/openapi/spec';
-import { PreviewJobs } from '../preview/PreviewJobs';
-import { LeaderboardService } from '../leaderboard/LeaderboardService';
-import { ScorecardsService } from '../scorecards/ScorecardsService';
-import { CatalogVisibility } from './CatalogVisibility';
+import type { RequestServices } from './buildRequestServices';
 import { jsonBodyParser, specWithDocumentLimit } from './documentSizeLimit';
-import { EntityReadinessService } from './EntityReadinessService';
 import { addCampaignRoutes } from './campaignRoutes';
-import type { CampaignService } from '../campaigns/CampaignService';
 import { addOwnerInputRoutes } from './ownerInputRoutes';
-import type { OwnerInputServices } from '../ownerInput/ownerInputServices';
 import { TooManyRequestsError } from './RefreshRateLimiter';
-import { ResultsListService } from './ResultsListService';
 import { addTeamRoutes } from './teamRoutes';
-import { GroupHierarchy } from '../teams/GroupHierarchy';
-import { TeamReadinessService } from '../teams/TeamReadinessService';
 
 const DEFAULT_HISTORY_LIMIT = 100;
 const DEFAULT_PAGE_SIZE = 50;
@@ -30,22 +21,9 @@ const DEFAULT_TREND_DAYS = 30;
 const CALLERS = { allow: ['user', 'service'] as Array<'user' | 'service'> };
 
 /** The REST API; requests are validated against src/schema/openapi.yaml. */
-export async function createRouter(options: {
-  httpAuth: HttpAuthService;
-  readiness: EntityReadinessService;
-  ownerInput: OwnerInputServices;
-  scorecards: ScorecardsService;
-  leaderboard: LeaderboardService;
-  results: ResultsListService;
-  preview: PreviewJobs;
-  visibility: CatalogVisibility;
-  /** The groups under each group, for roll-ups, as the caller may read them. */
-  hierarchy: GroupHierarchy;
-  teams: TeamReadinessService;
-  campaigns: CampaignService;
-  /** The largest scorecard document a preview accepts, in UTF-8 bytes. */
-  maxDocumentBytes: number;
-}): Promise<express.Router> {
+export async function createRouter(
+  options: RequestServices & { httpAuth: HttpAuthService },
+): Promise<express.Router> {
   const { httpAuth, readiness, scorecards, leaderboard, results } = options;
   const { preview, visibility } = options;
   const { maxDocumentBytes } = options;

@@ -2,14 +2,12 @@ import {
   AuditorService,
   AuthService,
   DatabaseService,
-  HttpAuthService,
   LoggerService,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import express from 'express';
 import type { ReadinessContext } from '../buildReadinessContext';
 import { LeaderboardService } from '../leaderboard/LeaderboardService';
 import { PreviewJobs } from '../preview/PreviewJobs';
@@ -29,36 +27,39 @@ import {
 import { RelationEvidenceRedactor } from './RelationEvidenceRedactor';
 import { ResultsCursor } from './ResultsCursor';
 import { readResultsScanRows, ResultsListService } from './ResultsListService';
-import { createRouter } from './router';
 import { ownerInputServices } from '../ownerInput/ownerInputServices';
 import { ServiceAccessPolicy } from './ServiceAccessPolicy';
 import { CampaignService } from '../campaigns/CampaignService';
 import { GroupHierarchy } from '../teams/GroupHierarchy';
 import { TeamReadinessService } from '../teams/TeamReadinessService';
 
-/** The services the REST API needs beyond Readiness' own parts. */
-export interface ApiRouterOptions {
+/** The services requests need beyond Readiness' own parts. */
+export interface RequestServicesOptions {
   config: Config;
   database: DatabaseService;
   catalog: CatalogService;
   auth: AuthService;
   logger: LoggerService;
-  httpAuth: HttpAuthService;
   permissions: PermissionsService;
   userInfo: UserInfoService;
   auditor: AuditorService;
 }
 
 /**
- * The REST API over Readiness' parts, with the request services that answer
- * it and the limits app-config sets for them.
+ * What answers requests, for the REST API and the actions alike, so that
+ * both apply the same permissions and limits.
  */
-export async function createApiRouter(
+export type RequestServices = Awaited<ReturnType<typeof buildRequestServices>>;
+
+/**
+ * The services that answer requests over Readiness' parts, with the limits
+ * app-config sets for them.
+ */
+export async function buildRequestServices(
   context: ReadinessContext,
-  options: ApiRouterOptions,
-): Promise<express.Router> {
-  const { config, database, catalog, auth, logger, httpAuth, permissions } =
-    options;
+  options: RequestServicesOptions,
+) {
+  const { config, database, catalog, auth, logger, permissions } = options;
   const { userInfo, auditor } = options;
   const { stores, evaluator, facts, relations, collectors } = context;
   const previewSettings = readPreviewSettings(config);
@@ -91,8 +92,7 @@ export async function createApiRouter(
     readiness,
   });
 
-  return createRouter({
-    httpAuth,
+  return {
     readiness,
     ownerInput,
     scorecards: new ScorecardsService(context.registry, stores.standing),
@@ -144,5 +144,5 @@ export async function createApiRouter(
       entities: readiness,
     }),
     maxDocumentBytes: scorecardLimits.maxBytes,
-  });
+  };
 }

@@ -1,0 +1,7 @@
+/**
+ * Scaffolder actions for Readiness: `readiness:evaluate` and
+ * `readiness:gate`.
+ *
+ * @packageDocumentation
+ */
+export {};
