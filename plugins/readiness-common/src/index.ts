@@ -12,6 +12,7 @@ export type * from './api';
 export type * from './ownerInput';
 export type * from './campaigns';
 export type * from './teams';
+export type * from './badges';
 export * from './events';
 export { NO_GROUP } from './api';
 export { describeError } from './describeError';
@@ -25,6 +26,7 @@ export {
 export { campaignPhase } from './campaignPhase';
 export { conditionAttestations } from './conditionAttestations';
 export { isRecord } from './isRecord';
+export { truncateText } from './truncateText';
 export { evaluateScorecard, appliesToEntity, RESULT_LIMITS } from './engine';
 export { catalogFacts } from './facts';
 export { compileLinearRegex } from './engine/compileLinearRegex';
@@ -38,6 +40,15 @@ export {
   MAX_ID_LENGTH,
   parseScorecardFile,
 } from './schema';
+// "Did you mean …?" for unknown names, shared by the backend, its actions
+// and the Scaffolder module.
+export { closestMatch, hint } from './schema/didYouMean';
+// Open checks in the order that reaches the next level, and levels by id
+// or title, shared by the backend's actions and the Scaffolder module.
+export { findLevel, orderOpenChecks } from './nextLevelChecks';
+export type { OpenCheckFields } from './nextLevelChecks';
+export { DRAFT_PATH_LIMITS } from './draftPathLimits';
+export type { DraftPathLimits } from './draftPathLimits';
 export type {
   DocumentPosition,
   ParsedCampaign,

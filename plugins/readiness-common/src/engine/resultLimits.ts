@@ -1,3 +1,5 @@
+import { truncateText } from '../truncateText';
+
 /**
  * Fixed bounds on what one check's result holds, whatever the scorecard and
  * the entity: the same in the backend, the CLI and previews, so that results
@@ -17,12 +19,12 @@ export const RESULT_LIMITS = Object.freeze({
   evidencePerCheck: 50,
 });
 
-/** `text`, cut to `max` characters with a final `…`. */
+/** `text`, cut to `max` characters (a reason's by default) with a final `…`. */
 export function truncate(
   text: string,
   max: number = RESULT_LIMITS.reasonLength,
 ): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return truncateText(text, max);
 }
 
 /**

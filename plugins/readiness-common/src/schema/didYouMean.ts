@@ -27,6 +27,8 @@ export function editDistance(a: string, b: string): number {
  * within 2 edits or a third of the word's length, ignoring case. A candidate
  * that shares no character position with the word (`x` vs `id`) is a
  * replacement, not a slip, so it is never suggested.
+ *
+ * @public
  */
 export function closestMatch(
   word: string,
@@ -60,8 +62,10 @@ export const MAX_LISTED_CANDIDATES = 10;
  * What to add after "unknown …": the close candidate, or else the candidates
  * so the reader need not look them up, e.g. ` (did you mean "weight"?)` or
  * ` (levels: bronze, silver)`. Of many candidates it lists the
- * {@link MAX_LISTED_CANDIDATES} closest to the word and counts the others:
+ * `MAX_LISTED_CANDIDATES` (10) closest to the word and counts the others:
  * ` (checks: a, b, …, j and 190 more)`.
+ *
+ * @public
  */
 export function hint(
   word: string,
