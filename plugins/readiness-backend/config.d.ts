@@ -144,6 +144,22 @@ export interface Config {
     };
 
     /**
+     * Facts that pipelines push (`POST /api/readiness/facts`, or
+     * `readiness push` of the CLI): a CI job's test coverage, an evaluation
+     * suite's pass rate, a load test's p99. Scorecards name each
+     * `pushed.<name>`; until a value is pushed for an entity it is
+     * unavailable there, and checks over it are unknown. See
+     * docs/pushed-facts.md.
+     */
+    pushedFacts?: Array<{
+      /** Letters and digits, starting lower-case, e.g. `testCoverage`. */
+      name: string;
+      type: 'string' | 'number' | 'boolean' | 'string-list' | 'string-map';
+      /** What the value is, for scorecard authors. */
+      description?: string;
+    }>;
+
+    /**
      * How long changes stay in the history, e.g. `{ days: 365 }` or `'90d'`.
      * Defaults to a year; older entries are removed after each catalog run.
      */
@@ -207,6 +223,23 @@ export interface Config {
     };
 
     /**
+     * Limits of `POST /entities/evaluate` (draft entities, e.g. from the
+     * Scaffolder's `readiness:evaluate`), per caller and per backend
+     * replica, counted in memory. Beyond the caller's limit it answers 429
+     * with `Retry-After`, beyond `maxConcurrent` 503.
+     */
+    drafts?: {
+      /** Drafts one caller may evaluate per `callerWindow`. Defaults to 30. */
+      callerLimit?: number;
+      /** Defaults to a minute. */
+      callerWindow?: HumanDuration | string;
+      /** Callers each replica keeps counts for at most. Defaults to 10000. */
+      maxTracked?: number;
+      /** Drafts evaluated at once on one replica. Defaults to 4. */
+      maxConcurrent?: number;
+    };
+
+    /**
      * Services (callers with a service token, e.g. a static token from
      * `backend.auth.externalAccess`) allowed to refresh or preview, by
      * subject, e.g. `external:ci-pipeline` or `plugin:scaffolder`.
@@ -216,6 +249,19 @@ export interface Config {
     serviceAccess?: {
       refresh?: string[];
       preview?: string[];
+    };
+
+    /** Readiness badges for READMEs; see docs/badges.md. */
+    badges?: {
+      /**
+       * Whether badges are served without a session, under random
+       * unguessable ids (`GET /api/readiness/badges/{id}`), for READMEs and
+       * other pages outside Backstage. Anyone with a badge's URL sees the
+       * scorecard's title and the entity's level and score, never its name.
+       * Defaults to false.
+       * @visibility frontend
+       */
+      public?: boolean;
     };
 
     /** Bounds on what one request may cost. */

@@ -21,7 +21,12 @@ exports.up = async function up(knex) {
       .string('fact_name', 128)
       .notNullable()
       .comment('The full fact name, e.g. pushed.testCoverage');
-    table.text('value').notNullable().comment('JSON of the value');
+    // MEDIUMTEXT on MySQL: a list of 100 items of 256 characters may pass
+    // TEXT's 64 KiB in UTF-8; other databases ignore the length.
+    table
+      .text('value', 'mediumtext')
+      .notNullable()
+      .comment('JSON of the value');
     table
       .string('source', 128)
       .notNullable()

@@ -26,6 +26,8 @@ import { CatalogEvaluationRun } from './jobs/CatalogEvaluationRun';
 import { ScorecardReload } from './jobs/ScorecardReload';
 import { ExemptionExpiry } from './jobs/ExemptionExpiry';
 import { NotificationDigest } from './jobs/NotificationDigest';
+import { PushedFacts } from './pushedFacts/PushedFacts';
+import { readPushedFacts } from './pushedFacts/readPushedFacts';
 import { connectNotifications } from './notifications/connectNotifications';
 import { loadScorecards } from './scorecards/loadScorecards';
 import { ScorecardRegistry } from './scorecards/ScorecardRegistry';
@@ -71,6 +73,8 @@ export interface ReadinessContext {
   relations: CatalogRelationsResolver;
   facts: CollectorRunner;
   collectors: FactCollectorRegistry;
+  /** The facts pipelines push (`readiness.pushedFacts`), as evaluated. */
+  pushedFacts: PushedFacts;
   /**
    * Every fact a scorecard may use. Facts of collectors turned off stay
    * known, and are unavailable, so scorecards using them still load.
@@ -109,12 +113,16 @@ export async function buildReadinessContext(
   const { config, logger, database, catalog, auth, urlReader } = options;
   const collectors = options.collectors ?? new FactCollectorRegistry();
   collectors.add(RepositoryFilesCollector.fromConfig(config, urlReader));
+  // Read first: a mistake in the declarations stops the plugin at startup.
+  const pushedDefinitions = readPushedFacts(config);
   const knownFacts = () => [
     ...BUILT_IN_FACTS,
+    ...pushedDefinitions,
     ...collectors.list().flatMap(c => c.facts),
   ];
 
   const stores = await createReadinessStores({ database, logger });
+  const pushedFacts = new PushedFacts(pushedDefinitions, stores.pushedFacts);
   const registry = new ScorecardRegistry(
     () => loadScorecards(config, knownFacts()),
     logger,
@@ -125,6 +133,7 @@ export async function buildReadinessContext(
     collectors: () => collectors.list(),
     factsCache: stores.factsCache,
     logger,
+    pushedFacts,
   });
   const evaluator = new EntityEvaluator({
     resultWriter: stores.resultWriter,
@@ -177,6 +186,7 @@ export async function buildReadinessContext(
     relations,
     facts,
     collectors,
+    pushedFacts,
     knownFacts,
     evaluator,
     catalogRun,

@@ -16,6 +16,7 @@ export type {
   CampaignQueries,
   ClaimedDigest,
   ClaimLimits,
+  FactsPush,
   NewOwnerInput,
   NotificationLine,
   NotificationOutbox,
@@ -26,6 +27,9 @@ export type {
   OwnerInputFilter,
   OwnerInputKind,
   OwnerInputStore,
+  PushedFactOutcome,
+  PushedFactsStore,
   ReadinessStores,
   StoredOwnerInput,
+  StoredPushedFact,
 } from './store';

@@ -78,6 +78,13 @@ export const readinessPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({ ...requests, httpAuth: services.httpAuth }),
         );
+        // Public badges are images in READMEs, fetched without a session.
+        if (requests.badges.isPublic) {
+          httpRouter.addAuthPolicy({
+            path: '/badges',
+            allow: 'unauthenticated',
+          });
+        }
         registerReadinessActions(actionsRegistry, requests);
       },
     });

@@ -15,6 +15,7 @@ import {
 import { Knex } from 'knex';
 import { Server } from 'node:http';
 import { readinessPlugin } from '../plugin';
+import { catalogAsCaller } from './catalogAsCaller';
 import { standInPlugin } from './standInPlugin';
 
 /** What the test backend runs the plugin with; mocks for what is not given. */
@@ -35,6 +36,12 @@ export interface ReadinessBackendOptions {
   knex?: Knex;
   /** Modules to install beside the plugin. */
   modules?: BackendFeature[];
+  /**
+   * Reach the catalog as its real client does, asking the auth service for
+   * a token on the caller's behalf (see catalogAsCaller); with the real
+   * auth service, restricted tokens are then refused the catalog.
+   */
+  catalogAsCaller?: boolean;
 }
 
 /** A started test backend: its HTTP server and the catalog it reads. */
@@ -69,8 +76,9 @@ export async function startReadinessBackend(
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       createServiceFactory({
         service: catalogServiceRef,
-        deps: {},
-        factory: () => catalog,
+        deps: { auth: coreServices.auth },
+        factory: ({ auth }) =>
+          options.catalogAsCaller ? catalogAsCaller(catalog, auth) : catalog,
       }),
       createServiceFactory({
         service: coreServices.urlReader,

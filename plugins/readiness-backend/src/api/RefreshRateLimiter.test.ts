@@ -1,8 +1,8 @@
 import { ConfigReader } from '@backstage/config';
+import { TooManyRequestsError } from './CallerRateLimiter';
 import {
   readRefreshRateLimits,
   RefreshRateLimiter,
-  TooManyRequestsError,
 } from './RefreshRateLimiter';
 
 const MINUTE = 60_000;

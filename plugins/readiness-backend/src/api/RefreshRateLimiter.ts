@@ -1,78 +1,51 @@
 import { Config } from '@backstage/config';
-import { CustomErrorBase } from '@backstage/errors';
+import { readDurationMs } from '@readiness/plugin-readiness-node';
 import {
-  readBoundedInteger,
-  readDurationMs,
-} from '@readiness/plugin-readiness-node';
-
-/**
- * 429 Too Many Requests; `@backstage/errors` has none. Backstage's error
- * middleware answers with an error's `statusCode`, in its usual body.
- */
-export class TooManyRequestsError extends CustomErrorBase {
-  name = 'TooManyRequestsError';
-  readonly statusCode = 429;
-
-  constructor(
-    message: string,
-    /** Whole seconds, for the `Retry-After` header. */
-    readonly retryAfterSeconds: number,
-  ) {
-    super(message);
-  }
-}
+  CallerRateLimiter,
+  CallerRateLimits,
+  readCallerRateLimits,
+  TooManyRequestsError,
+  trimOldest,
+  wholeSeconds,
+} from './CallerRateLimiter';
 
 /** The limits of {@link RefreshRateLimiter}. */
-export interface RefreshRateLimits {
+export interface RefreshRateLimits extends CallerRateLimits {
   /** Time between two refreshes of one entity by one caller. */
   entityIntervalMs: number;
-  /** Refreshes one caller may start per window, over all entities. */
-  callerLimit: number;
-  callerWindowMs: number;
-  /** Callers, and caller-entity pairs, remembered at most. */
-  maxTracked: number;
 }
 
 /** `readiness.refresh.*`, with their defaults. */
 export function readRefreshRateLimits(config: Config): RefreshRateLimits {
-  const count = (key: string, fallback: number) =>
-    readBoundedInteger(config, `readiness.refresh.${key}`, {
-      min: 1,
-      max: 1_000_000,
-      default: fallback,
-    });
   return {
     entityIntervalMs: readDurationMs(
       config,
       'readiness.refresh.entityInterval',
       { allowZero: true, default: { minutes: 1 } },
     ),
-    callerLimit: count('callerLimit', 30),
-    callerWindowMs: readDurationMs(config, 'readiness.refresh.callerWindow', {
-      allowZero: true,
-      default: { minutes: 10 },
+    ...readCallerRateLimits(config, 'readiness.refresh', {
+      callerLimit: 30,
+      callerWindow: { minutes: 10 },
     }),
-    maxTracked: count('maxTracked', 10_000),
   };
 }
 
 /**
- * Counts refreshes per caller and per caller and entity, in memory: each
- * backend replica counts its own. Both maps keep their entries in the order
- * they expire, so expired ones are dropped from the front; beyond
- * `maxTracked` the oldest go first, which can only let a refresh through
- * early.
+ * Counts refreshes per caller (a {@link CallerRateLimiter}) and per caller
+ * and entity, in memory: each backend replica counts its own. Caller-entity
+ * pairs are kept in the order they expire, as the callers are.
  */
 export class RefreshRateLimiter {
   /** `caller \n entityRef` to when the caller may refresh it again. */
   private readonly entityNextAllowed = new Map<string, number>();
-  /** Caller to the start times of their refreshes in the window, oldest first. */
-  private readonly callerStarts = new Map<string, number[]>();
+  private readonly callers: CallerRateLimiter;
 
   constructor(
     private readonly limits: RefreshRateLimits,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.callers = new CallerRateLimiter(limits, 'refreshes', now);
+  }
 
   /**
    * Counts a refresh of the entity by the caller, or throws
@@ -81,43 +54,29 @@ export class RefreshRateLimiter {
   take(caller: string, entityRef: string): void {
     const now = this.now();
     this.forgetExpired(now);
-    const { entityIntervalMs, callerLimit, callerWindowMs } = this.limits;
+    const { entityIntervalMs } = this.limits;
 
     const entityKey = `${caller}\n${entityRef}`;
     const entityAllowedAt = this.entityNextAllowed.get(entityKey);
     if (entityAllowedAt !== undefined && entityAllowedAt > now) {
       throw new TooManyRequestsError(
-        `${entityRef} was refreshed less than ${seconds(
+        `${entityRef} was refreshed less than ${wholeSeconds(
           entityIntervalMs,
         )} seconds ago; try again later`,
-        seconds(entityAllowedAt - now),
+        wholeSeconds(entityAllowedAt - now),
       );
     }
-    const starts = (this.callerStarts.get(caller) ?? []).filter(
-      start => start + callerWindowMs > now,
-    );
-    if (starts.length >= callerLimit) {
-      throw new TooManyRequestsError(
-        `At most ${callerLimit} refreshes per ${seconds(
-          callerWindowMs,
-        )} seconds; try again later`,
-        seconds(starts[0] + callerWindowMs - now),
-      );
-    }
+    this.callers.take(caller);
 
-    starts.push(now);
-    // Re-inserted at the end: the maps stay in expiry order.
-    this.callerStarts.delete(caller);
-    this.callerStarts.set(caller, starts);
+    // Re-inserted at the end: the map stays in expiry order.
     this.entityNextAllowed.delete(entityKey);
     this.entityNextAllowed.set(entityKey, now + entityIntervalMs);
-    trim(this.entityNextAllowed, this.limits.maxTracked);
-    trim(this.callerStarts, this.limits.maxTracked);
+    trimOldest(this.entityNextAllowed, this.limits.maxTracked);
   }
 
   /** How many entries are kept; for tests. */
   get size(): number {
-    return this.entityNextAllowed.size + this.callerStarts.size;
+    return this.entityNextAllowed.size + this.callers.size;
   }
 
   private forgetExpired(now: number) {
@@ -127,25 +86,5 @@ export class RefreshRateLimiter {
       }
       this.entityNextAllowed.delete(key);
     }
-    for (const [caller, starts] of this.callerStarts) {
-      if (starts[starts.length - 1] + this.limits.callerWindowMs > now) {
-        break;
-      }
-      this.callerStarts.delete(caller);
-    }
-  }
-}
-
-function seconds(ms: number): number {
-  return Math.max(1, Math.ceil(ms / 1000));
-}
-
-/** Drops the oldest entries beyond `max`. */
-function trim(map: Map<string, unknown>, max: number) {
-  for (const key of map.keys()) {
-    if (map.size <= max) {
-      return;
-    }
-    map.delete(key);
   }
 }

@@ -32,6 +32,12 @@ import { ServiceAccessPolicy } from './ServiceAccessPolicy';
 import { CampaignService } from '../campaigns/CampaignService';
 import { GroupHierarchy } from '../teams/GroupHierarchy';
 import { TeamReadinessService } from '../teams/TeamReadinessService';
+import { FactsPushService } from '../pushedFacts/FactsPushService';
+import { DraftEntityEvaluator } from '../drafts/DraftEntityEvaluator';
+import { readDraftLimits } from '../drafts/readDraftLimits';
+import { BadgeService } from '../badges/BadgeService';
+import { readBadgeSettings } from '../badges/readBadgeSettings';
+import { DatabaseBadgeStore } from '../store/badges/DatabaseBadgeStore';
 
 /** The services requests need beyond Readiness' own parts. */
 export interface RequestServicesOptions {
@@ -117,6 +123,7 @@ export async function buildRequestServices(
           collectors: () => collectors.list(),
           factsCache: stores.factsCache,
           enabled: id => facts.isEnabled(id),
+          pushedFacts: context.pushedFacts,
         }),
         knownFacts: context.knownFacts,
         permissions,
@@ -143,6 +150,47 @@ export async function buildRequestServices(
       entityResults: stores.entityResults,
       entities: readiness,
     }),
+    // Draft entities (a template's catalog-info.yaml), looked up as the caller.
+    drafts: new DraftEntityEvaluator({
+      registry: context.registry,
+      applicableScorecards: entity => evaluator.applicableScorecards(entity),
+      catalogFacts: (entity, now, credentials) =>
+        facts.collectCatalog(entity, now, e =>
+          relations.resolveFor(e, credentials),
+        ),
+      knownFacts: context.knownFacts,
+      entityLimits: scorecardLimits,
+      limits: readDraftLimits(config),
+    }),
+    // SVG badges; public ones under random ids (readiness.badges.public).
+    badges: new BadgeService({
+      registry: context.registry,
+      store: new DatabaseBadgeStore(await database.getClient()),
+      readiness,
+      settings: readBadgeSettings(config),
+    }),
+    // Facts pipelines push (POST /facts), then the entity re-evaluated.
+    pushedFacts: new FactsPushService({
+      definitions: context.pushedFacts.definitions,
+      store: stores.pushedFacts,
+      catalog,
+      auth,
+      permissions,
+      evaluator,
+      logger,
+    }),
     maxDocumentBytes: scorecardLimits.maxBytes,
+    // What the actions explain checks and draft scorecards with, and the
+    // catalog they ask, as the caller, for entities with a similar name.
+    registry: context.registry,
+    entityResults: stores.entityResults,
+    catalog,
+    scorecardLimits,
+    factSources: {
+      known: context.knownFacts,
+      /** Ids of the collectors installed, the catalog's aside. */
+      installed: () => collectors.list().map(c => c.id),
+      enabled: (collectorId: string) => facts.isEnabled(collectorId),
+    },
   };
 }

@@ -6,8 +6,11 @@ import type { RequestServices } from './buildRequestServices';
 import { jsonBodyParser, specWithDocumentLimit } from './documentSizeLimit';
 import { addCampaignRoutes } from './campaignRoutes';
 import { addOwnerInputRoutes } from './ownerInputRoutes';
-import { TooManyRequestsError } from './RefreshRateLimiter';
+import { TooManyRequestsError } from './CallerRateLimiter';
 import { addTeamRoutes } from './teamRoutes';
+import { addPushedFactsRoutes } from './pushedFactsRoutes';
+import { addBadgeRoutes } from './badgeRoutes';
+import { addDraftRoutes } from './draftRoutes';
 
 const DEFAULT_HISTORY_LIMIT = 100;
 const DEFAULT_PAGE_SIZE = 50;
@@ -125,6 +128,9 @@ export async function createRouter(
   addOwnerInputRoutes(router, httpAuth, options.ownerInput);
   addTeamRoutes(router, httpAuth, options.teams);
   addCampaignRoutes(router, httpAuth, visibility, options.campaigns);
+  addPushedFactsRoutes(router, httpAuth, options.pushedFacts);
+  addBadgeRoutes(router, httpAuth, options.badges);
+  addDraftRoutes(router, httpAuth, options.drafts);
 
   return router;
 }

@@ -17,6 +17,7 @@ import {
   readDurationMs,
 } from '@readiness/plugin-readiness-node';
 import { FactsCache, StoredFacts } from '../store';
+import type { PushedFacts } from '../pushedFacts/PushedFacts';
 import { CatalogRelationsResolver } from './CatalogRelationsResolver';
 import { collectorTarget } from './collectorTarget';
 import { errorReport } from '../evaluation/errorReport';
@@ -45,6 +46,8 @@ export interface CollectorRunnerOptions {
   factsCache: FactsCache;
   logger: LoggerService;
   settings: FactsCollectionOptions;
+  /** The facts pipelines pushed (`readiness.pushedFacts`); none if absent. */
+  pushedFacts?: PushedFacts;
 }
 
 /** How long one collector may take for one entity, by default. */
@@ -53,8 +56,8 @@ const DEFAULT_COLLECTOR_TIMEOUT: HumanDuration = { seconds: 10 };
 const DEFAULT_REPOSITORY_FREQUENCY: HumanDuration = { hours: 1 };
 
 /**
- * Gathers every fact about one entity: the catalog's own, and those of each
- * collector that applies. A collector's last good facts are stored and
+ * Gathers every fact about one entity: the catalog's own, those pipelines
+ * pushed, and those of each collector that applies. A collector's last good facts are stored and
  * reused while fresher than its frequency. A collector that fails, times
  * out or returns garbage never stops the others: its last good facts stay,
  * with the time they were observed, or, with none, its facts are
@@ -108,8 +111,9 @@ export class CollectorRunner {
             stringifyEntityRef(entity),
           )
         : new Map<string, StoredFacts>();
-    const [catalog, ...collected] = await Promise.all([
+    const [catalog, pushed, ...collected] = await Promise.all([
       this.collectCatalog(entity, now),
+      this.options.pushedFacts?.factsOf(stringifyEntityRef(entity)) ?? {},
       ...applicable.map(collector => {
         if (!this.isEnabled(collector.id)) {
           return unavailable(
@@ -130,7 +134,7 @@ export class CollectorRunner {
           : this.collectFrom(collector, entity, now, { previous, target });
       }),
     ]);
-    return Object.assign(catalog, ...collected);
+    return Object.assign(catalog, pushed, ...collected);
   }
 
   /**

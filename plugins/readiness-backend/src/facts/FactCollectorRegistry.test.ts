@@ -27,6 +27,11 @@ describe('FactCollectorRegistry', () => {
       'Invalid readiness fact collector id "catalog"',
     ],
     [
+      'the reserved pushed id, whose facts pipelines push',
+      [collector('pushed')],
+      'Invalid readiness fact collector id "pushed"',
+    ],
+    [
       'an invalid id',
       [collector('Git Hub')],
       'Invalid readiness fact collector id "Git Hub"',

@@ -1,7 +1,7 @@
 import { FactCollector } from '@readiness/plugin-readiness-node';
 
-/** Collector ids that the backend uses itself. */
-const RESERVED_IDS = new Set(['catalog']);
+/** Collector ids that the backend uses itself (`pushed`: readiness.pushedFacts). */
+const RESERVED_IDS = new Set(['catalog', 'pushed']);
 
 /**
  * The collectors that modules added, checked as they are added so that a

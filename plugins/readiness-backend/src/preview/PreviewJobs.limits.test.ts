@@ -125,6 +125,12 @@ describe('scorecard preview jobs', () => {
           after: { score: 0, level: null },
         },
       ],
+      // Over every evaluated entity, not only the changes listed.
+      summary: expect.objectContaining({
+        averageScore: 25,
+        belowFirstLevel: 2,
+        levelCounts: {},
+      }),
     });
   });
 });

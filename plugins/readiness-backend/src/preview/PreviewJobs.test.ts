@@ -12,6 +12,14 @@ import { startPreviewBackend } from '../__testUtils__/startPreviewBackend';
 
 jest.setTimeout(60_000);
 
+const NO_COUNTS = {
+  pass: 0,
+  fail: 0,
+  unknown: 0,
+  'not-applicable': 0,
+  waived: 0,
+};
+
 /** Every row of every table of the plugin but the jobs table. */
 async function snapshot(knex: Knex) {
   const tables: Array<{ name: string }> = await knex('sqlite_master')
@@ -85,6 +93,23 @@ describe('scorecard preview jobs', () => {
           after: { score: 100, level: 'bronze' },
         },
       ],
+      summary: {
+        averageScore: 50,
+        belowFirstLevel: 1,
+        levelCounts: { bronze: 1 },
+        checks: [
+          {
+            id: 'techdocs',
+            counts: { ...NO_COUNTS, pass: 1, fail: 1 },
+            passRate: 0.5,
+          },
+          {
+            id: 'flagged',
+            counts: { ...NO_COUNTS, pass: 1, unknown: 1 },
+            passRate: 0.5,
+          },
+        ],
+      },
     });
     expect(flagCollector.collect).not.toHaveBeenCalled();
     expect(await snapshot(knex)).toEqual(before);

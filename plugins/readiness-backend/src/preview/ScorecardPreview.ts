@@ -11,7 +11,6 @@ import {
   evaluateScorecard,
   FactDefinition,
   FactSet,
-  formatScorecardProblem,
   parseScorecardFile,
   readinessScorecardPreviewPermission,
   ScorecardDefinition,
@@ -21,6 +20,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { EntityResultsReader } from '../store';
 import { ServiceAccessPolicy } from '../api/ServiceAccessPolicy';
 import { StoredFactsReader } from './StoredFactsReader';
+import { PreviewStanding, PreviewSummary } from './PreviewSummary';
+import { InvalidScorecardError } from './InvalidScorecardError';
 
 /** Entities whose stored facts and results are read at a time. */
 const READ_CONCURRENCY = 8;
@@ -51,6 +52,11 @@ export interface PreviewResult {
   changes: PreviewChange[];
   /** Whether the entity or change limit left some out. */
   truncated: boolean;
+  /**
+   * Where the evaluated entities would stand; absent from jobs recorded
+   * before it was added.
+   */
+  summary?: PreviewStanding;
 }
 
 export interface PreviewLimits {
@@ -74,13 +80,16 @@ interface EvaluationInput {
   before: Standing | null;
 }
 
-/** The change the draft would make to one entity, if any. */
+/** The change the draft would make to one entity, if any; summed up too. */
 function compare(
   scorecard: ScorecardDefinition,
   { entity, entityRef, facts, before }: EvaluationInput,
   now: Date,
+  summary: PreviewSummary,
 ): PreviewChange | undefined {
-  const { score, level } = evaluateScorecard(scorecard, entity, facts, now);
+  const result = evaluateScorecard(scorecard, entity, facts, now);
+  summary.add(result);
+  const { score, level } = result;
   if (before && before.score === score && before.level === level) {
     return undefined;
   }
@@ -157,13 +166,12 @@ export class ScorecardPreview {
       knownFacts: this.options.knownFacts(),
       limits: this.options.scorecardLimits,
     });
-    if (problems.length > 0 || scorecards.length !== 1) {
+    if (problems.length > 0) {
+      throw new InvalidScorecardError(problems);
+    }
+    if (scorecards.length !== 1) {
       throw new InputError(
-        problems.length > 0
-          ? `The scorecard is not valid: ${problems
-              .map(formatScorecardProblem)
-              .join('; ')}`
-          : `Preview takes exactly one scorecard document, got ${scorecards.length}`,
+        `Preview takes exactly one scorecard document, got ${scorecards.length}`,
       );
     }
     return scorecards[0];
@@ -182,6 +190,7 @@ export class ScorecardPreview {
     const { catalog, limits } = this.options;
     const now = this.options.now?.() ?? new Date();
     const changes = new LowestChanges(limits.maxChanges);
+    const summary = new PreviewSummary(scorecard);
     let evaluated = 0;
     let truncated = false;
     let sliceStart = Date.now();
@@ -208,7 +217,7 @@ export class ScorecardPreview {
         // One entity's evaluation is bounded (ADR 012's match budgets), so
         // a slice ends after the entity that used it up.
         for (const input of inputs) {
-          changes.add(compare(scorecard, input, now));
+          changes.add(compare(scorecard, input, now, summary));
           evaluated += 1;
           if (Date.now() - sliceStart >= SLICE_MS) {
             options.onProgress?.(evaluated);
@@ -230,6 +239,7 @@ export class ScorecardPreview {
       changed: changes.count,
       changes: listed,
       truncated: truncated || listed.length < changes.count,
+      summary: summary.standing(),
     };
   }
 

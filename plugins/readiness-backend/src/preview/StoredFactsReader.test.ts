@@ -89,4 +89,25 @@ describe('StoredFactsReader', () => {
     ).resolves.toEqual({});
     expect(getEntityFacts).not.toHaveBeenCalled();
   });
+
+  it('adds the facts pipelines pushed, as an evaluation would', async () => {
+    const pushed = {
+      'pushed.testCoverage': {
+        value: 87.5,
+        source: 'pushed:github-actions',
+        observedAt,
+      },
+    };
+    const factsOf = jest.fn(async () => pushed);
+    const reader = new StoredFactsReader({
+      catalogFacts: async () => ({}),
+      collectors: () => [],
+      factsCache: { getEntityFacts: jest.fn() },
+      pushedFacts: { factsOf },
+    });
+    await expect(
+      reader.read(entity, now, mockCredentials.user()),
+    ).resolves.toEqual(pushed);
+    expect(factsOf).toHaveBeenCalledWith('component:default/checkout');
+  });
 });

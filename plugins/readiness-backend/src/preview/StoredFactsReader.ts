@@ -5,13 +5,14 @@ import { FactCollector } from '@readiness/plugin-readiness-node';
 import { FactsCache } from '../store';
 import { collectorTarget } from '../facts/collectorTarget';
 import { factsOf } from '../facts/CollectorRunner';
+import type { PushedFacts } from '../pushedFacts/PushedFacts';
 
 /**
  * The facts an evaluation would use, without collecting any: the catalog's
  * own, and the last facts each applicable collector stored about what the
- * entity points it at now. Facts never collected, those about another target
- * and those of collectors turned off are left out, so conditions on them are
- * unknown. Nothing is written.
+ * entity points it at now, and the facts pipelines pushed. Facts never
+ * collected, those about another target and those of collectors turned off
+ * are left out, so conditions on them are unknown. Nothing is written.
  */
 export class StoredFactsReader {
   constructor(
@@ -29,6 +30,8 @@ export class StoredFactsReader {
       factsCache: Pick<FactsCache, 'getEntityFacts'>;
       /** Whether app-config lets the collector run; all do by default. */
       enabled?: (collectorId: string) => boolean;
+      /** The facts pipelines pushed; none if absent. */
+      pushedFacts?: Pick<PushedFacts, 'factsOf'>;
     },
   ) {}
 
@@ -37,15 +40,17 @@ export class StoredFactsReader {
     now: Date,
     credentials: BackstageCredentials,
   ): Promise<FactSet> {
-    const { catalogFacts, collectors, factsCache, enabled } = this.options;
+    const { catalogFacts, collectors, factsCache, enabled, pushedFacts } =
+      this.options;
     const applicable = collectors().filter(
       c => enabled?.(c.id) !== false && appliesToEntity(c.appliesTo, entity),
     );
-    const [catalog, stored] = await Promise.all([
+    const [catalog, stored, pushed] = await Promise.all([
       catalogFacts(entity, now, credentials),
       applicable.length > 0
         ? factsCache.getEntityFacts(stringifyEntityRef(entity))
         : undefined,
+      pushedFacts?.factsOf(stringifyEntityRef(entity)) ?? {},
     ]);
     const collected = applicable.flatMap(collector => {
       const observed = stored?.get(collector.id);
@@ -54,6 +59,6 @@ export class StoredFactsReader {
         ? [factsOf(collector, observed, 'gave no value when it last worked')]
         : [];
     });
-    return Object.assign(catalog, ...collected);
+    return Object.assign(catalog, pushed, ...collected);
   }
 }

@@ -13,6 +13,8 @@ import { DatabaseLeaderboardQueries } from './leaderboard/DatabaseLeaderboardQue
 import { LeaderboardQueries } from './leaderboard/LeaderboardQueries';
 import { DatabaseOwnerInputStore } from './ownerInput/DatabaseOwnerInputStore';
 import { OwnerInputStore } from './ownerInput/OwnerInputStore';
+import { DatabasePushedFactsStore } from './pushedFacts/DatabasePushedFactsStore';
+import { PushedFactsStore } from './pushedFacts/PushedFactsStore';
 import { DatabaseNotificationOutbox } from './notifications/DatabaseNotificationOutbox';
 import { NotificationOutbox } from './notifications/NotificationOutbox';
 import { DatabaseResultListQueries } from './resultList/DatabaseResultListQueries';
@@ -52,6 +54,8 @@ export interface ReadinessStores {
   ownerInput: OwnerInputStore;
   campaigns: CampaignQueries;
   notificationOutbox: NotificationOutbox;
+  /** The latest facts pipelines pushed (`POST /facts`). */
+  pushedFacts: PushedFactsStore;
 }
 
 /**
@@ -84,5 +88,6 @@ export async function createReadinessStores(options: {
     ownerInput: new DatabaseOwnerInputStore(db),
     campaigns: new DatabaseCampaignQueries(db),
     notificationOutbox: new DatabaseNotificationOutbox(db),
+    pushedFacts: new DatabasePushedFactsStore(db),
   };
 }

@@ -10,6 +10,12 @@ export type {
   StoredEntityResults,
 } from './results/EntityResultsReader';
 export type { FactsCache, StoredFacts } from './facts/FactsCache';
+export type {
+  FactsPush,
+  PushedFactOutcome,
+  PushedFactsStore,
+  StoredPushedFact,
+} from './pushedFacts/PushedFactsStore';
 export type { HistoryReader } from './history/HistoryReader';
 export type { ResultsRetention } from './retention/ResultsRetention';
 export type {

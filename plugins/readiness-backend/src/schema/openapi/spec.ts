@@ -474,6 +474,88 @@ export const spec = {
         },
       },
     },
+    '/entities/evaluate': {
+      post: {
+        operationId: 'EvaluateDraftEntity',
+        description:
+          'Evaluates an entity that is not in the catalog (yet), such as the `catalog-info.yaml` a Scaffolder template is about to publish, and stores nothing. Its owner and system are looked up as the caller may see them; repository facts come from `repositoryPaths` when given; every other collector\'s and pushed facts are unavailable ("not collected for a draft entity"), so checks on them are unknown. A draft has no exemptions or attestations; campaigns apply. Answers the scorecards that apply to the entity, or only `scorecard` (none when it does not apply). 400 naming the field for an invalid entity or path, and for an unknown scorecard with the closest id. The body is bounded by the API\'s JSON limit, the entity by `readiness.limits.scorecards.maxBytes` and `maxDepth`. Rate limited per caller, and evaluated a few at a time per replica (`readiness.drafts`).\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['entity'],
+                properties: {
+                  entity: {
+                    type: 'object',
+                    description:
+                      'The draft entity, as in `catalog-info.yaml`: a valid `apiVersion`, `kind` and `metadata.name`. Its `relations` and `status` are ignored.\n',
+                  },
+                  scorecard: {
+                    type: 'string',
+                    description: "Only this scorecard's result.",
+                    maxLength: 128,
+                  },
+                  repositoryPaths: {
+                    type: 'array',
+                    description:
+                      "The repository's file paths, relative and `/`-separated (as `git ls-files` lists them), for the repository facts.\n",
+                    maxItems: 20000,
+                    items: {
+                      type: 'string',
+                      maxLength: 1024,
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: "The draft's readiness, evaluated now.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityReadiness',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '429': {
+            description:
+              'Too many drafts evaluated by the caller; try again after `Retry-After` seconds.\n',
+            headers: {
+              'Retry-After': {
+                description: 'Seconds to wait before trying again.',
+                schema: {
+                  type: 'integer',
+                  minimum: 1,
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '503': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/entities/{kind}/{namespace}/{name}': {
       get: {
         operationId: 'GetEntityReadiness',
@@ -611,6 +693,150 @@ export const spec = {
             $ref: '#/components/responses/Error',
           },
           '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/badge': {
+      get: {
+        operationId: 'GetEntityBadge',
+        description:
+          "The entity's level and score on a scorecard as an SVG badge, for a caller who may read the entity (404 otherwise, as for an unknown one). Shows the stored result; evaluates the entity only when it has none. 400 for an unknown scorecard, with the closest id. See docs/badges.md.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'scorecard',
+            in: 'query',
+            required: true,
+            description: "The scorecard's id.",
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 128,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The badge.',
+            content: {
+              'image/svg+xml': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/badges': {
+      post: {
+        operationId: 'CreateBadge',
+        description:
+          "The public badge of an entity on a scorecard: its unguessable id (random, the same for the same entity and scorecard whoever asks), where it is served without a session, and a Markdown snippet for a README that links to the entity's Readiness tab. For a caller who may read the entity (404 otherwise). 409 while `readiness.badges.public` is off; 400 for an unknown scorecard, with the closest id.\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['entityRef', 'scorecard'],
+                properties: {
+                  entityRef: {
+                    type: 'string',
+                    description:
+                      'The entity, e.g. `component:default/checkout`.',
+                    minLength: 1,
+                    maxLength: 512,
+                  },
+                  scorecard: {
+                    type: 'string',
+                    description: "The scorecard's id.",
+                    minLength: 1,
+                    maxLength: 128,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The badge.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReadinessBadge',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/badges/{id}': {
+      get: {
+        operationId: 'GetPublicBadge',
+        description:
+          "A public badge, for anyone, without a session, while `readiness.badges.public` is on (404 when it is off, as for an unknown id). Shows the stored result only and never evaluates; says `unknown` once the scorecard or the entity's stored results are gone. Never names the entity. Cached for a minute by each replica, five minutes by browsers and proxies.\n",
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[A-Za-z0-9_-]{22,64}$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The badge.',
+            content: {
+              'image/svg+xml': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
             $ref: '#/components/responses/Error',
           },
           '404': {
@@ -1194,6 +1420,44 @@ export const spec = {
         },
       },
     },
+    '/facts': {
+      post: {
+        operationId: 'PushFacts',
+        description:
+          "Pushes facts about an entity, observed by a pipeline (a CI job's test coverage, an evaluation suite's pass rate, a load test's p99), as declared in `readiness.pushedFacts`; scorecards name them `pushed.<name>`. Only services push (a static token from `backend.auth.externalAccess`), with the `readiness.facts.push` permission on the entity. The facts are stored in one transaction, each unless a later observation of it is stored, and the entity is re-evaluated. See docs/pushed-facts.md.\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/FactsPush',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'What became of each fact.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FactsPushResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -1338,6 +1602,75 @@ export const spec = {
       },
     },
     schemas: {
+      FactsPush: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'source', 'facts'],
+        properties: {
+          entityRef: {
+            type: 'string',
+            maxLength: 512,
+            description:
+              'The entity the facts are about, e.g. component:default/checkout.',
+          },
+          source: {
+            type: 'string',
+            maxLength: 256,
+            description:
+              'What observed the facts, e.g. `github-actions`; letters, digits and `._:/@-`, at most 128 characters. Evidence shows it as `pushed:<source>`.\n',
+          },
+          observedAt: {
+            type: 'string',
+            maxLength: 64,
+            description:
+              "ISO 8601 time of the observation, at most 5 minutes ahead and 30 days behind the backend's clock; now by default. `maxAge` in a condition ages the fact from it.\n",
+          },
+          facts: {
+            type: 'object',
+            description:
+              'Values by fact name, with or without `pushed.`, each of its declared type; 1 to 50 facts.\n',
+            additionalProperties: {},
+          },
+        },
+      },
+      FactsPushResult: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'facts'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          facts: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['name', 'observedAt', 'stored'],
+              properties: {
+                name: {
+                  type: 'string',
+                  description: 'The full fact name, e.g. pushed.testCoverage.',
+                },
+                observedAt: {
+                  type: 'string',
+                  format: 'date-time',
+                  description:
+                    "The observation stored now, the push's or a later one.",
+                },
+                stored: {
+                  type: 'boolean',
+                  description:
+                    'False when a later observation was stored already.',
+                },
+                reason: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
       OwnerInputStatus: {
         type: 'string',
         enum: ['pending', 'active', 'rejected', 'revoked', 'expired'],
@@ -3030,6 +3363,26 @@ export const spec = {
           },
         },
       },
+      ReadinessBadge: {
+        type: 'object',
+        required: ['id', 'url', 'markdown'],
+        properties: {
+          id: {
+            type: 'string',
+            description:
+              'Random and unguessable; the same for the same entity and scorecard.',
+          },
+          url: {
+            type: 'string',
+            description: "Where the badge's SVG is served without a session.",
+          },
+          markdown: {
+            type: 'string',
+            description:
+              "The badge as a Markdown image linking to the entity's Readiness tab.",
+          },
+        },
+      },
       Standing: {
         type: 'object',
         additionalProperties: false,
@@ -3101,6 +3454,61 @@ export const spec = {
             type: 'boolean',
             description:
               'True when `readiness.preview.maxEntities` stopped the evaluation early, or `changes` leaves out some of the changed entities (`readiness.preview.maxChanges`).\n',
+          },
+          summary: {
+            type: 'object',
+            additionalProperties: false,
+            description:
+              'Where every evaluated entity would stand on the draft (absent from jobs recorded by earlier versions).\n',
+            required: [
+              'averageScore',
+              'belowFirstLevel',
+              'levelCounts',
+              'checks',
+            ],
+            properties: {
+              averageScore: {
+                type: 'number',
+                nullable: true,
+                description:
+                  'Mean score, to one decimal; null when none was evaluated.',
+              },
+              belowFirstLevel: {
+                type: 'integer',
+                description: "Entities below the draft's first level.",
+              },
+              levelCounts: {
+                type: 'object',
+                description:
+                  "Entities per level of the draft reached, by level id, in the draft's order; levels no entity reached are left out.\n",
+                additionalProperties: {
+                  type: 'integer',
+                },
+              },
+              checks: {
+                type: 'array',
+                description: 'Per check of the draft, in its order.',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['id', 'counts', 'passRate'],
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                    counts: {
+                      $ref: '#/components/schemas/StatusCounts',
+                    },
+                    passRate: {
+                      type: 'number',
+                      nullable: true,
+                      description:
+                        'Share of the entities where the check passes, of those where it passes, fails or is unknown; null when none.\n',
+                    },
+                  },
+                },
+              },
+            },
           },
           changes: {
             type: 'array',

@@ -46,6 +46,11 @@ describe('DatabaseResultListQueries', () => {
       await expect(refs({})).resolves.toEqual(['d', 'a', 'b', 'c']);
       await expect(refs({ level: 'none' })).resolves.toEqual(['d', 'a']);
       await expect(refs({ level: 'silver' })).resolves.toEqual(['b', 'c']);
+      // Below bronze, then below gold: no level, or one of those under it.
+      await expect(refs({ levelIsNoneOr: [] })).resolves.toEqual(['d', 'a']);
+      await expect(
+        refs({ levelIsNoneOr: ['bronze', 'silver'], owner: 'group:default/a' }),
+      ).resolves.toEqual(['a', 'b', 'c']);
       await expect(refs({ owner: 'group:default/a' })).resolves.toEqual([
         'a',
         'b',

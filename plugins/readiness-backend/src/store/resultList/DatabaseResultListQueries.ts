@@ -96,6 +96,12 @@ export class DatabaseResultListQueries implements ResultListQueries {
     } else if (filter.level) {
       query.where({ level: filter.level });
     }
+    const lowerLevels = filter.levelIsNoneOr;
+    if (lowerLevels) {
+      query.where(below =>
+        below.whereNull('level').orWhereIn('level', [...lowerLevels]),
+      );
+    }
     for (const grouping of ['owner', 'system', 'domain'] as const) {
       const ref = filter[grouping];
       if (ref) {

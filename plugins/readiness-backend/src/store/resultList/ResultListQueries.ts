@@ -9,6 +9,11 @@ export interface ResultFilter extends EntityFilter {
   scorecardId: string;
   /** A level id, or `none` for entities below the first level. */
   level?: string;
+  /**
+   * Entities below a level: at no level, or at one of these levels (the
+   * ones under it; none for the first level).
+   */
+  levelIsNoneOr?: readonly string[];
   /** With `status`: the check whose status is filtered on. */
   check?: string;
   status?: CheckStatus;

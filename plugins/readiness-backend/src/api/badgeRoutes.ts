@@ -1,0 +1,67 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import express from 'express';
+import { BadgeService } from '../badges/BadgeService';
+import { spec } from '../schema/openapi/spec';
+
+type ValidatedRouter = ReturnType<
+  typeof createValidatedOpenApiRouter<typeof spec>
+>;
+
+/** Signed-in users and services, who see what the catalog lets them read. */
+const CALLERS = { allow: ['user', 'service'] as Array<'user' | 'service'> };
+
+/**
+ * Sends a badge. The SVG may only draw: no script runs and nothing loads
+ * (`default-src 'none'`), and browsers take it for nothing but an image.
+ */
+function sendSvg(res: express.Response, svg: string, cacheControl: string) {
+  res
+    .status(200)
+    .set({
+      'Content-Type': 'image/svg+xml; charset=utf-8',
+      'Cache-Control': cacheControl,
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy':
+        "default-src 'none'; style-src 'unsafe-inline'",
+    })
+    .send(Buffer.from(svg, 'utf8'));
+}
+
+/**
+ * Badges: `GET /entities/{kind}/{namespace}/{name}/badge?scorecard=` for
+ * callers who may read the entity, `POST /badges` to get a public badge's
+ * id and snippet, and `GET /badges/{id}`, which plugin.ts opens to callers
+ * without a session when `readiness.badges.public` is on.
+ */
+export function addBadgeRoutes(
+  router: ValidatedRouter,
+  httpAuth: HttpAuthService,
+  badges: BadgeService,
+): void {
+  router.get('/entities/:kind/:namespace/:name/badge', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, CALLERS);
+    const { kind, namespace, name } = req.params;
+    const svg = await badges.entityBadge(
+      { kind, namespace, name },
+      req.query.scorecard,
+      credentials,
+    );
+    // For this caller only: another may not read the entity.
+    sendSvg(res, svg, 'private, max-age=60');
+  });
+
+  router.post('/badges', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, CALLERS);
+    const { entityRef, scorecard } = req.body;
+    res.json({ ...(await badges.create(entityRef, scorecard, credentials)) });
+  });
+
+  router.get('/badges/:id', async (req, res) => {
+    sendSvg(
+      res,
+      await badges.publicBadge(req.params.id),
+      'public, max-age=300',
+    );
+  });
+}

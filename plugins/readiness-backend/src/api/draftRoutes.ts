@@ -1,0 +1,36 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { DraftEntityEvaluator } from '../drafts/DraftEntityEvaluator';
+import { spec } from '../schema/openapi/spec';
+import { TooManyRequestsError } from './CallerRateLimiter';
+
+type ValidatedRouter = ReturnType<
+  typeof createValidatedOpenApiRouter<typeof spec>
+>;
+
+/** Signed-in users and services: a draft's owner is looked up as them. */
+const CALLERS = { allow: ['user', 'service'] as Array<'user' | 'service'> };
+
+/**
+ * `POST /entities/evaluate`: a draft entity's readiness, stored nowhere.
+ * The body is bounded by the router's JSON limit, the entity and what
+ * requests may cost by the evaluator (`readiness.limits.scorecards`,
+ * `readiness.drafts`).
+ */
+export function addDraftRoutes(
+  router: ValidatedRouter,
+  httpAuth: HttpAuthService,
+  drafts: DraftEntityEvaluator,
+): void {
+  router.post('/entities/evaluate', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, CALLERS);
+    try {
+      res.json(await drafts.evaluateRequest(req.body, credentials));
+    } catch (error) {
+      if (error instanceof TooManyRequestsError) {
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,188 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  getCompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { hint, ReadinessBadge } from '@readiness/plugin-readiness-common';
+import type { EntityReadinessService } from '../api/EntityReadinessService';
+import { callerOf } from '../lib/callerOf';
+import { ExpiringCache } from '../lib/ExpiringCache';
+import { ScorecardRegistry } from '../scorecards/ScorecardRegistry';
+import { BADGE_ID_PATTERN } from '../store/badges/badgeIds';
+import { BadgeStore } from '../store/badges/BadgeStore';
+import { notEvaluatedBadge, standingBadge, unknownBadge } from './badgeContent';
+import { badgeMarkdown, badgeUrl } from './badgeSnippet';
+import { BadgeSettings } from './readBadgeSettings';
+import { renderBadge } from './renderBadge';
+
+/**
+ * How long a public badge is served from memory: anonymous callers cost at
+ * most one database read per badge and replica in that time.
+ */
+const PUBLIC_BADGE_CACHE = {
+  ttlMs: 60_000,
+  maxEntries: 2_000,
+  // Badges are under 2 KB each.
+  maxWeight: 4_000_000,
+};
+
+/** Where badges read scorecards, ids, results and entities. */
+export interface BadgeServiceOptions {
+  registry: ScorecardRegistry;
+  store: BadgeStore;
+  /** Entities as the caller may read them, and their readiness. */
+  readiness: Pick<EntityReadinessService, 'visibleEntity' | 'readinessOf'>;
+  settings: BadgeSettings;
+}
+
+/**
+ * Readiness badges: an entity's level and score on a scorecard as SVG, for
+ * callers who may read the entity, and, when `readiness.badges.public` is
+ * on, under an unguessable id for anyone (a README).
+ */
+export class BadgeService {
+  private readonly publicBadges = new ExpiringCache<string>(
+    PUBLIC_BADGE_CACHE,
+    svg => svg.length,
+  );
+
+  constructor(private readonly options: BadgeServiceOptions) {}
+
+  /** Whether badges are served without a session. */
+  get isPublic(): boolean {
+    return this.options.settings.public;
+  }
+
+  /**
+   * The entity's badge for a caller who may read it (404 otherwise): its
+   * stored standing, or, when it has none, its readiness evaluated now.
+   */
+  async entityBadge(
+    ref: CompoundEntityRef,
+    scorecardId: string,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    const { scorecard } = this.requireScorecard(scorecardId);
+    const entity = await this.options.readiness.visibleEntity(ref, credentials);
+    const entityRef = stringifyEntityRef(entity);
+    const stored = await this.options.store.storedStanding(
+      entityRef,
+      scorecardId,
+    );
+    if (stored) {
+      return renderBadge(standingBadge(scorecard, stored));
+    }
+    const readiness = await this.options.readiness.readinessOf(
+      entity,
+      credentials,
+    );
+    const result = readiness.scorecards.find(
+      r => r.scorecard.id === scorecardId,
+    );
+    return renderBadge(
+      result ? standingBadge(scorecard, result) : notEvaluatedBadge(scorecard),
+    );
+  }
+
+  /**
+   * The public badge of an entity the caller may read (404 otherwise): the
+   * same id for the same entity and scorecard, whoever asks. 409 while
+   * `readiness.badges.public` is off.
+   */
+  async create(
+    entityRef: string,
+    scorecardId: string,
+    credentials: BackstageCredentials,
+  ): Promise<ReadinessBadge> {
+    const { settings } = this.options;
+    if (!settings.public) {
+      throw new ConflictError(
+        'Public badges are off; an administrator turns them on with readiness.badges.public: true',
+      );
+    }
+    const { scorecard } = this.requireScorecard(scorecardId);
+    const entity = await this.options.readiness.visibleEntity(
+      parseRef(entityRef),
+      credentials,
+    );
+    const id = await this.options.store.idFor(
+      stringifyEntityRef(entity),
+      scorecardId,
+      callerOf(credentials),
+    );
+    const url = badgeUrl(settings.backendBaseUrl!, id);
+    return {
+      id,
+      url,
+      markdown: badgeMarkdown({
+        scorecardTitle: scorecard.title,
+        url,
+        appBaseUrl: settings.appBaseUrl!,
+        entity: getCompoundEntityRef(entity),
+      }),
+    };
+  }
+
+  /**
+   * The badge of this id for anyone, from stored results only (an
+   * anonymous caller never makes the backend evaluate), and without the
+   * entity's name. 404 while `readiness.badges.public` is off and for an
+   * unknown id; `unknown` once the scorecard or the entity's results are
+   * gone (an entity removed from the catalog loses them).
+   */
+  async publicBadge(id: string): Promise<string> {
+    if (!this.isPublic || !BADGE_ID_PATTERN.test(id)) {
+      throw new NotFoundError('No such badge');
+    }
+    return this.publicBadges.get(id, async () => {
+      const badge = await this.options.store.find(id);
+      if (!badge) {
+        throw new NotFoundError('No such badge');
+      }
+      const active = this.options.registry
+        .list()
+        .find(s => s.scorecard.id === badge.scorecardId);
+      if (!active) {
+        return renderBadge(unknownBadge());
+      }
+      const standing = await this.options.store.storedStanding(
+        badge.entityRef,
+        badge.scorecardId,
+      );
+      return renderBadge(
+        standing
+          ? standingBadge(active.scorecard, standing)
+          : unknownBadge(active.scorecard),
+      );
+    });
+  }
+
+  /** The scorecard in force with this id; 400 with the closest otherwise. */
+  private requireScorecard(id: string) {
+    const active = this.options.registry.list();
+    const found = active.find(s => s.scorecard.id === id);
+    if (!found) {
+      const ids = active.map(s => s.scorecard.id);
+      throw new InputError(
+        `Unknown scorecard "${id}"${hint(id, ids, 'scorecards')}`,
+      );
+    }
+    return found;
+  }
+}
+
+/** An entity ref from a request body; 400 naming the field when invalid. */
+function parseRef(entityRef: string): CompoundEntityRef {
+  try {
+    return parseEntityRef(entityRef);
+  } catch (error) {
+    throw new InputError(
+      `entityRef must be an entity ref such as component:default/name: ${
+        (error as Error).message
+      }`,
+    );
+  }
+}

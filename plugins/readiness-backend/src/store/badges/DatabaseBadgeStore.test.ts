@@ -1,0 +1,89 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { SCORECARD, scoreAt } from '../../__testUtils__/storeFixtures';
+import { createTestStores } from '../../__testUtils__/testStores';
+import { BADGE_ID_PATTERN } from './badgeIds';
+import { DatabaseBadgeStore } from './DatabaseBadgeStore';
+
+jest.setTimeout(60_000);
+
+const CHECKOUT = 'component:default/checkout';
+const ADA = 'user:default/ada';
+
+describe('DatabaseBadgeStore', () => {
+  const databases = TestDatabases.create();
+
+  async function storeOn(databaseId: Parameters<typeof createTestStores>[1]) {
+    const { knex, stores } = await createTestStores(databases, databaseId);
+    return { badges: new DatabaseBadgeStore(knex), stores };
+  }
+
+  it.each(databases.eachSupportedId())(
+    'keeps one random id per entity and scorecard, %p',
+    async databaseId => {
+      const { badges } = await storeOn(databaseId);
+
+      const id = await badges.idFor(CHECKOUT, SCORECARD, ADA);
+      expect(id).toMatch(BADGE_ID_PATTERN);
+      expect(id.length).toBeGreaterThanOrEqual(22);
+      expect(id).not.toContain('checkout');
+      await expect(
+        badges.idFor(CHECKOUT, SCORECARD, 'user:default/bo'),
+      ).resolves.toBe(id);
+
+      const other = await badges.idFor(CHECKOUT, 'api-quality', ADA);
+      const another = await badges.idFor(
+        'component:default/payments',
+        SCORECARD,
+        ADA,
+      );
+      expect(new Set([id, other, another]).size).toBe(3);
+
+      await expect(badges.find(id)).resolves.toEqual({
+        id,
+        entityRef: CHECKOUT,
+        scorecardId: SCORECARD,
+      });
+      await expect(badges.find('x'.repeat(32))).resolves.toBeUndefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'gives callers racing for the same badge the same id, %p',
+    async databaseId => {
+      const { badges } = await storeOn(databaseId);
+
+      const ids = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          badges.idFor(CHECKOUT, SCORECARD, `user:default/u${i}`),
+        ),
+      );
+
+      expect(new Set(ids).size).toBe(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads the stored score and level of an entity, never evaluating, %p',
+    async databaseId => {
+      const { badges, stores } = await storeOn(databaseId);
+      await expect(
+        badges.storedStanding(CHECKOUT, SCORECARD),
+      ).resolves.toBeUndefined();
+
+      await scoreAt(
+        stores.resultWriter,
+        'checkout',
+        '2026-11-25T10:00:00.000Z',
+        87.5,
+        'silver',
+      );
+
+      await expect(badges.storedStanding(CHECKOUT, SCORECARD)).resolves.toEqual(
+        { score: 87.5, level: 'silver' },
+      );
+      await expect(
+        badges.storedStanding(CHECKOUT, 'api-quality'),
+      ).resolves.toBeUndefined();
+    },
+  );
+});
