@@ -22,6 +22,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// readiness:evaluate and readiness:gate for templates
+backend.add(import('@readiness/plugin-scaffolder-backend-module-readiness'));
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));
