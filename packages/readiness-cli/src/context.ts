@@ -11,4 +11,6 @@ export interface Context {
   now: Date;
   /** Print stack traces of errors (`READINESS_DEBUG=1`). */
   debug: boolean;
+  /** Environment variables, e.g. `READINESS_TOKEN`; none when not given. */
+  env?: Record<string, string | undefined>;
 }

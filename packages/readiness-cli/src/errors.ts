@@ -4,6 +4,7 @@ import { describeError } from '@readiness/plugin-readiness-common';
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_UNAVAILABLE = 3;
 
 /**
  * A mistake in the command line or in the files it names: reported as one
@@ -17,6 +18,19 @@ export class InputError extends Error {
     super(message);
     this.name = 'InputError';
     this.details = details;
+  }
+}
+
+/**
+ * The Readiness backend could not be reached, did not answer in time, or
+ * refused the request for another reason than its content (a 401, a 403, a
+ * 5xx): exit code 3, so that a pipeline can tell it from a mistake of its
+ * own (a 400 is an `InputError`).
+ */
+export class BackendError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackendError';
   }
 }
 

@@ -19,5 +19,6 @@ export async function main(argv: string[]): Promise<void> {
     stderr: text => process.stderr.write(text),
     now: new Date(),
     debug: process.env.READINESS_DEBUG === '1',
+    env: process.env,
   });
 }

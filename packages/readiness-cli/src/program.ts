@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { version } from '../package.json';
 import { evaluateCommand } from './commands/evaluate';
 import { gateCommand } from './commands/gate';
+import { pushCommand } from './commands/push';
 import { validateCommand } from './commands/validate';
 import { Context } from './context';
 
@@ -17,7 +18,9 @@ Exit codes
      YAML in a file named on the command line (or, with --strict, in any
      catalog file), invalid scorecards (evaluate, gate), a broken
      --exemptions or --attestations file, an unknown entity, scorecard or
-     level
+     level, facts the backend refuses (push: its 400, printed as is)
+  3  push: the backend could not be reached, did not answer in time, or
+     refused the push otherwise (401, 403, 5xx; its message printed as is)
 
 Set READINESS_DEBUG=1 to print the stack trace of an error.`;
 
@@ -60,7 +63,7 @@ export function createProgram(
 ): Command {
   const program = new Command('readiness')
     .description(
-      'Validate Readiness scorecards and evaluate catalog files offline, e.g. in CI.',
+      'Validate Readiness scorecards and evaluate catalog files offline, e.g. in CI; push facts a pipeline observed to the Readiness backend.',
     )
     .version(version)
     .exitOverride()
@@ -151,6 +154,55 @@ Examples
 ${EXIT_CODES}`,
     )
     .action(options => setExitCode(gateCommand(options, ctx)));
+
+  program
+    .command('push')
+    .description(
+      'Push facts a pipeline observed about an entity to the Readiness backend (readiness.pushedFacts)',
+    )
+    .argument(
+      '[facts...]',
+      'name=value pairs; a value is JSON when it parses as JSON (87.5, true, ["a","b"]), else text',
+    )
+    .requiredOption(
+      '--url <url>',
+      "Backstage's base URL, e.g. https://backstage.example.com",
+    )
+    .requiredOption(
+      '--entity <ref>',
+      'the entity the facts are about, e.g. component:default/my-service (kind component and namespace default when left out)',
+    )
+    .requiredOption(
+      '--source <source>',
+      'what observed the facts, e.g. github-actions (letters, digits and ._:/@-)',
+    )
+    .option(
+      '--observed-at <time>',
+      'ISO 8601 time of the observation (default: now, by the backend clock)',
+    )
+    .option(
+      '--token <token>',
+      'a service token allowed readiness.facts.push (default: the READINESS_TOKEN environment variable, which keeps it out of process lists)',
+    )
+    .option(
+      '--file <file>',
+      'a JSON object of facts, e.g. { "testCoverage": 87.5 }, instead of name=value pairs',
+    )
+    .option('--timeout <seconds>', 'how long to wait for the backend', '30')
+    .addHelpText(
+      'after',
+      `
+Examples
+  $ READINESS_TOKEN=… readiness push --url https://backstage.example.com \\
+      --entity component:default/my-service --source github-actions \\
+      testCoverage=87.5 evalPassRate=0.93
+  $ readiness push --url https://backstage.example.com --entity my-service \\
+      --source load-test --observed-at 2027-01-10T09:30:00Z --file facts.json
+${EXIT_CODES}`,
+    )
+    .action(async (facts: string[], options) =>
+      setExitCode(await pushCommand(facts, options, ctx)),
+    );
 
   return program;
 }

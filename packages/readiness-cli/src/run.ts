@@ -1,7 +1,13 @@
 import { describeError } from '@readiness/plugin-readiness-common';
 import { CommanderError } from 'commander';
 import { Context } from './context';
-import { EXIT_OK, EXIT_USAGE, InputError } from './errors';
+import {
+  BackendError,
+  EXIT_OK,
+  EXIT_UNAVAILABLE,
+  EXIT_USAGE,
+  InputError,
+} from './errors';
 import { createProgram } from './program';
 
 /**
@@ -31,6 +37,8 @@ function reportError(error: unknown, ctx: Context): number {
       ctx.stderr(`${line}\n`);
     }
     ctx.stderr(`error: ${error.message}\n`);
+  } else if (error instanceof BackendError) {
+    ctx.stderr(`error: ${error.message}\n`);
   } else {
     ctx.stderr(
       `error: ${describeError(error)}${
@@ -41,5 +49,5 @@ function reportError(error: unknown, ctx: Context): number {
   if (ctx.debug && error instanceof Error && error.stack) {
     ctx.stderr(`${error.stack}\n`);
   }
-  return EXIT_USAGE;
+  return error instanceof BackendError ? EXIT_UNAVAILABLE : EXIT_USAGE;
 }

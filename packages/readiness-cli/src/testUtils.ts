@@ -36,7 +36,7 @@ export interface CliOutcome {
 export async function runCli(
   args: string[],
   cwd: string,
-  options: { debug?: boolean } = {},
+  options: { debug?: boolean; env?: Record<string, string | undefined> } = {},
 ): Promise<CliOutcome> {
   let stdout = '';
   let stderr = '';
@@ -50,6 +50,7 @@ export async function runCli(
     },
     now: new Date('2026-11-25T10:00:00Z'),
     debug: options.debug ?? false,
+    env: options.env ?? {},
   });
   return { code, stdout, stderr };
 }
