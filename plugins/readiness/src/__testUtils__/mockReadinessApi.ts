@@ -63,6 +63,7 @@ export function mockReadinessApi(
     getEntityCampaigns: jest.fn(
       methods.getEntityCampaigns ?? unexpected('getEntityCampaigns'),
     ),
+    createBadge: jest.fn(methods.createBadge ?? unexpected('createBadge')),
   } as jest.Mocked<ReadinessApi>;
 }
 

@@ -17,6 +17,7 @@ import type {
   EntityReadinessHistory,
   Leaderboard,
   LeaderboardQuery,
+  ReadinessBadge,
   ResultList,
   ResultQuery,
   ScorecardDetails,
@@ -148,6 +149,16 @@ export interface ReadinessApi {
   getEntityCampaigns(
     entityRef: CompoundEntityRef | string,
   ): Promise<EntityCampaigns>;
+
+  /**
+   * The entity's public badge on a scorecard: its id, the URL of its SVG
+   * (served without a session) and a Markdown snippet; the same for the
+   * same entity and scorecard. 409 while `readiness.badges.public` is off.
+   */
+  createBadge(
+    entityRef: CompoundEntityRef | string,
+    scorecardId: string,
+  ): Promise<ReadinessBadge>;
 }
 
 /**

@@ -199,6 +199,25 @@ describe('ReadinessClient', () => {
     );
   });
 
+  it('creates a badge with a POST of the entity ref and scorecard', async () => {
+    const badge = { id: 'x'.repeat(32), url: 'u', markdown: 'm' };
+    const { client, fetch } = setup(jsonResponse(200, badge));
+
+    await expect(
+      client.createBadge(
+        { kind: 'Component', namespace: 'default', name: 'svc' },
+        'production-readiness',
+      ),
+    ).resolves.toEqual(badge);
+
+    expect(fetch.mock.calls[0][0]).toBe(`${baseUrl}/badges`);
+    expect(fetch.mock.calls[0][1]).toMatchObject({ method: 'POST' });
+    expect(JSON.parse(String(fetch.mock.calls[0][1]?.body))).toEqual({
+      entityRef: 'component:default/svc',
+      scorecard: 'production-readiness',
+    });
+  });
+
   it("gets a team's readiness by group ref, and the leaderboard rolled up", async () => {
     const { client, fetch } = setup(jsonResponse(200, { items: [], total: 0 }));
 

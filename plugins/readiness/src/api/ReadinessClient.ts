@@ -1,4 +1,8 @@
-import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
@@ -18,6 +22,7 @@ import type {
   EntityReadinessHistory,
   Leaderboard,
   LeaderboardQuery,
+  ReadinessBadge,
   ResultList,
   ResultQuery,
   ScorecardDetails,
@@ -179,6 +184,19 @@ export class ReadinessClient implements ReadinessApi {
     entityRef: CompoundEntityRef | string,
   ): Promise<EntityCampaigns> {
     return this.request(`${entityPath(entityRef)}/campaigns`);
+  }
+
+  async createBadge(
+    entityRef: CompoundEntityRef | string,
+    scorecardId: string,
+  ): Promise<ReadinessBadge> {
+    return this.post('/badges', {
+      entityRef:
+        typeof entityRef === 'string'
+          ? entityRef
+          : stringifyEntityRef(entityRef),
+      scorecard: scorecardId,
+    });
   }
 
   private post<T>(path: string, body: unknown): Promise<T> {

@@ -1,4 +1,5 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
+import { badgeMessages } from './badgeMessages';
 import { campaignMessages } from './campaignMessages';
 import { entityMessages } from './entityMessages';
 import { ownerInputMessages } from './ownerInputMessages';
@@ -18,5 +19,6 @@ export const readinessTranslationRef = createTranslationRef({
     ...scorecardMessages,
     ...teamMessages,
     ...ownerInputMessages,
+    ...badgeMessages,
   },
 });

@@ -20,13 +20,14 @@ import { EntityCampaignItems } from '../EntityCampaignItems';
 import { EntityOwnerInput } from '../EntityOwnerInput';
 import { EntityScorecard } from '../EntityScorecard';
 import { ErrorAlert } from '../ErrorAlert';
+import { ReadinessBadgeButton } from '../ReadinessBadgeButton';
 import { RefreshReadinessButton } from '../RefreshReadinessButton';
 import { useScorecardDefinitions } from './useScorecardDefinitions';
 
 /**
  * The entity's "Readiness" tab: the campaigns it has still to meet, first;
  * every scorecard that applies, with every
- * category and check in full (and the owners' actions on them), the
+ * category and check in full (and the owners' actions on them), its badge, the
  * history, a refresh action for those allowed to, and the entity's
  * exemptions and attestations.
  */
@@ -125,6 +126,12 @@ export function EntityReadinessContent() {
                     changes: history.value?.changes,
                   }}
                   checkActions={checkActions(result)}
+                  actions={
+                    <ReadinessBadgeButton
+                      entityRef={entityRef}
+                      result={result}
+                    />
+                  }
                 />
               ))}
             </>

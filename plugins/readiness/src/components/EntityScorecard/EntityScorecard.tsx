@@ -15,15 +15,17 @@ import { checksByCategory } from './checksByCategory';
 
 /**
  * One scorecard evaluated for the entity, in full: score and level, what
- * the next level needs, every category and check (with what `checkActions`
- * offers on each), and the history.
+ * the next level needs, `actions` on the scorecard, every category and
+ * check (with what `checkActions` offers on each), and the history.
  */
 export function EntityScorecard(props: {
   result: ScorecardResult;
   history: ScoreHistoryState;
   checkActions?: (check: CheckResult) => ReactNode;
+  /** Actions on the whole scorecard, such as its badge. */
+  actions?: ReactNode;
 }) {
-  const { result, history, checkActions } = props;
+  const { result, history, checkActions, actions } = props;
   const { t } = useTranslationRef(readinessTranslationRef);
   const { counts } = result;
 
@@ -52,6 +54,7 @@ export function EntityScorecard(props: {
             </Text>
             <NextLevelGaps result={result} />
             <ResultFreshness result={result} />
+            {actions && <Flex gap="2">{actions}</Flex>}
           </Flex>
           {checksByCategory(result).map(({ category, checks }) => (
             <CategoryChecks

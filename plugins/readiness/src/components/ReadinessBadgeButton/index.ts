@@ -1,0 +1,1 @@
+export { ReadinessBadgeButton } from './ReadinessBadgeButton';

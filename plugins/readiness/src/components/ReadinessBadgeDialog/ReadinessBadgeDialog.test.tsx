@@ -1,0 +1,105 @@
+import { configApiRef } from '@backstage/core-plugin-api';
+import { mockApis, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { responseError } from '../../__testUtils__/fixtures';
+import { mockReadinessApi } from '../../__testUtils__/mockReadinessApi';
+import { renderInReadinessTestApp } from '../../__testUtils__/renderInReadinessTestApp';
+import { ReadinessApi } from '../../api';
+import { ReadinessBadgeDialog } from './ReadinessBadgeDialog';
+
+const BADGE = {
+  id: 'q7Zt3kPj0xY4mW8rB2nC5vL9sD1fG6hJ',
+  url: 'https://backstage.example/api/readiness/badges/q7Zt3kPj0xY4mW8rB2nC5vL9sD1fG6hJ',
+  markdown:
+    '[![Production Readiness: readiness](https://backstage.example/api/readiness/badges/q7Zt3kPj0xY4mW8rB2nC5vL9sD1fG6hJ)](https://backstage.example/catalog/default/component/payments/readiness)',
+};
+
+async function renderDialog(options: {
+  public: boolean;
+  methods?: Partial<ReadinessApi>;
+}) {
+  const api = mockReadinessApi(options.methods);
+  const onClose = jest.fn();
+  await renderInReadinessTestApp(
+    <TestApiProvider
+      apis={[
+        [
+          configApiRef,
+          mockApis.config({
+            data: { readiness: { badges: { public: options.public } } },
+          }),
+        ],
+      ]}
+    >
+      <ReadinessBadgeDialog
+        entityRef="component:default/payments"
+        scorecardId="production-readiness"
+        scorecardTitle="Production Readiness"
+        onClose={onClose}
+      />
+    </TestApiProvider>,
+    { readinessApi: api },
+  );
+  const dialog = await screen.findByRole('dialog');
+  return { api, onClose, dialog };
+}
+
+describe('ReadinessBadgeDialog', () => {
+  it('shows the public badge, its Markdown and copies it', async () => {
+    const user = userEvent.setup();
+    const { api, dialog } = await renderDialog({
+      public: true,
+      methods: { createBadge: async () => BADGE },
+    });
+
+    const preview = await within(dialog).findByRole('img', {
+      name: 'Production Readiness: readiness badge',
+    });
+    expect(preview).toHaveAttribute('src', BADGE.url);
+    expect(api.createBadge).toHaveBeenCalledWith(
+      'component:default/payments',
+      'production-readiness',
+    );
+    const markdown = within(dialog).getByRole('textbox', { name: 'Markdown' });
+    expect(markdown).toHaveValue(BADGE.markdown);
+    expect(markdown).toHaveAttribute('readonly');
+
+    const writeText = jest.spyOn(navigator.clipboard, 'writeText');
+    await user.click(within(dialog).getByRole('button', { name: 'Copy' }));
+
+    expect(
+      await within(dialog).findByText('Copied to the clipboard.'),
+    ).toBeInTheDocument();
+    expect(writeText).toHaveBeenCalledWith(BADGE.markdown);
+  });
+
+  it('says what failed when the backend refuses', async () => {
+    const error = await responseError(
+      409,
+      'Public badges are off; an administrator turns them on with readiness.badges.public: true',
+    );
+    const { dialog } = await renderDialog({
+      public: true,
+      methods: { createBadge: () => Promise.reject(error) },
+    });
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('Could not make the badge');
+    expect(alert).toHaveTextContent('readiness.badges.public: true');
+    expect(within(dialog).queryByRole('img')).not.toBeInTheDocument();
+  });
+
+  it('explains that public badges are off, asking the backend nothing', async () => {
+    const { api, dialog, onClose } = await renderDialog({ public: false });
+
+    expect(
+      within(dialog).getByText(/Public badges are off in this Backstage/),
+    ).toHaveTextContent('readiness.badges.public: true');
+    expect(api.createBadge).not.toHaveBeenCalled();
+    expect(within(dialog).queryByRole('textbox')).not.toBeInTheDocument();
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+  });
+});

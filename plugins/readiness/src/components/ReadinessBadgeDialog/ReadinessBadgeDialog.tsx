@@ -1,0 +1,135 @@
+import { configApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  Button,
+  Dialog,
+  DialogBody,
+  DialogFooter,
+  DialogHeader,
+  Flex,
+  Text,
+  TextAreaField,
+} from '@backstage/ui';
+import type { ReadinessBadge } from '@readiness/plugin-readiness-common';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { readinessApiRef } from '../../api';
+import { readinessTranslationRef } from '../../translation';
+import { ErrorAlert } from '../ErrorAlert';
+
+/** Props of {@link ReadinessBadgeDialog}. */
+export interface ReadinessBadgeDialogProps {
+  entityRef: string;
+  scorecardId: string;
+  scorecardTitle: string;
+  onClose: () => void;
+}
+
+/**
+ * The entity's public badge on one scorecard: a preview, the Markdown
+ * snippet for a README and a button that copies it. While public badges are
+ * off (`readiness.badges.public`), it says so and asks the backend nothing.
+ * Render it only while open.
+ */
+export function ReadinessBadgeDialog(props: ReadinessBadgeDialogProps) {
+  const { scorecardTitle, onClose } = props;
+  const { t } = useTranslationRef(readinessTranslationRef);
+  const isPublic =
+    useApi(configApiRef).getOptionalBoolean('readiness.badges.public') ?? false;
+
+  return (
+    <Dialog
+      isOpen
+      onOpenChange={isOpen => {
+        if (!isOpen) {
+          onClose();
+        }
+      }}
+      width={640}
+    >
+      <DialogHeader>
+        {t('badge.title', { scorecard: scorecardTitle })}
+      </DialogHeader>
+      <DialogBody>
+        {isPublic ? (
+          <PublicBadge {...props} />
+        ) : (
+          <Text as="p">{t('badge.publicOff')}</Text>
+        )}
+      </DialogBody>
+      <DialogFooter>
+        <Button variant="secondary" onPress={onClose}>
+          {t('badge.done')}
+        </Button>
+      </DialogFooter>
+    </Dialog>
+  );
+}
+
+function PublicBadge(props: ReadinessBadgeDialogProps) {
+  const { entityRef, scorecardId, scorecardTitle } = props;
+  const readinessApi = useApi(readinessApiRef);
+  const { t } = useTranslationRef(readinessTranslationRef);
+  const badge = useAsync(
+    () => readinessApi.createBadge(entityRef, scorecardId),
+    [readinessApi, entityRef, scorecardId],
+  );
+
+  return (
+    <Flex direction="column" gap="4">
+      <Text as="p">{t('badge.intro', { scorecard: scorecardTitle })}</Text>
+      {badge.loading && <Text as="p">{t('badge.loading')}</Text>}
+      {badge.error && (
+        <ErrorAlert title={t('badge.errorTitle')} error={badge.error} />
+      )}
+      {badge.value && (
+        <BadgeSnippet badge={badge.value} scorecardTitle={scorecardTitle} />
+      )}
+    </Flex>
+  );
+}
+
+function BadgeSnippet(props: {
+  badge: ReadinessBadge;
+  scorecardTitle: string;
+}) {
+  const { badge, scorecardTitle } = props;
+  const { t } = useTranslationRef(readinessTranslationRef);
+  // The clipboard may be missing (an insecure origin) or refused (a
+  // policy): then the text stays there to select.
+  const [copied, setCopied] = useState<'copied' | 'failed'>();
+  const copy = () =>
+    Promise.resolve()
+      .then(() => navigator.clipboard.writeText(badge.markdown))
+      .then(
+        () => setCopied('copied'),
+        () => setCopied('failed'),
+      );
+
+  return (
+    <Flex direction="column" gap="3">
+      <div>
+        <img
+          src={badge.url}
+          alt={t('badge.previewAlt', { scorecard: scorecardTitle })}
+        />
+      </div>
+      <TextAreaField
+        label={t('badge.markdown')}
+        value={badge.markdown}
+        isReadOnly
+        rows={3}
+        style={{ fontFamily: 'monospace' }}
+      />
+      <Flex align="center" gap="3">
+        <Button variant="secondary" onPress={copy}>
+          {t('badge.copy')}
+        </Button>
+        <Text as="p" role="status" color="secondary">
+          {copied === 'copied' && t('badge.copied')}
+          {copied === 'failed' && t('badge.copyFailed')}
+        </Text>
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,2 @@
+export { ReadinessBadgeDialog } from './ReadinessBadgeDialog';
+export type { ReadinessBadgeDialogProps } from './ReadinessBadgeDialog';
