@@ -10,7 +10,11 @@ import {
   truncateText,
 } from '@readiness/plugin-readiness-common';
 
-/** What the readiness backend evaluates: a draft entity, nothing stored. */
+/**
+ * What the readiness backend evaluates: a draft entity, nothing stored.
+ *
+ * @public
+ */
 export interface DraftEvaluationRequest {
   entity: Entity;
   /** Only this scorecard's result. */
@@ -19,7 +23,11 @@ export interface DraftEvaluationRequest {
   repositoryPaths?: string[];
 }
 
-/** How the client reaches the readiness backend, and how long it waits. */
+/**
+ * How the client reaches the readiness backend, and how long it waits.
+ *
+ * @public
+ */
 export interface ReadinessDraftClientOptions {
   discovery: Pick<DiscoveryService, 'getBaseUrl'>;
   auth: Pick<AuthService, 'getPluginRequestToken'>;
