@@ -26,7 +26,9 @@ kind: Scorecard
 metadata:
   name: mcp-draft
   title: MCP draft
+  description: Does every component have an owner?
 spec:
+  appliesTo: { kind: component }
   levels:
     - id: basic
       title: Basic
@@ -38,6 +40,7 @@ spec:
       title: Has an owner
       category: ownership
       level: basic
+      severity: high
       condition: { fact: catalog.owner, exists: true }
       remediation:
         text: Set spec.owner.
@@ -114,7 +117,7 @@ test('MCP: the Readiness tools, with a user token and without', async () => {
     await test.step('preview-scorecard runs a draft over the fleet', async () => {
       const answer = await callTool(client, TOOLS[3], { document: DRAFT });
       expect(answer.isError, answer.text).toBe(false);
-      expect(answer.json.status).toBe('done');
+      expect(answer.json.status, answer.text).toBe('done');
       expect(answer.json.entitiesEvaluated).toBeGreaterThan(0);
     });
 
