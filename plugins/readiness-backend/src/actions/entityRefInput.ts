@@ -4,9 +4,20 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import type { z as zod } from 'zod/v3';
 
 /** Longest entity ref an action accepts: kind, namespace and name are short. */
 export const MAX_ENTITY_REF_LENGTH = 300;
+
+/** The `entityRef` input of the actions that answer about one entity. */
+export const entityRefSchema = (z: typeof zod) =>
+  z
+    .string()
+    .min(1)
+    .max(MAX_ENTITY_REF_LENGTH)
+    .describe(
+      'The entity: a full ref (component:default/payments-api) or short (payments-api means component:default/payments-api).',
+    );
 
 /**
  * An entity ref as an agent writes it: in full (`component:default/x`) or

@@ -1,7 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { MAX_ID_LENGTH } from '@readiness/plugin-readiness-common';
 import type { RequestServices } from '../api/buildRequestServices';
-import { MAX_ENTITY_REF_LENGTH, parseEntityRefInput } from './entityRefInput';
+import { entityRefSchema, parseEntityRefInput } from './entityRefInput';
 import { findVisibleEntity } from './findVisibleEntity';
 import {
   EVIDENCE_CHARS,
@@ -31,13 +31,7 @@ Limits: at most maxChecks checks per scorecard (omittedChecks counts the rest), 
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .max(MAX_ENTITY_REF_LENGTH)
-            .describe(
-              'The entity: a full ref (component:default/payments-api) or short (payments-api means component:default/payments-api).',
-            ),
+          entityRef: entityRefSchema(z),
           scorecard: z
             .string()
             .min(1)

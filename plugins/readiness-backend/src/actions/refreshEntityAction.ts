@@ -3,7 +3,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ServiceUnavailableError } from '@backstage/errors';
 import type { RequestServices } from '../api/buildRequestServices';
 import { TooManyRequestsError } from '../api/CallerRateLimiter';
-import { MAX_ENTITY_REF_LENGTH, parseEntityRefInput } from './entityRefInput';
+import { entityRefSchema, parseEntityRefInput } from './entityRefInput';
 import { withSimilarEntities } from './findVisibleEntity';
 import { DEFAULT_MAX_CHECKS } from './getEntityReadinessAction';
 import { readinessOutputSchema, summarizeReadiness } from './readinessSummary';
@@ -23,13 +23,7 @@ Needs the readiness.entity.refresh permission; services need to be listed in rea
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .max(MAX_ENTITY_REF_LENGTH)
-            .describe(
-              'The entity: a full ref (component:default/payments-api) or short (payments-api means component:default/payments-api).',
-            ),
+          entityRef: entityRefSchema(z),
         }),
       output: readinessOutputSchema,
     },
