@@ -241,21 +241,54 @@ export interface Config {
 
     /**
      * Services (callers with a service token, e.g. a static token from
-     * `backend.auth.externalAccess`) allowed to refresh or preview, by
-     * subject, e.g. `external:ci-pipeline` or `plugin:scaffolder`.
-     * Backstage's permission framework allows every service, so no service
-     * may do either unless listed here. Defaults to none.
+     * `backend.auth.externalAccess`) allowed to refresh, preview or push
+     * facts about every entity, by subject, e.g. `ci-pipeline` (a static
+     * token's `subject` as configured) or `plugin:scaffolder`. Backstage's
+     * permission framework allows every service, so no service may do
+     * these unless listed here. Defaults to none.
      */
     serviceAccess?: {
       refresh?: string[];
       preview?: string[];
+      /**
+       * Services trusted to push facts (`POST /facts`) about every entity,
+       * e.g. an organisation-wide evaluation harness. Any other service
+       * pushes only about entities whose `readiness.dev/fact-pushers`
+       * annotation lists its subject. Both need the `readiness.facts.push`
+       * permission too. A static token's subject is its `subject` as
+       * configured, e.g. `ci-pipeline`.
+       */
+      pushFacts?: string[];
+      /**
+       * Services that may evaluate draft entities (`POST
+       * /entities/evaluate`) themselves. The Scaffolder actions call on
+       * behalf of the task's user and need no entry.
+       */
+      drafts?: string[];
+    };
+
+    /**
+     * Limits of `POST /facts`, per backend replica, counted in memory.
+     * Beyond the caller's limit a push answers 429 with `Retry-After`;
+     * beyond `maxConcurrentEvaluations` a push's facts are stored and its
+     * evaluation is left to the scheduled run.
+     */
+    pushedFactsLimits?: {
+      /** Pushes one service may make per `callerWindow`. Defaults to 120. */
+      callerLimit?: number;
+      /** Defaults to a minute. */
+      callerWindow?: HumanDuration | string;
+      /** Callers each replica keeps counts for at most. Defaults to 10000. */
+      maxTracked?: number;
+      /** Entities evaluated after pushes at once. Defaults to 4. */
+      maxConcurrentEvaluations?: number;
     };
 
     /** Readiness badges for READMEs; see docs/badges.md. */
     badges?: {
       /**
        * Whether badges are served without a session, under random
-       * unguessable ids (`GET /api/readiness/badges/{id}`), for READMEs and
+       * unguessable ids (`GET /api/readiness/public/badges/{id}`), for READMEs and
        * other pages outside Backstage. Anyone with a badge's URL sees the
        * scorecard's title and the entity's level and score, never its name.
        * Defaults to false.

@@ -38,6 +38,8 @@ describe('EntityReadinessService refresh', () => {
         services: new ServiceAccessPolicy({
           refresh: new Set(),
           preview: new Set(),
+          pushFacts: new Set(),
+          drafts: new Set(),
         }),
         limiter: new RefreshRateLimiter({
           entityIntervalMs: 60_000,

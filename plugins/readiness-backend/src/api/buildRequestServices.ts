@@ -33,6 +33,7 @@ import { CampaignService } from '../campaigns/CampaignService';
 import { GroupHierarchy } from '../teams/GroupHierarchy';
 import { TeamReadinessService } from '../teams/TeamReadinessService';
 import { FactsPushService } from '../pushedFacts/FactsPushService';
+import { readPushLimits } from '../pushedFacts/readPushLimits';
 import { DraftEntityEvaluator } from '../drafts/DraftEntityEvaluator';
 import { readDraftLimits } from '../drafts/readDraftLimits';
 import { BadgeService } from '../badges/BadgeService';
@@ -70,7 +71,8 @@ export async function buildRequestServices(
   const { stores, evaluator, facts, relations, collectors } = context;
   const previewSettings = readPreviewSettings(config);
   const scorecardLimits = readScorecardLimits(config);
-  // Services may refresh and preview only when config names them.
+  // Services may refresh, preview and push facts everywhere only when
+  // config names them.
   const serviceAccess = ServiceAccessPolicy.fromConfig(config);
 
   const visibility = new CatalogVisibility(catalog, auth);
@@ -161,6 +163,7 @@ export async function buildRequestServices(
       knownFacts: context.knownFacts,
       entityLimits: scorecardLimits,
       limits: readDraftLimits(config),
+      services: serviceAccess,
     }),
     // SVG badges; public ones under random ids (readiness.badges.public).
     badges: new BadgeService({
@@ -176,6 +179,8 @@ export async function buildRequestServices(
       catalog,
       auth,
       permissions,
+      services: serviceAccess,
+      limits: readPushLimits(config),
       evaluator,
       logger,
     }),

@@ -95,15 +95,21 @@ function hideGroupsInReadsByRefs(catalog: CatalogServiceMock) {
     });
 }
 
+/** The mock service principal, which these tests let evaluate drafts. */
+const SERVICE = mockCredentials.service().principal.subject;
+
 async function backend(
   hide?: (catalog: CatalogServiceMock) => void,
-  config?: object,
+  config?: { readiness?: object },
 ) {
   const knex = await databases.init('SQLITE_3');
   const started = await startReadinessBackend({
     entities: [paymentsTeam, paymentsSystem],
     knex,
-    config,
+    config: {
+      ...config,
+      readiness: { serviceAccess: { drafts: [SERVICE] }, ...config?.readiness },
+    },
   });
   hide?.(started.catalog);
   return { ...started, knex };
@@ -301,6 +307,21 @@ describe('readiness API: draft entities', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(
       /^entity\.spec\.deep\.deeper\.deeper.* nests deeper than 64 levels \(readiness\.limits\.scorecards\.maxDepth\)$/,
+    );
+  });
+
+  it('refuses a service that readiness.serviceAccess.drafts does not name', async () => {
+    const { server } = await backend(undefined, {
+      readiness: { serviceAccess: { drafts: ['another-service'] } },
+    });
+    const res = await request(server)
+      .post(URL)
+      .set('Authorization', mockCredentials.service.header())
+      .send({ entity: draft });
+
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe(
+      `Service ${SERVICE} may not evaluate draft entities: it is not listed in readiness.serviceAccess.drafts`,
     );
   });
 

@@ -9,6 +9,7 @@ import {
   repositoryFacts,
 } from '@readiness/plugin-readiness-common';
 import { CallerRateLimiter } from '../api/CallerRateLimiter';
+import { ServiceAccessPolicy } from '../api/ServiceAccessPolicy';
 import { collectorOfFact } from '../facts/collectorOfFact';
 import { callerOf } from '../lib/callerOf';
 import { ConcurrencyLimit } from '../lib/ConcurrencyLimit';
@@ -64,6 +65,12 @@ export class DraftEntityEvaluator {
       entityLimits: DraftEntityLimits;
       /** What requests may cost (`readiness.drafts`). */
       limits: DraftLimits;
+      /**
+       * Services evaluate drafts only when `readiness.serviceAccess.drafts`
+       * names them: a token meant for something else (pushing facts, say)
+       * learns nothing of the scorecards through a draft.
+       */
+      services: ServiceAccessPolicy;
       now?: () => Date;
     },
   ) {
@@ -79,12 +86,14 @@ export class DraftEntityEvaluator {
    * A request's draft, checked and evaluated: at most `callerLimit` per
    * caller and window (TooManyRequestsError, 429) and `maxConcurrent` at
    * once on this replica (ServiceUnavailableError, 503), counted before the
-   * body is looked at, since checking it costs too.
+   * body is looked at, since checking it costs too. Services need
+   * `readiness.serviceAccess.drafts` (NotAllowedError, 403).
    */
   async evaluateRequest(
     body: DraftRequestBody,
     credentials: BackstageCredentials,
   ): Promise<EntityReadiness> {
+    this.options.services.assertAllowed('drafts', credentials);
     this.rate.take(callerOf(credentials));
     return this.inFlight.run(async () =>
       this.evaluate(

@@ -64,6 +64,8 @@ function previewOf(limits: { maxEntities?: number; maxChanges?: number }) {
     services: new ServiceAccessPolicy({
       refresh: new Set(),
       preview: new Set(),
+      pushFacts: new Set(),
+      drafts: new Set(),
     }),
     scorecardLimits: DEFAULT_SCORECARD_LIMITS,
     limits: {
