@@ -1,4 +1,5 @@
-import { test } from '../support/fixtures';
+import { test, expect } from '../support/fixtures';
+import { fetchWithTimeout } from '../support/backendApi';
 import { service } from '../support/demo';
 import { openReadinessTab } from '../support/navigation';
 import { screenshot, settle } from '../support/screenshots';
@@ -19,4 +20,33 @@ test('Readiness tab on the entity page', async ({ guestPage: page }) => {
   );
   await settle(page);
   await screenshot(page, 'readiness-tab');
+
+  await test.step('the badge dialog gives a public badge and its snippet', async () => {
+    await ui.badgeButton(main).click();
+    const dialog = ui.badgeDialog(page);
+    const markdown = ui.badgeMarkdown(dialog);
+    // Opening makes no badge: it is made on request.
+    await visible(page, ui.badgeCreate(dialog), 'the Create badge button');
+    await expect(markdown).toHaveCount(0);
+    await ui.badgeCreate(dialog).click();
+    await visible(page, markdown, 'the markdown snippet');
+    const snippet = await markdown.inputValue();
+    const url = /\((http[^)]+\/api\/readiness\/public\/badges\/[\w-]+)\)/.exec(
+      snippet,
+    )?.[1];
+    expect(url, `a public badge URL in ${snippet}`).toBeTruthy();
+    expect(snippet, 'no entity name in the badge URL').not.toContain(
+      `badges/${service.name}`,
+    );
+    await visible(page, ui.badgeImage(dialog), 'the badge preview');
+    // Served to anyone with the URL (no session), as a README viewer asks.
+    const anonymous = await fetchWithTimeout(url!);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.get('content-type')).toContain('image/svg+xml');
+    const svg = await anonymous.text();
+    expect(svg).toContain(service.level);
+    expect(svg).not.toContain(service.name);
+    await settle(page);
+    await screenshot(page, 'badge-dialog', dialog);
+  });
 });

@@ -29,6 +29,19 @@ export const ui = {
     scope.getByText(`${service.score} / 100`, { exact: true }),
   levelText: (scope: Locator) =>
     scope.getByText(`Level: ${service.level}`, { exact: true }),
+  /** The Badge button of the service's scorecard on the Readiness tab. */
+  badgeButton: (scope: Locator) =>
+    scope.getByRole('button', { name: `Badge of ${service.scorecardTitle}` }),
+  badgeDialog: (page: Page) => page.getByRole('dialog'),
+  /** Makes the public badge: opening the dialog makes none. */
+  badgeCreate: (dialog: Locator) =>
+    dialog.getByRole('button', { name: 'Create badge' }),
+  badgeImage: (dialog: Locator) =>
+    dialog.getByRole('img', {
+      name: `${service.scorecardTitle}: readiness badge`,
+    }),
+  badgeMarkdown: (dialog: Locator) =>
+    dialog.getByRole('textbox', { name: 'Markdown' }),
 
   /**
    * The Readiness tab of the entity page (a link in the entity page's tab

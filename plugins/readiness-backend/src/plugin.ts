@@ -78,10 +78,12 @@ export const readinessPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({ ...requests, httpAuth: services.httpAuth }),
         );
-        // Public badges are images in READMEs, fetched without a session.
+        // Public badges are images in READMEs, fetched without a session;
+        // only their own prefix, so that no other route reads an anonymous
+        // request's body.
         if (requests.badges.isPublic) {
           httpRouter.addAuthPolicy({
-            path: '/badges',
+            path: '/public/badges',
             allow: 'unauthenticated',
           });
         }

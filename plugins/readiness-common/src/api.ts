@@ -175,3 +175,31 @@ export interface ResultList {
    */
   nextCursor: string | null;
 }
+
+/**
+ * What became of a push's evaluation of the entity: `done` before the
+ * answer, `queued` (still running when the answer was sent), `skipped`
+ * (as many evaluations after pushes ran as the backend allows; the
+ * scheduled run evaluates the stored facts) or `unchanged` (no stored
+ * value changed, so there was nothing to evaluate).
+ *
+ * @public
+ */
+export type FactsPushEvaluation = 'done' | 'queued' | 'skipped' | 'unchanged';
+
+/** The answer to `POST /facts`, which the CLI's `readiness push` reads. @public */
+export interface FactsPushResult {
+  /** The entity, as the push named it (normalised). */
+  entityRef: string;
+  /** What became of each fact, in the push's order. */
+  facts: Array<{
+    name: string;
+    /** When stored: the push's observation; absent when not stored. */
+    observedAt?: string;
+    stored: boolean;
+    /** Why the value was not stored. */
+    reason?: string;
+  }>;
+  /** What became of the entity's evaluation. */
+  evaluation: FactsPushEvaluation;
+}

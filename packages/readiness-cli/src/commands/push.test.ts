@@ -67,11 +67,11 @@ const STORED = {
       },
       {
         name: 'pushed.suites',
-        observedAt: '2027-01-10T10:00:00.000Z',
         stored: false,
-        reason: 'a later observation, at 2027-01-10T10:00:00.000Z, is stored',
+        reason: 'a later observation is stored',
       },
     ],
+    evaluation: 'done',
   },
 };
 
@@ -102,7 +102,9 @@ describe('readiness push', () => {
       { env: ENV },
     );
 
-    expect(stderr).toBe('1 of 2 facts stored for component:default/checkout\n');
+    expect(stderr).toBe(
+      '1 of 2 facts stored for component:default/checkout; the entity is evaluated with them\n',
+    );
     expect(code).toBe(0);
     expect(backend.received).toEqual([
       {
@@ -128,7 +130,7 @@ describe('readiness push', () => {
     expect(stdout).toBe(
       [
         'pushed.testCoverage: stored, observed 2027-01-10T09:30:00.000Z',
-        'pushed.suites: not stored: a later observation, at 2027-01-10T10:00:00.000Z, is stored',
+        'pushed.suites: not stored: a later observation is stored',
         '',
       ].join('\n'),
     );
@@ -192,7 +194,7 @@ describe('readiness push', () => {
   });
 
   it.each([
-    [403, 'ci-refresher may not push facts about component:default/checkout'],
+    [403, 'ci-refresher may not push facts (readiness.facts.push)'],
     [401, 'Illegal token'],
     [500, 'database down'],
   ])(
@@ -277,5 +279,30 @@ describe('readiness push', () => {
     const { code, stderr } = await push('ftp://backstage', 'a=1');
     expect(code).toBe(2);
     expect(stderr).toContain('--url must be the http(s) URL of Backstage');
+  });
+
+  it.each(['http://backstage.example.com', 'http://10.0.0.7:7007'])(
+    'exits 2 rather than send the token in the clear to %s',
+    async url => {
+      const { code, stderr } = await push(url, 'a=1');
+      expect(code).toBe(2);
+      expect(stderr).toBe(
+        `error: --url must be https: the token would go in the clear over http to ${
+          new URL(url).hostname
+        } (http is taken for localhost only)\n`,
+      );
+    },
+  );
+
+  it('stops reading an answer larger than any push answer, exit 3', async () => {
+    const backend = await startBackend({
+      status: 201,
+      body: { padding: 'x'.repeat(300 * 1024) },
+    });
+    const { code, stderr } = await push(backend.url, 'testCoverage=1');
+    expect(code).toBe(3);
+    expect(stderr).toBe(
+      `error: ${backend.url}/api/readiness/facts answered with more than 262144 bytes; not the Readiness backend?\n`,
+    );
   });
 });

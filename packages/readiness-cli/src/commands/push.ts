@@ -1,4 +1,5 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import type { FactsPushEvaluation } from '@readiness/plugin-readiness-common';
 import { Context } from '../context';
 import { EXIT_OK, InputError } from '../errors';
 import { postFacts } from '../push/postFacts';
@@ -14,6 +15,14 @@ export interface PushOptions {
   /** Seconds, as given on the command line. */
   timeout: string;
 }
+
+/** What the backend did with the entity's evaluation, for the summary. */
+const EVALUATIONS: Record<FactsPushEvaluation, string> = {
+  done: 'the entity is evaluated with them',
+  queued: 'the entity is being evaluated',
+  skipped: 'the next scheduled evaluation uses them',
+  unchanged: 'no value changed, nothing to evaluate',
+};
 
 /** The longest `--timeout`: a push that takes longer is stuck. */
 const MAX_TIMEOUT_SECONDS = 300;
@@ -102,8 +111,11 @@ export async function pushCommand(
     );
   }
   const stored = answer.facts.filter(fact => fact.stored).length;
+  const evaluation = EVALUATIONS[answer.evaluation];
   ctx.stderr(
-    `${stored} of ${answer.facts.length} facts stored for ${answer.entityRef}\n`,
+    `${stored} of ${answer.facts.length} facts stored for ${answer.entityRef}${
+      evaluation ? `; ${evaluation}` : ''
+    }\n`,
   );
   return EXIT_OK;
 }

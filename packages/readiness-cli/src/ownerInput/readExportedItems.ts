@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { isRecord } from '@readiness/plugin-readiness-common';
-import { fileError, InputError } from '../errors';
-import { statInput } from '../files/statInput';
+import { InputError } from '../errors';
+import { readJsonFile } from '../files/readJsonFile';
 
 /**
  * The largest exemptions or attestations file read: far above an export of
@@ -27,32 +25,12 @@ export function readExportedItems(
   cwd: string,
   kind: 'exemptions' | 'attestations',
 ): ExportedItem[] {
-  const absolutePath = path.resolve(cwd, shownAs);
-  const stats = statInput(shownAs, absolutePath);
-  if (stats.isDirectory()) {
-    throw new InputError(
-      `cannot read ${shownAs}: is a directory (--${kind} takes a file)`,
-    );
-  }
-  if (stats.size > MAX_OWNER_INPUT_BYTES) {
-    throw new InputError(
-      `${shownAs}: is ${stats.size} bytes; --${kind} reads at most ${MAX_OWNER_INPUT_BYTES}`,
-    );
-  }
-  let text: string;
-  try {
-    text = fs.readFileSync(absolutePath, 'utf8');
-  } catch (error) {
-    throw fileError(shownAs, error);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(
-      `${shownAs}: invalid JSON: ${(error as Error).message}`,
-    );
-  }
+  const parsed = readJsonFile({
+    shownAs,
+    cwd,
+    option: `--${kind}`,
+    maxBytes: MAX_OWNER_INPUT_BYTES,
+  });
   if (Array.isArray(parsed)) {
     return parsed.map((value, index) => ({ path: `[${index}]`, value }));
   }

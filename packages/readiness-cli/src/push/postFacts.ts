@@ -1,16 +1,19 @@
-import { describeError, isRecord } from '@readiness/plugin-readiness-common';
+import {
+  describeError,
+  FactsPushResult,
+  isRecord,
+} from '@readiness/plugin-readiness-common';
 import { BackendError, InputError } from '../errors';
+import { readCappedText } from './readCappedText';
 
-/** What the backend answers to a push (`POST /api/readiness/facts`). */
-export interface PushAnswer {
-  entityRef: string;
-  facts: Array<{
-    name: string;
-    observedAt: string;
-    stored: boolean;
-    reason?: string;
-  }>;
-}
+/**
+ * The largest answer read: one of 50 facts is a few KiB, an error message
+ * less; more is not the Readiness backend.
+ */
+export const MAX_ANSWER_BYTES = 256 * 1024;
+
+/** Hosts the token may go to over plain http: this machine only. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export interface PostFactsRequest {
   /** Backstage's base URL, e.g. `https://backstage.example.com`. */
@@ -20,7 +23,10 @@ export interface PostFactsRequest {
   timeoutMs: number;
 }
 
-/** Where facts are pushed on the Backstage at `url`. */
+/**
+ * Where facts are pushed on the Backstage at `url`: https, or http to this
+ * machine only, since the token goes in the clear over http.
+ */
 export function factsEndpoint(url: string): URL {
   let base: URL | undefined;
   try {
@@ -33,6 +39,15 @@ export function factsEndpoint(url: string): URL {
       `--url must be the http(s) URL of Backstage, e.g. https://backstage.example.com, got ${JSON.stringify(
         url,
       )}`,
+    );
+  }
+  if (
+    base.protocol === 'http:' &&
+    !LOOPBACK_HOSTS.has(base.hostname) &&
+    !/^127(\.\d{1,3}){3}$/.test(base.hostname)
+  ) {
+    throw new InputError(
+      `--url must be https: the token would go in the clear over http to ${base.hostname} (http is taken for localhost only)`,
     );
   }
   return new URL('api/readiness/facts', base);
@@ -58,7 +73,7 @@ function errorMessageOf(text: string): string | undefined {
  */
 export async function postFacts(
   request: PostFactsRequest,
-): Promise<PushAnswer> {
+): Promise<FactsPushResult> {
   const endpoint = factsEndpoint(request.url);
   const seconds = Math.round(request.timeoutMs / 1000);
   let status: number;
@@ -74,12 +89,15 @@ export async function postFacts(
       body: JSON.stringify(request.body),
       // The token goes to --url only, never where a redirect points.
       redirect: 'manual',
-      // Bounds the answer's body too.
+      // Also stops reading a body that trickles in.
       signal: AbortSignal.timeout(request.timeoutMs),
     });
     ({ status, statusText } = response);
-    text = await response.text();
+    text = await readCappedText(response, MAX_ANSWER_BYTES, String(endpoint));
   } catch (error) {
+    if (error instanceof BackendError) {
+      throw error;
+    }
     if ((error as Error)?.name === 'TimeoutError') {
       throw new BackendError(
         `no answer from ${endpoint} within ${seconds} seconds`,
@@ -90,7 +108,7 @@ export async function postFacts(
   }
   if (status === 201) {
     try {
-      return JSON.parse(text) as PushAnswer;
+      return JSON.parse(text) as FactsPushResult;
     } catch {
       throw new BackendError(`${endpoint} answered 201 without JSON`);
     }

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { isRecord } from '@readiness/plugin-readiness-common';
-import { fileError, InputError } from '../errors';
-import { statInput } from '../files/statInput';
+import { InputError } from '../errors';
+import { readJsonFile } from '../files/readJsonFile';
 
 /**
  * The largest `--file` read: the backend takes at most 50 facts of a few
@@ -46,30 +44,12 @@ export function factsOfFile(
   shownAs: string,
   cwd: string,
 ): Record<string, unknown> {
-  const absolutePath = path.resolve(cwd, shownAs);
-  const stats = statInput(shownAs, absolutePath);
-  if (stats.isDirectory()) {
-    throw new InputError(`cannot read ${shownAs}: is a directory`);
-  }
-  if (stats.size > MAX_FACTS_FILE_BYTES) {
-    throw new InputError(
-      `${shownAs}: is ${stats.size} bytes; --file reads at most ${MAX_FACTS_FILE_BYTES}`,
-    );
-  }
-  let text: string;
-  try {
-    text = fs.readFileSync(absolutePath, 'utf8');
-  } catch (error) {
-    throw fileError(shownAs, error);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(
-      `${shownAs}: invalid JSON: ${(error as Error).message}`,
-    );
-  }
+  const parsed = readJsonFile({
+    shownAs,
+    cwd,
+    option: '--file',
+    maxBytes: MAX_FACTS_FILE_BYTES,
+  });
   if (!isRecord(parsed)) {
     throw new InputError(
       `${shownAs}: must be a JSON object of facts, e.g. { "testCoverage": 87.5 }`,

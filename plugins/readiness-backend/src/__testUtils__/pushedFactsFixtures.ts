@@ -1,4 +1,5 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { Server } from 'node:http';
 import request, { Response } from 'supertest';
 import { scorecardDocument } from './definitionDocuments';
@@ -44,6 +45,26 @@ export const PUSHED_FACTS_CONFIG = {
     pushedFacts: PUSHED_FACTS,
   },
 };
+
+/**
+ * The entity with `readiness.dev/fact-pushers` naming these subjects; by
+ * default the mock service credentials' `external:test-service`.
+ */
+export function pushableBy(
+  entity: Entity,
+  pushers = 'external:test-service',
+): Entity {
+  return {
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      annotations: {
+        ...entity.metadata.annotations,
+        'readiness.dev/fact-pushers': pushers,
+      },
+    },
+  };
+}
 
 /** `POST /api/readiness/facts` as a service, unless told otherwise. */
 export function pushFacts(

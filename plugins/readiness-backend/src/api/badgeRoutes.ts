@@ -31,8 +31,9 @@ function sendSvg(res: express.Response, svg: string, cacheControl: string) {
 /**
  * Badges: `GET /entities/{kind}/{namespace}/{name}/badge?scorecard=` for
  * callers who may read the entity, `POST /badges` to get a public badge's
- * id and snippet, and `GET /badges/{id}`, which plugin.ts opens to callers
- * without a session when `readiness.badges.public` is on.
+ * id and snippet, and `GET /public/badges/{id}`, which plugin.ts opens to
+ * callers without a session when `readiness.badges.public` is on (only that
+ * prefix: every other route refuses them before reading the request).
  */
 export function addBadgeRoutes(
   router: ValidatedRouter,
@@ -57,7 +58,7 @@ export function addBadgeRoutes(
     res.json({ ...(await badges.create(entityRef, scorecard, credentials)) });
   });
 
-  router.get('/badges/:id', async (req, res) => {
+  router.get('/public/badges/:id', async (req, res) => {
     sendSvg(
       res,
       await badges.publicBadge(req.params.id),

@@ -2,6 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import type { FactsPushService } from '../pushedFacts/FactsPushService';
 import { spec } from '../schema/openapi/spec';
+import { TooManyRequestsError } from './CallerRateLimiter';
 
 type ValidatedRouter = ReturnType<
   typeof createValidatedOpenApiRouter<typeof spec>
@@ -13,7 +14,7 @@ type ValidatedRouter = ReturnType<
  */
 const CALLERS = { allow: ['user', 'service'] as Array<'user' | 'service'> };
 
-/** Facts pushed by pipelines: `POST /facts`. */
+/** Facts pushed by pipelines: `POST /facts`, rate limited per service. */
 export function addPushedFactsRoutes(
   router: ValidatedRouter,
   httpAuth: HttpAuthService,
@@ -21,6 +22,13 @@ export function addPushedFactsRoutes(
 ): void {
   router.post('/facts', async (req, res) => {
     const credentials = await httpAuth.credentials(req, CALLERS);
-    res.status(201).json(await pushedFacts.push(req.body, credentials));
+    try {
+      res.status(201).json(await pushedFacts.push(req.body, credentials));
+    } catch (error) {
+      if (error instanceof TooManyRequestsError) {
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
+      throw error;
+    }
   });
 }

@@ -5,6 +5,7 @@ import { checkout } from '../__testUtils__/catalogEntities';
 import { scorecardDocument } from '../__testUtils__/definitionDocuments';
 import { hideFromUsers } from '../__testUtils__/hideFromUsers';
 import { startReadinessBackend } from '../__testUtils__/startReadinessBackend';
+import { DatabaseBadgeStore } from '../store/badges/DatabaseBadgeStore';
 
 jest.setTimeout(60_000);
 
@@ -74,10 +75,14 @@ const ANONYMOUS = mockCredentials.none.header();
 const IMAGE_ACCEPT = 'image/avif,image/webp,image/apng,image/svg+xml,*/*;q=0.8';
 const CHECKOUT_BADGE =
   '/api/readiness/entities/component/default/checkout/badge';
+/** Where public badges are served. */
+const PUBLIC = '/api/readiness/public/badges';
 /** A well-formed id that no badge has. */
 const UNKNOWN_ID = 'A'.repeat(32);
 
 describe('readiness API: badges', () => {
+  afterEach(() => jest.restoreAllMocks());
+
   describe('while public badges are off (the default)', () => {
     it('serves no public badge and makes none', async () => {
       const { server } = await startBackend({ public: false });
@@ -92,12 +97,10 @@ describe('readiness API: badges', () => {
         'readiness.badges.public: true',
       );
 
-      await request(server)
-        .get(`/api/readiness/badges/${UNKNOWN_ID}`)
-        .expect(404);
+      await request(server).get(`${PUBLIC}/${UNKNOWN_ID}`).expect(404);
       // Without a session, the backend refuses before any route.
       await request(server)
-        .get(`/api/readiness/badges/${UNKNOWN_ID}`)
+        .get(`${PUBLIC}/${UNKNOWN_ID}`)
         .set('Authorization', ANONYMOUS)
         .expect(401);
     });
@@ -134,7 +137,7 @@ describe('readiness API: badges', () => {
       const { id, url, markdown } = first.body;
       expect(id).toMatch(/^[A-Za-z0-9_-]{22,64}$/);
       expect(id).not.toContain('checkout');
-      expect(url).toBe(`https://backstage.example/api/readiness/badges/${id}`);
+      expect(url).toBe(`https://backstage.example${PUBLIC}/${id}`);
       expect(markdown).toBe(
         `[![ownership: readiness](${url})](https://backstage.example/catalog/default/component/checkout/readiness)`,
       );
@@ -149,7 +152,7 @@ describe('readiness API: badges', () => {
           .post('/api/readiness/badges')
           .send({ entityRef, scorecard: 'ownership' })
           .expect(200);
-        return `/api/readiness/badges/${body.id}`;
+        return `${PUBLIC}/${body.id}`;
       };
       const checkoutBadge = await badgeOf('component:default/checkout');
       const cartBadge = await badgeOf('component:default/cart');
@@ -179,27 +182,50 @@ describe('readiness API: badges', () => {
 
     it('answers 404 for an unknown id and 400 for a malformed one', async () => {
       const { server } = await startBackend({ public: true });
+      const reads = jest.spyOn(DatabaseBadgeStore.prototype, 'find');
 
-      const unknown = await request(server)
-        .get(`/api/readiness/badges/${UNKNOWN_ID}`)
-        .set('Authorization', ANONYMOUS);
-      expect(unknown.status).toBe(404);
-      expect(unknown.body.error.name).toBe('NotFoundError');
+      for (let i = 0; i < 3; i++) {
+        const unknown = await request(server)
+          .get(`${PUBLIC}/${UNKNOWN_ID}`)
+          .set('Authorization', ANONYMOUS);
+        expect(unknown.status).toBe(404);
+        expect(unknown.body.error.name).toBe('NotFoundError');
+      }
+      // An unknown id is remembered for a while: one read for three asks.
+      expect(reads).toHaveBeenCalledTimes(1);
       for (const id of ['short', `${'a'.repeat(30)}%27`, 'a'.repeat(65)]) {
         const res = await request(server)
-          .get(`/api/readiness/badges/${id}`)
+          .get(`${PUBLIC}/${id}`)
           .set('Authorization', ANONYMOUS);
         expect(res.status).toBe(400);
         expect(res.body.error.name).toBe('InputError');
       }
-      // Making one still needs a session.
+      expect(reads).toHaveBeenCalledTimes(1);
+    });
+
+    it('opens only the public badges to callers without a session', async () => {
+      const { server } = await startBackend({ public: true });
+
+      // Refused before the body is read: a malformed one is not a 400.
+      for (const body of [
+        { entityRef: 'component:default/checkout', scorecard: 'ownership' },
+        { unexpected: 'x'.repeat(100_000) },
+      ]) {
+        const create = await request(server)
+          .post('/api/readiness/badges')
+          .set('Authorization', ANONYMOUS)
+          .send(body);
+        expect(create.status).toBe(401);
+      }
       await request(server)
-        .post('/api/readiness/badges')
+        .get(CHECKOUT_BADGE)
+        .query({ scorecard: 'ownership' })
         .set('Authorization', ANONYMOUS)
-        .send({
-          entityRef: 'component:default/checkout',
-          scorecard: 'ownership',
-        })
+        .expect(401);
+      // The old address of public badges is not open either.
+      await request(server)
+        .get(`/api/readiness/badges/${UNKNOWN_ID}`)
+        .set('Authorization', ANONYMOUS)
         .expect(401);
     });
   });

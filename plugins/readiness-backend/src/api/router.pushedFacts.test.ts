@@ -1,13 +1,14 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { checkout } from '../__testUtils__/catalogEntities';
 import {
   coveredCheck,
   hoursAgo,
   PUSHED_FACTS_CONFIG,
+  pushableBy,
   pushFacts,
 } from '../__testUtils__/pushedFactsFixtures';
 import { startReadinessBackend } from '../__testUtils__/startReadinessBackend';
@@ -17,10 +18,14 @@ jest.setTimeout(60_000);
 const CHECKOUT = 'component/default/checkout';
 const CHECKOUT_REF = 'component:default/checkout';
 
+/** The refusal of an entity that does not exist or does not name the caller. */
+const notAllowed = (ref: string, subject: string) =>
+  `no entity ${ref} allows ${subject} to push facts (annotation readiness.dev/fact-pushers); the entity's owners add the subject there, or readiness.serviceAccess.pushFacts lists it for every entity`;
+
 describe('readiness API: pushed facts', () => {
   it('stores pushed facts and re-evaluates the entity with them', async () => {
     const { server } = await startReadinessBackend({
-      entities: [checkout],
+      entities: [pushableBy(checkout)],
       config: PUSHED_FACTS_CONFIG,
     });
     await expect(coveredCheck(server, CHECKOUT)).resolves.toMatchObject({
@@ -39,12 +44,14 @@ describe('readiness API: pushed facts', () => {
     });
 
     expect(res.status).toBe(201);
+    // The ref as sent, normalised; nothing read from the catalog.
     expect(res.body).toEqual({
       entityRef: CHECKOUT_REF,
       facts: [
         { name: 'pushed.testCoverage', observedAt, stored: true },
         { name: 'pushed.suites', observedAt, stored: true },
       ],
+      evaluation: 'done',
     });
     await expect(coveredCheck(server, CHECKOUT)).resolves.toMatchObject({
       status: 'pass',
@@ -61,7 +68,7 @@ describe('readiness API: pushed facts', () => {
 
   it('makes a check over an observation older than its maxAge unknown', async () => {
     const { server } = await startReadinessBackend({
-      entities: [checkout],
+      entities: [pushableBy(checkout)],
       config: PUSHED_FACTS_CONFIG,
     });
     const res = await pushFacts(server, {
@@ -80,7 +87,7 @@ describe('readiness API: pushed facts', () => {
 
   it('keeps a newer observation when an older one is pushed after it, and says so', async () => {
     const { server } = await startReadinessBackend({
-      entities: [checkout],
+      entities: [pushableBy(checkout)],
       config: PUSHED_FACTS_CONFIG,
     });
     const newer = hoursAgo(1);
@@ -101,12 +108,12 @@ describe('readiness API: pushed facts', () => {
     });
 
     expect(res.status).toBe(201);
+    // Nothing of the other pipeline's observation but that it is later.
     expect(res.body.facts).toEqual([
       {
         name: 'pushed.testCoverage',
-        observedAt: newer,
         stored: false,
-        reason: `a later observation, at ${newer}, is stored; an older one does not replace it`,
+        reason: 'a later observation is stored',
       },
       { name: 'pushed.green', observedAt: older, stored: true },
     ]);
@@ -118,7 +125,7 @@ describe('readiness API: pushed facts', () => {
 
   it('refuses users: pipelines push with a service token', async () => {
     const { server } = await startReadinessBackend({
-      entities: [checkout],
+      entities: [pushableBy(checkout)],
       config: PUSHED_FACTS_CONFIG,
     });
     const res = await pushFacts(
@@ -141,78 +148,131 @@ describe('readiness API: pushed facts', () => {
     });
   });
 
-  it('refuses a service the permission policy denies, storing nothing', async () => {
+  it('evaluates nothing when no stored value changed', async () => {
     const { server } = await startReadinessBackend({
-      entities: [checkout],
+      entities: [pushableBy(checkout)],
       config: PUSHED_FACTS_CONFIG,
-      permissions: mockServices.permissions.factory({
-        result: AuthorizeResult.DENY,
-      }),
     });
-    const res = await pushFacts(server, {
-      entityRef: CHECKOUT_REF,
-      source: 'github-actions',
-      facts: { testCoverage: 99 },
-    });
-    expect(res.status).toBe(403);
-    expect(res.body.error.message).toBe(
-      'external:test-service may not push facts about component:default/checkout (readiness.facts.push)',
-    );
-    await expect(coveredCheck(server, CHECKOUT)).resolves.toMatchObject({
-      status: 'unknown',
+    const push = (observedAt: string) =>
+      pushFacts(server, {
+        entityRef: CHECKOUT_REF,
+        source: 'github-actions',
+        observedAt,
+        facts: { testCoverage: 85 },
+      });
+    expect((await push(hoursAgo(2))).body.evaluation).toBe('done');
+    const again = await push(hoursAgo(1));
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({
+      facts: [{ name: 'pushed.testCoverage', stored: true }],
+      evaluation: 'unchanged',
     });
   });
 
-  it('answers 400 naming an entity the catalog does not have', async () => {
+  it("answers 429 with Retry-After beyond the caller's pushes per window", async () => {
+    const { server } = await startReadinessBackend({
+      entities: [pushableBy(checkout)],
+      config: {
+        readiness: {
+          ...PUSHED_FACTS_CONFIG.readiness,
+          pushedFactsLimits: { callerLimit: 2, callerWindow: '1h' },
+        },
+      },
+    });
+    const push = () =>
+      pushFacts(server, {
+        entityRef: CHECKOUT_REF,
+        source: 'github-actions',
+        facts: { testCoverage: 85 },
+      });
+    expect((await push()).status).toBe(201);
+    expect((await push()).status).toBe(201);
+    const refused = await push();
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+    expect(refused.body.error.message).toBe(
+      'At most 2 pushes per 3600 seconds; try again later',
+    );
+  });
+
+  it('answers an entity the catalog does not have like one that does not name the caller', async () => {
     const { server } = await startReadinessBackend({
       entities: [checkout],
       config: PUSHED_FACTS_CONFIG,
     });
-    const res = await pushFacts(server, {
-      entityRef: 'component:default/nope',
-      source: 'github-actions',
-      facts: { testCoverage: 99 },
-    });
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe(
-      'entityRef names no entity in the catalog: component:default/nope',
+    const push = (entityRef: string) =>
+      pushFacts(server, {
+        entityRef,
+        source: 'github-actions',
+        facts: { testCoverage: 99 },
+      });
+    const unknown = await push('component:default/nope');
+    const unlisted = await push(CHECKOUT_REF);
+    expect([unknown.status, unlisted.status]).toEqual([400, 400]);
+    expect(unknown.body.error.message).toBe(
+      notAllowed('component:default/nope', 'external:test-service'),
+    );
+    expect(unlisted.body.error.message).toBe(
+      notAllowed(CHECKOUT_REF, 'external:test-service'),
     );
   });
 });
 
 describe('readiness API: pushed facts with static tokens', () => {
-  const PUSH_TOKEN = 'ci-push-token-0123456789';
-  const REFRESH_TOKEN = 'ci-refresh-token-0123456789';
+  /** Bound to checkout by its annotation. */
+  const CHECKOUT_TOKEN = 'ci-checkout-token-0123456789';
+  /** Listed in readiness.serviceAccess.pushFacts: every entity. */
+  const HARNESS_TOKEN = 'eval-harness-token-0123456789';
+  const REFRESH_TOKEN = 'ci-refresher-token-0123456789';
+  const PAYMENTS_REF = 'component:default/payments-api';
+
+  /** Another entity, which names another pipeline only. */
+  const paymentsApi: Entity = pushableBy(
+    {
+      ...checkout,
+      metadata: { ...checkout.metadata, name: 'payments-api' },
+    },
+    'ci-payments',
+  );
+
+  /** A static token restricted to one permission of readiness. */
+  const staticToken = (token: string, subject: string, permission: string) => ({
+    type: 'static',
+    options: { token, subject },
+    accessRestrictions: [{ plugin: 'readiness', permission }],
+  });
 
   /** Real auth: static tokens from config, restricted as configured. */
   async function startWithTokens() {
     return startReadinessBackend({
-      entities: [checkout],
+      // A static token's subject is its configured `subject`, no prefix.
+      entities: [pushableBy(checkout, 'ci-other,  ci-checkout'), paymentsApi],
       catalogAsCaller: true,
       modules: [authServiceFactory],
       httpAuth: httpAuthServiceFactory,
       config: {
-        ...PUSHED_FACTS_CONFIG,
+        readiness: {
+          ...PUSHED_FACTS_CONFIG.readiness,
+          serviceAccess: { pushFacts: ['eval-harness'] },
+        },
         backend: {
           auth: {
             externalAccess: [
-              {
-                type: 'static',
-                options: { token: PUSH_TOKEN, subject: 'ci-pipeline' },
-                accessRestrictions: [
-                  { plugin: 'readiness', permission: 'readiness.facts.push' },
-                ],
-              },
-              {
-                type: 'static',
-                options: { token: REFRESH_TOKEN, subject: 'ci-refresher' },
-                accessRestrictions: [
-                  {
-                    plugin: 'readiness',
-                    permission: 'readiness.entity.refresh',
-                  },
-                ],
-              },
+              staticToken(
+                CHECKOUT_TOKEN,
+                'ci-checkout',
+                'readiness.facts.push',
+              ),
+              staticToken(
+                HARNESS_TOKEN,
+                'eval-harness',
+                'readiness.facts.push',
+              ),
+              staticToken(
+                REFRESH_TOKEN,
+                'ci-refresher',
+                'readiness.entity.refresh',
+              ),
             ],
           },
         },
@@ -220,42 +280,83 @@ describe('readiness API: pushed facts with static tokens', () => {
     });
   }
 
-  it('lets a token restricted to readiness.facts.push push, but not read the catalog', async () => {
+  const push = (
+    server: Parameters<typeof pushFacts>[0],
+    entityRef: string,
+    token: string,
+  ) =>
+    pushFacts(
+      server,
+      { entityRef, source: 'github-actions', facts: { testCoverage: 91 } },
+      `Bearer ${token}`,
+    );
+
+  it('lets a token push to the entity that names it, but not read the catalog', async () => {
     const { server } = await startWithTokens();
 
-    const res = await pushFacts(
-      server,
-      {
-        entityRef: CHECKOUT_REF,
-        source: 'github-actions',
-        facts: { testCoverage: 91 },
-      },
-      `Bearer ${PUSH_TOKEN}`,
-    );
+    const res = await push(server, CHECKOUT_REF, CHECKOUT_TOKEN);
     expect(res.status).toBe(201);
     expect(res.body.facts[0]).toMatchObject({ stored: true });
 
     const read = await request(server)
       .get(`/api/readiness/entities/${CHECKOUT}`)
-      .set('Authorization', `Bearer ${PUSH_TOKEN}`);
+      .set('Authorization', `Bearer ${CHECKOUT_TOKEN}`);
     expect(read.status).toBe(403);
     expect(read.body.error.message).toMatch(/catalog/);
   });
 
-  it('refuses a token restricted to another permission', async () => {
+  it('refuses a token an entity does not name as it refuses an unknown entity, storing nothing', async () => {
     const { server } = await startWithTokens();
-    const res = await pushFacts(
+
+    const other = await push(server, PAYMENTS_REF, CHECKOUT_TOKEN);
+    const unknown = await push(
+      server,
+      'component:default/nope',
+      CHECKOUT_TOKEN,
+    );
+    expect([other.status, unknown.status]).toEqual([400, 400]);
+    expect(other.body.error.message).toBe(
+      notAllowed(PAYMENTS_REF, 'ci-checkout'),
+    );
+    expect(unknown.body.error.message).toBe(
+      notAllowed('component:default/nope', 'ci-checkout'),
+    );
+    // Nothing stored: an older observation of the fact is still taken.
+    const older = await pushFacts(
       server,
       {
-        entityRef: CHECKOUT_REF,
-        source: 'github-actions',
-        facts: { testCoverage: 91 },
+        entityRef: PAYMENTS_REF,
+        source: 'nightly',
+        observedAt: hoursAgo(1),
+        facts: { testCoverage: 50 },
       },
-      `Bearer ${REFRESH_TOKEN}`,
+      `Bearer ${HARNESS_TOKEN}`,
     );
+    expect(older.body.facts[0]).toMatchObject({ stored: true });
+  });
+
+  it('lets a service readiness.serviceAccess.pushFacts lists push to every entity', async () => {
+    const { server } = await startWithTokens();
+
+    for (const ref of [CHECKOUT_REF, PAYMENTS_REF]) {
+      const res = await push(server, ref, HARNESS_TOKEN);
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        entityRef: ref,
+        facts: [{ stored: true }],
+        evaluation: 'done',
+      });
+    }
+    const unknown = await push(server, 'component:default/nope', HARNESS_TOKEN);
+    expect(unknown.status).toBe(400);
+  });
+
+  it('refuses a token restricted to another permission', async () => {
+    const { server } = await startWithTokens();
+    const res = await push(server, CHECKOUT_REF, REFRESH_TOKEN);
     expect(res.status).toBe(403);
     expect(res.body.error.message).toBe(
-      'ci-refresher may not push facts about component:default/checkout (readiness.facts.push)',
+      'ci-refresher may not push facts (readiness.facts.push)',
     );
   });
 });

@@ -6,6 +6,7 @@ import {
   coveredCheck,
   hoursAgo,
   PUSHED_FACTS_CONFIG,
+  pushableBy,
   pushFacts,
 } from '../__testUtils__/pushedFactsFixtures';
 import { startReadinessBackend } from '../__testUtils__/startReadinessBackend';
@@ -26,7 +27,7 @@ describe('readiness API: pushed facts that are refused', () => {
 
   beforeAll(async () => {
     ({ server } = await startReadinessBackend({
-      entities: [checkout],
+      entities: [pushableBy(checkout)],
       config: PUSHED_FACTS_CONFIG,
     }));
   });

@@ -6,16 +6,18 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { hint, ReadinessBadge } from '@readiness/plugin-readiness-common';
+import { ReadinessBadge } from '@readiness/plugin-readiness-common';
 import type { EntityReadinessService } from '../api/EntityReadinessService';
 import { callerOf } from '../lib/callerOf';
 import { ExpiringCache } from '../lib/ExpiringCache';
+import { requireScorecard } from '../scorecards/scorecardLookup';
 import { ScorecardRegistry } from '../scorecards/ScorecardRegistry';
 import { BADGE_ID_PATTERN } from '../store/badges/badgeIds';
 import { BadgeStore } from '../store/badges/BadgeStore';
 import { notEvaluatedBadge, standingBadge, unknownBadge } from './badgeContent';
 import { badgeMarkdown, badgeUrl } from './badgeSnippet';
 import { BadgeSettings } from './readBadgeSettings';
+import { RecentlyUnknownIds } from './RecentlyUnknownIds';
 import { renderBadge } from './renderBadge';
 
 /**
@@ -28,6 +30,12 @@ const PUBLIC_BADGE_CACHE = {
   // Badges are under 2 KB each.
   maxWeight: 4_000_000,
 };
+
+/**
+ * How long an id that is no badge is remembered as such, apart from the
+ * badges (ids are at most 64 characters: about 1 MB in all).
+ */
+const UNKNOWN_ID_CACHE = { ttlMs: 60_000, maxEntries: 10_000 };
 
 /** Where badges read scorecards, ids, results and entities. */
 export interface BadgeServiceOptions {
@@ -48,6 +56,7 @@ export class BadgeService {
     PUBLIC_BADGE_CACHE,
     svg => svg.length,
   );
+  private readonly unknownIds = new RecentlyUnknownIds(UNKNOWN_ID_CACHE);
 
   constructor(private readonly options: BadgeServiceOptions) {}
 
@@ -65,7 +74,7 @@ export class BadgeService {
     scorecardId: string,
     credentials: BackstageCredentials,
   ): Promise<string> {
-    const { scorecard } = this.requireScorecard(scorecardId);
+    const { scorecard } = requireScorecard(this.options.registry, scorecardId);
     const entity = await this.options.readiness.visibleEntity(ref, credentials);
     const entityRef = stringifyEntityRef(entity);
     const stored = await this.options.store.storedStanding(
@@ -103,7 +112,7 @@ export class BadgeService {
         'Public badges are off; an administrator turns them on with readiness.badges.public: true',
       );
     }
-    const { scorecard } = this.requireScorecard(scorecardId);
+    const { scorecard } = requireScorecard(this.options.registry, scorecardId);
     const entity = await this.options.readiness.visibleEntity(
       parseRef(entityRef),
       credentials,
@@ -131,15 +140,22 @@ export class BadgeService {
    * anonymous caller never makes the backend evaluate), and without the
    * entity's name. 404 while `readiness.badges.public` is off and for an
    * unknown id; `unknown` once the scorecard or the entity's results are
-   * gone (an entity removed from the catalog loses them).
+   * gone (an entity removed from the catalog loses them). One database
+   * read per id and replica a minute, for badges and unknown ids alike
+   * (the last 10,000 of those).
    */
   async publicBadge(id: string): Promise<string> {
-    if (!this.isPublic || !BADGE_ID_PATTERN.test(id)) {
+    if (
+      !this.isPublic ||
+      !BADGE_ID_PATTERN.test(id) ||
+      this.unknownIds.has(id)
+    ) {
       throw new NotFoundError('No such badge');
     }
     return this.publicBadges.get(id, async () => {
       const badge = await this.options.store.find(id);
       if (!badge) {
+        this.unknownIds.add(id);
         throw new NotFoundError('No such badge');
       }
       const active = this.options.registry
@@ -148,29 +164,12 @@ export class BadgeService {
       if (!active) {
         return renderBadge(unknownBadge());
       }
-      const standing = await this.options.store.storedStanding(
-        badge.entityRef,
-        badge.scorecardId,
-      );
       return renderBadge(
-        standing
-          ? standingBadge(active.scorecard, standing)
+        badge.standing
+          ? standingBadge(active.scorecard, badge.standing)
           : unknownBadge(active.scorecard),
       );
     });
-  }
-
-  /** The scorecard in force with this id; 400 with the closest otherwise. */
-  private requireScorecard(id: string) {
-    const active = this.options.registry.list();
-    const found = active.find(s => s.scorecard.id === id);
-    if (!found) {
-      const ids = active.map(s => s.scorecard.id);
-      throw new InputError(
-        `Unknown scorecard "${id}"${hint(id, ids, 'scorecards')}`,
-      );
-    }
-    return found;
   }
 }
 

@@ -7,7 +7,7 @@ describe('badge snippets', () => {
 
   it('links the image to the Readiness tab, kind and namespace lower case', () => {
     expect(url).toBe(
-      'https://backstage.example/api/readiness/badges/abc_DEF-123',
+      'https://backstage.example/api/readiness/public/badges/abc_DEF-123',
     );
     expect(
       badgeMarkdown({

@@ -20,7 +20,7 @@ function altText(text: string): string {
 
 /** Where the public badge of this id is served. */
 export function badgeUrl(backendBaseUrl: string, id: string): string {
-  return `${backendBaseUrl}/api/readiness/badges/${segment(id)}`;
+  return `${backendBaseUrl}/api/readiness/public/badges/${segment(id)}`;
 }
 
 /**

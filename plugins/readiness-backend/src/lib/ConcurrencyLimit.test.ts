@@ -28,4 +28,25 @@ describe('ConcurrencyLimit', () => {
     ).rejects.toThrow('boom');
     expect(limit.running).toBe(0);
   });
+
+  it('tryRun starts nothing and answers undefined when no place is free', async () => {
+    const limit = new ConcurrencyLimit(1, running => `${running} running`);
+    let release = () => {};
+    const first = limit.tryRun(
+      () =>
+        new Promise<void>(resolve => {
+          release = resolve;
+        }),
+    );
+    let ran = false;
+    expect(
+      limit.tryRun(async () => {
+        ran = true;
+      }),
+    ).toBeUndefined();
+    expect(ran).toBe(false);
+    release();
+    await first;
+    await expect(limit.tryRun(async () => 'next')).resolves.toBe('next');
+  });
 });

@@ -16,15 +16,30 @@ export class ConcurrencyLimit {
 
   /** Runs `task` if a place is free, holding the place until it settles. */
   async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.max) {
+    const running = this.tryRun(task);
+    if (!running) {
       throw new ServiceUnavailableError(this.refusal(this.active));
     }
-    this.active += 1;
-    try {
-      return await task();
-    } finally {
-      this.active -= 1;
+    return running;
+  }
+
+  /**
+   * Starts `task` if a place is free, holding the place until it settles;
+   * undefined when none is, for callers that skip the work rather than
+   * refuse the request.
+   */
+  tryRun<T>(task: () => Promise<T>): Promise<T> | undefined {
+    if (this.active >= this.max) {
+      return undefined;
     }
+    this.active += 1;
+    return (async () => {
+      try {
+        return await task();
+      } finally {
+        this.active -= 1;
+      }
+    })();
   }
 
   /** Tasks running now; for tests. */

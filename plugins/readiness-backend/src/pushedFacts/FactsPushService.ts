@@ -12,25 +12,18 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   FactDefinition,
+  FactsPushEvaluation,
+  FactsPushResult,
   readinessFactsPushPermission,
 } from '@readiness/plugin-readiness-common';
+import { CallerRateLimiter } from '../api/CallerRateLimiter';
+import { ServiceAccessPolicy } from '../api/ServiceAccessPolicy';
 import { EntityEvaluator } from '../evaluation/EntityEvaluator';
 import { PushedFactsStore } from '../store';
 import { EvaluationsAfterPush } from './EvaluationsAfterPush';
+import { entityAllowsPusher, FACT_PUSHERS_ANNOTATION } from './factPushers';
 import { FactsPushBody, parseFactsPush } from './parseFactsPush';
-
-/** The answer to `POST /facts`. */
-export interface FactsPushResult {
-  entityRef: string;
-  facts: Array<{
-    name: string;
-    /** The observation stored now: the push's, or a later one kept. */
-    observedAt: string;
-    stored: boolean;
-    /** Why the value was not stored. */
-    reason?: string;
-  }>;
-}
+import { PushLimits } from './readPushLimits';
 
 export interface FactsPushServiceOptions {
   /** `readiness.pushedFacts`, full names. */
@@ -39,6 +32,9 @@ export interface FactsPushServiceOptions {
   catalog: CatalogService;
   auth: AuthService;
   permissions: PermissionsService;
+  /** `readiness.serviceAccess.pushFacts`: services trusted for every entity. */
+  services: ServiceAccessPolicy;
+  limits: PushLimits;
   evaluator: Pick<EntityEvaluator, 'evaluate'>;
   logger: LoggerService;
   /**
@@ -53,23 +49,33 @@ const DEFAULT_EVALUATION_WAIT_MS = 5000;
 
 /**
  * Stores facts a pipeline pushed about an entity and re-evaluates it. Only
- * services push (a CI job with a static token); the permission
- * `readiness.facts.push` on the entity is decided before anything about the
- * entity is read, and the entity is then read with the plugin's own
- * credentials, since a token restricted to pushing cannot read the catalog.
+ * services push (a CI job with a static token). Backstage's permission
+ * framework allows every service whose token lets it ask for
+ * `readiness.facts.push` at all, whatever the entity, so which entities a
+ * service pushes to is decided here: those whose `readiness.dev/fact-pushers`
+ * annotation names it, or all when `readiness.serviceAccess.pushFacts` does.
+ * The entity is read with the plugin's own credentials, since a token
+ * restricted to pushing cannot read the catalog; an entity that does not
+ * exist is refused like one that does not name the caller, and the answer
+ * tells nothing the caller did not send, so that pushing reveals nothing.
  */
 export class FactsPushService {
   private readonly evaluations: EvaluationsAfterPush;
+  private readonly rate: CallerRateLimiter;
 
   constructor(private readonly options: FactsPushServiceOptions) {
-    this.evaluations = new EvaluationsAfterPush(options.logger);
+    this.evaluations = new EvaluationsAfterPush(
+      options.logger,
+      options.limits.maxConcurrentEvaluations,
+    );
+    this.rate = new CallerRateLimiter(options.limits, 'pushes');
   }
 
   async push(
     body: FactsPushBody,
     credentials: BackstageCredentials,
   ): Promise<FactsPushResult> {
-    const { catalog, auth, permissions, store } = this.options;
+    const { store } = this.options;
     const principal = credentials.principal as
       | BackstageUserPrincipal
       | BackstageServicePrincipal;
@@ -79,56 +85,69 @@ export class FactsPushService {
       );
     }
     const { subject } = principal;
+    this.rate.take(subject);
     const now = this.options.now?.() ?? new Date();
     const push = parseFactsPush(body, this.options.definitions, now);
-    const [decision] = await permissions.authorize(
-      [
-        {
-          permission: readinessFactsPushPermission,
-          resourceRef: push.entityRef,
-        },
-      ],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `${subject} may not push facts about ${push.entityRef} (readiness.facts.push)`,
-      );
-    }
-    const entity = await catalog.getEntityByRef(push.entityRef, {
-      credentials: await auth.getOwnServiceCredentials(),
+    const entity = await this.entityAllowing(push.entityRef, subject, {
+      credentials,
     });
-    if (!entity) {
-      throw new InputError(
-        `entityRef names no entity in the catalog: ${push.entityRef}`,
-      );
-    }
-    // As the catalog spells it, which is how evaluations read the facts.
-    const entityRef = stringifyEntityRef(entity);
     const outcomes = await store.push({
-      entityRef,
+      // As the catalog spells it, which is how evaluations read the facts.
+      entityRef: stringifyEntityRef(entity),
       source: push.source,
       pushedBy: subject,
       observedAt: push.observedAt,
       pushedAt: now,
       facts: push.facts,
     });
-    if ([...outcomes.values()].some(outcome => outcome.stored)) {
-      await this.evaluateAfterPush(entity, entityRef);
-    }
+    const changed = [...outcomes.values()].some(outcome => outcome.changed);
     return {
-      entityRef,
-      facts: [...outcomes].map(([name, outcome]) => ({
-        name,
-        observedAt: outcome.storedObservedAt,
-        stored: outcome.stored,
-        ...(outcome.stored
-          ? {}
-          : {
-              reason: `a later observation, at ${outcome.storedObservedAt}, is stored; an older one does not replace it`,
-            }),
-      })),
+      entityRef: push.entityRef,
+      facts: [...outcomes].map(([name, outcome]) =>
+        outcome.stored
+          ? { name, observedAt: outcome.storedObservedAt, stored: true }
+          : // Another pipeline's observation time is not the caller's to see.
+            { name, stored: false, reason: 'a later observation is stored' },
+      ),
+      evaluation: changed ? await this.evaluateAfterPush(entity) : 'unchanged',
     };
+  }
+
+  /**
+   * The entity, if the caller may push facts about it; the same refusal
+   * whether it does not exist or does not name the caller.
+   */
+  private async entityAllowing(
+    entityRef: string,
+    subject: string,
+    { credentials }: { credentials: BackstageCredentials },
+  ): Promise<Entity> {
+    const { catalog, auth, permissions, services } = this.options;
+    // With accessRestrictions, what lets a restricted token in at all.
+    const [decision] = await permissions.authorize(
+      [{ permission: readinessFactsPushPermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `${subject} may not push facts (readiness.facts.push)`,
+      );
+    }
+    const entity = await catalog.getEntityByRef(entityRef, {
+      credentials: await auth.getOwnServiceCredentials(),
+    });
+    if (
+      !entity ||
+      !(
+        services.lists('pushFacts', subject) ||
+        entityAllowsPusher(entity, subject)
+      )
+    ) {
+      throw new InputError(
+        `no entity ${entityRef} allows ${subject} to push facts (annotation ${FACT_PUSHERS_ANNOTATION}); the entity's owners add the subject there, or readiness.serviceAccess.pushFacts lists it for every entity`,
+      );
+    }
+    return entity;
   }
 
   /**
@@ -137,20 +156,25 @@ export class FactsPushService {
    */
   private async evaluateAfterPush(
     entity: Entity,
-    entityRef: string,
-  ): Promise<void> {
-    const evaluated = this.evaluations.request(entityRef, () =>
+  ): Promise<FactsPushEvaluation> {
+    const evaluated = this.evaluations.request(stringifyEntityRef(entity), () =>
       this.options.evaluator.evaluate(entity),
     );
+    if (!evaluated) {
+      return 'skipped';
+    }
     let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<void>(resolve => {
+    const waited = new Promise<'queued'>(resolve => {
       timer = setTimeout(
-        resolve,
+        () => resolve('queued'),
         this.options.evaluationWaitMs ?? DEFAULT_EVALUATION_WAIT_MS,
       );
     });
     try {
-      await Promise.race([evaluated, waited]);
+      return await Promise.race([
+        evaluated.then(() => 'done' as const),
+        waited,
+      ]);
     } finally {
       clearTimeout(timer);
     }

@@ -5,6 +5,9 @@ export const CHECKS_TABLE = 'readiness_check_results';
 export const HISTORY_TABLE = 'readiness_history';
 export const FACTS_TABLE = 'readiness_entity_facts';
 export const ENTITIES_TABLE = 'readiness_evaluated_entities';
+export const PUSHED_FACTS_TABLE = 'readiness_pushed_facts';
+/** Also named in store/badges/DatabaseBadgeStore.ts. */
+export const BADGES_TABLE = 'readiness_badges';
 
 /** A row of the results table: one entity's result on one scorecard. */
 export interface ResultRow {

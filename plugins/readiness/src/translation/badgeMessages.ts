@@ -5,7 +5,8 @@ export const badgeMessages = {
     buttonLabel: 'Badge of {{scorecard}}',
     title: 'Readiness badge: {{scorecard}}',
     intro:
-      "Show this entity's level and score on {{scorecard}} in a README. The image is served without signing in, under a random address; it shows the scorecard, the level and the score, never the entity's name.",
+      "Show this entity's level and score on {{scorecard}} in a README. Creating the badge gives it a random address where anyone can see it without signing in; it shows the scorecard, the level and the score, never the entity's name.",
+    create: 'Create badge',
     loading: 'Making the badge…',
     errorTitle: 'Could not make the badge',
     previewAlt: '{{scorecard}}: readiness badge',

@@ -809,11 +809,11 @@ export const spec = {
         },
       },
     },
-    '/badges/{id}': {
+    '/public/badges/{id}': {
       get: {
         operationId: 'GetPublicBadge',
         description:
-          "A public badge, for anyone, without a session, while `readiness.badges.public` is on (404 when it is off, as for an unknown id). Shows the stored result only and never evaluates; says `unknown` once the scorecard or the entity's stored results are gone. Never names the entity. Cached for a minute by each replica, five minutes by browsers and proxies.\n",
+          "A public badge, for anyone, without a session, while `readiness.badges.public` is on (404 when it is off, as for an unknown id). The only route open to callers without a session, and only then. Shows the stored result only and never evaluates; says `unknown` once the scorecard or the entity's stored results are gone. Never names the entity. Badges and unknown ids are cached for a minute by each replica, badges five minutes by browsers and proxies.\n",
         parameters: [
           {
             name: 'id',
@@ -1424,7 +1424,7 @@ export const spec = {
       post: {
         operationId: 'PushFacts',
         description:
-          "Pushes facts about an entity, observed by a pipeline (a CI job's test coverage, an evaluation suite's pass rate, a load test's p99), as declared in `readiness.pushedFacts`; scorecards name them `pushed.<name>`. Only services push (a static token from `backend.auth.externalAccess`), with the `readiness.facts.push` permission on the entity. The facts are stored in one transaction, each unless a later observation of it is stored, and the entity is re-evaluated. See docs/pushed-facts.md.\n",
+          "Pushes facts about an entity, observed by a pipeline (a CI job's test coverage, an evaluation suite's pass rate, a load test's p99), as declared in `readiness.pushedFacts`; scorecards name them `pushed.<name>`. Only services push (a static token from `backend.auth.externalAccess`), with the `readiness.facts.push` permission, and only about an entity whose `readiness.dev/fact-pushers` annotation lists their subject, or any entity when `readiness.serviceAccess.pushFacts` lists it; an entity that does not exist is refused like one that does not list the caller (400). The facts are stored in one transaction, each unless a later observation of it is stored, and the entity is re-evaluated when a stored value changed, unless as many evaluations after pushes run as `readiness.pushedFactsLimits.maxConcurrentEvaluations` allows (the scheduled run evaluates it then). Rate limited per service (`readiness.pushedFactsLimits`). See docs/pushed-facts.md.\n",
         requestBody: {
           required: true,
           content: {
@@ -1454,6 +1454,26 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Error',
+          },
+          '429': {
+            description:
+              'Too many pushes by the caller; try again after `Retry-After` seconds.',
+            headers: {
+              'Retry-After': {
+                description: 'Seconds to wait before trying again.',
+                schema: {
+                  type: 'integer',
+                  minimum: 1,
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },
@@ -1636,17 +1656,18 @@ export const spec = {
       FactsPushResult: {
         type: 'object',
         additionalProperties: false,
-        required: ['entityRef', 'facts'],
+        required: ['entityRef', 'facts', 'evaluation'],
         properties: {
           entityRef: {
             type: 'string',
+            description: 'The entity as the push named it (normalised).',
           },
           facts: {
             type: 'array',
             items: {
               type: 'object',
               additionalProperties: false,
-              required: ['name', 'observedAt', 'stored'],
+              required: ['name', 'stored'],
               properties: {
                 name: {
                   type: 'string',
@@ -1655,8 +1676,7 @@ export const spec = {
                 observedAt: {
                   type: 'string',
                   format: 'date-time',
-                  description:
-                    "The observation stored now, the push's or a later one.",
+                  description: "When stored, the push's observation time.",
                 },
                 stored: {
                   type: 'boolean',
@@ -1668,6 +1688,12 @@ export const spec = {
                 },
               },
             },
+          },
+          evaluation: {
+            type: 'string',
+            enum: ['done', 'queued', 'skipped', 'unchanged'],
+            description:
+              '`done`: the entity was evaluated before the answer; `queued`: the evaluation still runs; `skipped`: as many evaluations after pushes ran as allowed, the scheduled run evaluates the stored facts; `unchanged`: no stored value changed, nothing to evaluate.\n',
           },
         },
       },

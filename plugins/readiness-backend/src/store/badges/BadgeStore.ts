@@ -3,6 +3,8 @@ export interface StoredBadge {
   id: string;
   entityRef: string;
   scorecardId: string;
+  /** The entity's stored standing on the scorecard, if it has a result. */
+  standing: StoredStanding | undefined;
 }
 
 /** An entity's stored score and level on one scorecard. */
@@ -28,7 +30,10 @@ export interface BadgeStore {
     createdBy: string,
   ): Promise<string>;
 
-  /** The badge with this id, if any. */
+  /**
+   * The badge with this id, if any, with its entity's stored standing: one
+   * read, as anyone on the internet may ask.
+   */
   find(id: string): Promise<StoredBadge | undefined>;
 
   /**

@@ -24,8 +24,6 @@ describe('DatabaseBadgeStore', () => {
 
       const id = await badges.idFor(CHECKOUT, SCORECARD, ADA);
       expect(id).toMatch(BADGE_ID_PATTERN);
-      expect(id.length).toBeGreaterThanOrEqual(22);
-      expect(id).not.toContain('checkout');
       await expect(
         badges.idFor(CHECKOUT, SCORECARD, 'user:default/bo'),
       ).resolves.toBe(id);
@@ -42,8 +40,31 @@ describe('DatabaseBadgeStore', () => {
         id,
         entityRef: CHECKOUT,
         scorecardId: SCORECARD,
+        standing: undefined,
       });
       await expect(badges.find('x'.repeat(32))).resolves.toBeUndefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'makes ids of 192 random bits, unrelated to the entity, %p',
+    async databaseId => {
+      const first = await storeOn(databaseId);
+      const second = await storeOn(databaseId);
+
+      const ids = [
+        await first.badges.idFor(CHECKOUT, SCORECARD, ADA),
+        await first.badges.idFor(CHECKOUT, 'api-quality', ADA),
+        // The same entity and scorecard in another database: an id derived
+        // from them would be the same.
+        await second.badges.idFor(CHECKOUT, SCORECARD, ADA),
+      ];
+
+      expect(new Set(ids).size).toBe(3);
+      for (const id of ids) {
+        expect(id).toMatch(/^[A-Za-z0-9_-]{32}$/);
+        expect(Buffer.from(id, 'base64url')).toHaveLength(24);
+      }
     },
   );
 
@@ -81,6 +102,11 @@ describe('DatabaseBadgeStore', () => {
       await expect(badges.storedStanding(CHECKOUT, SCORECARD)).resolves.toEqual(
         { score: 87.5, level: 'silver' },
       );
+      // A badge reads its standing with it.
+      const id = await badges.idFor(CHECKOUT, SCORECARD, ADA);
+      await expect(badges.find(id)).resolves.toMatchObject({
+        standing: { score: 87.5, level: 'silver' },
+      });
       await expect(
         badges.storedStanding(CHECKOUT, 'api-quality'),
       ).resolves.toBeUndefined();

@@ -1,9 +1,7 @@
 import { Knex } from 'knex';
-import { RESULTS_TABLE } from '../tables';
+import { BADGES_TABLE, RESULTS_TABLE } from '../tables';
 import { newBadgeId } from './badgeIds';
 import { BadgeStore, StoredBadge, StoredStanding } from './BadgeStore';
-
-const BADGES_TABLE = 'readiness_badges';
 
 interface BadgeRow {
   id: string;
@@ -52,14 +50,32 @@ export class DatabaseBadgeStore implements BadgeStore {
   }
 
   async find(id: string): Promise<StoredBadge | undefined> {
-    const row = await this.db<BadgeRow>(BADGES_TABLE)
-      .where({ id })
-      .first('id', 'entity_ref', 'scorecard_id');
+    const row:
+      | {
+          id: string;
+          entity_ref: string;
+          scorecard_id: string;
+          score: number | string | null;
+          level: string | null;
+        }
+      | undefined = await this.db(`${BADGES_TABLE} as b`)
+      .leftJoin(`${RESULTS_TABLE} as r`, join =>
+        join
+          .on('r.entity_ref', '=', 'b.entity_ref')
+          .andOn('r.scorecard_id', '=', 'b.scorecard_id'),
+      )
+      .where('b.id', id)
+      .first('b.id', 'b.entity_ref', 'b.scorecard_id', 'r.score', 'r.level');
     return (
       row && {
         id: row.id,
         entityRef: row.entity_ref,
         scorecardId: row.scorecard_id,
+        // score is NOT NULL in results: null means the entity has none.
+        standing:
+          row.score === null
+            ? undefined
+            : { score: Number(row.score), level: row.level },
       }
     );
   }

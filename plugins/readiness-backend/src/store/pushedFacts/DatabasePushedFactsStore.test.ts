@@ -42,15 +42,27 @@ describe('DatabasePushedFactsStore', () => {
         new Map([
           [
             'pushed.testCoverage',
-            { stored: true, storedObservedAt: '2027-01-10T10:00:00.000Z' },
+            {
+              stored: true,
+              storedObservedAt: '2027-01-10T10:00:00.000Z',
+              changed: true,
+            },
           ],
           [
             'pushed.suites',
-            { stored: true, storedObservedAt: '2027-01-10T10:00:00.000Z' },
+            {
+              stored: true,
+              storedObservedAt: '2027-01-10T10:00:00.000Z',
+              changed: true,
+            },
           ],
           [
             'pushed.labels',
-            { stored: true, storedObservedAt: '2027-01-10T10:00:00.000Z' },
+            {
+              stored: true,
+              storedObservedAt: '2027-01-10T10:00:00.000Z',
+              changed: true,
+            },
           ],
         ]),
       );
@@ -66,13 +78,30 @@ describe('DatabasePushedFactsStore', () => {
       expect(outcomes.get('pushed.testCoverage')).toEqual({
         stored: false,
         storedObservedAt: '2027-01-10T10:00:00.000Z',
+        changed: false,
       });
       expect(outcomes.get('pushed.green')?.stored).toBe(true);
 
       // The same observation time again replaces it: the later push wins.
-      await pushedFacts.push(
+      const replaced = await pushedFacts.push(
         pushOf('2027-01-10T10:00:00.000Z', { 'pushed.suites': ['unit'] }),
       );
+      expect(replaced.get('pushed.suites')).toMatchObject({
+        stored: true,
+        changed: true,
+      });
+
+      // A newer observation of the same value is stored, but changes no value.
+      const renewed = await pushedFacts.push(
+        pushOf('2027-01-10T11:00:00.000Z', {
+          'pushed.labels': { tier: 'one', 'a.b': 'x' },
+        }),
+      );
+      expect(renewed.get('pushed.labels')).toEqual({
+        stored: true,
+        storedObservedAt: '2027-01-10T11:00:00.000Z',
+        changed: false,
+      });
 
       const facts = await pushedFacts.getEntityFacts(REF);
       expect(Object.fromEntries(facts)).toEqual({
@@ -86,6 +115,7 @@ describe('DatabasePushedFactsStore', () => {
         'pushed.suites': expect.objectContaining({ value: ['unit'] }),
         'pushed.labels': expect.objectContaining({
           value: { tier: 'one', 'a.b': 'x' },
+          observedAt: '2027-01-10T11:00:00.000Z',
         }),
         'pushed.green': expect.objectContaining({
           value: true,

@@ -1,14 +1,13 @@
 import { Knex } from 'knex';
 import { withDeadlockRetries } from '../deadlockRetries';
 import { isUniqueViolation, locksRows } from '../dialect';
+import { PUSHED_FACTS_TABLE } from '../tables';
 import {
   FactsPush,
   PushedFactOutcome,
   PushedFactsStore,
   StoredPushedFact,
 } from './PushedFactsStore';
-
-const PUSHED_FACTS_TABLE = 'readiness_pushed_facts';
 
 /** How many times a push runs when another push inserted the same row first. */
 const MAX_ATTEMPTS = 3;
@@ -76,29 +75,31 @@ export class DatabasePushedFactsStore implements PushedFactsStore {
     push: FactsPush,
   ): Promise<Map<string, PushedFactOutcome>> {
     const names = [...push.facts.keys()];
-    const stored: Pick<PushedFactRow, 'fact_name' | 'observed_at'>[] = await tx(
-      PUSHED_FACTS_TABLE,
-    )
-      .where({ entity_ref: push.entityRef })
-      .whereIn('fact_name', names)
-      .orderBy('fact_name')
-      .modify(query => {
-        if (locksRows(this.db)) {
-          query.forUpdate();
-        }
-      })
-      .select('fact_name', 'observed_at');
-    const storedAt = new Map(
-      stored.map(row => [row.fact_name, Number(row.observed_at)]),
-    );
+    const stored: Pick<PushedFactRow, 'fact_name' | 'observed_at' | 'value'>[] =
+      await tx(PUSHED_FACTS_TABLE)
+        .where({ entity_ref: push.entityRef })
+        .whereIn('fact_name', names)
+        .orderBy('fact_name')
+        .modify(query => {
+          if (locksRows(this.db)) {
+            query.forUpdate();
+          }
+        })
+        .select('fact_name', 'observed_at', 'value');
+    const storedRows = new Map(stored.map(row => [row.fact_name, row]));
     const observedAt = push.observedAt.getTime();
     const outcomes = new Map<string, PushedFactOutcome>();
     const inserts: PushedFactRow[] = [];
     const updates: PushedFactRow[] = [];
     for (const [name, value] of push.facts) {
-      const previous = storedAt.get(name);
+      const previousRow = storedRows.get(name);
+      const previous = previousRow && Number(previousRow.observed_at);
       if (previous !== undefined && previous > observedAt) {
-        outcomes.set(name, { stored: false, storedObservedAt: iso(previous) });
+        outcomes.set(name, {
+          stored: false,
+          storedObservedAt: iso(previous),
+          changed: false,
+        });
         continue;
       }
       const row: PushedFactRow = {
@@ -111,7 +112,11 @@ export class DatabasePushedFactsStore implements PushedFactsStore {
         pushed_at: push.pushedAt.getTime(),
       };
       (previous === undefined ? inserts : updates).push(row);
-      outcomes.set(name, { stored: true, storedObservedAt: iso(observedAt) });
+      outcomes.set(name, {
+        stored: true,
+        storedObservedAt: iso(observedAt),
+        changed: previousRow?.value !== row.value,
+      });
     }
     if (inserts.length > 0) {
       await tx(PUSHED_FACTS_TABLE).insert(inserts);

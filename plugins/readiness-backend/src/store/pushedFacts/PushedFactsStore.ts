@@ -30,6 +30,11 @@ export interface PushedFactOutcome {
   stored: boolean;
   /** ISO 8601: the observation stored now, the push's or the later one. */
   storedObservedAt: string;
+  /**
+   * Whether the stored value is new or differs from the one before: an
+   * evaluation after the push is needed only then.
+   */
+  changed: boolean;
 }
 
 /**

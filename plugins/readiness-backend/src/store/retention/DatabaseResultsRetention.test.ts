@@ -1,5 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { storesOn } from '../../__testUtils__/testStores';
+import { createTestStores, storesOn } from '../../__testUtils__/testStores';
+import { DatabaseBadgeStore } from '../badges/DatabaseBadgeStore';
 import { result, SCORECARD, stored } from '../../__testUtils__/storeFixtures';
 
 jest.setTimeout(60_000);
@@ -161,6 +162,67 @@ describe('DatabaseResultsRetention', () => {
       expect(
         (await stores.factsCache.getEntityFacts('component:default/new')).size,
       ).toBe(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'deletes the pushed facts and badge ids of removed entities, so that a later entity of the same ref inherits neither, %p',
+    async databaseId => {
+      const { knex, stores } = await createTestStores(databases, databaseId);
+      const badges = new DatabaseBadgeStore(knex);
+      const names = ['gone', 'failed-to-evaluate', 'refreshed'];
+      for (const name of names) {
+        const ref = `component:default/${name}`;
+        await stores.resultWriter.replaceEntityResults({ ref, etag: null }, [
+          resultAt(
+            name === 'refreshed'
+              ? '2026-11-25T10:00:00.900Z'
+              : '2026-11-25T10:00:00.100Z',
+          ),
+        ]);
+        await stores.pushedFacts.push({
+          entityRef: ref,
+          source: 'github-actions',
+          pushedBy: 'ci-pipeline',
+          observedAt: new Date('2026-11-25T09:00:00.000Z'),
+          pushedAt: new Date('2026-11-25T09:00:00.000Z'),
+          facts: new Map([['pushed.testCoverage', 90]]),
+        });
+        await badges.idFor(ref, SCORECARD, 'user:default/ada');
+      }
+      const goneBadge = await badges.idFor(
+        'component:default/gone',
+        SCORECARD,
+        'user:default/ada',
+      );
+
+      await stores.retention.deleteResultsEvaluatedBefore(
+        new Date('2026-11-25T10:00:00.500Z'),
+        new Set(['component:default/failed-to-evaluate']),
+      );
+
+      const left = async (name: string) => {
+        const ref = `component:default/${name}`;
+        const pushed = await stores.pushedFacts.getEntityFacts(ref);
+        const badgeRows = await knex('readiness_badges').where({
+          entity_ref: ref,
+        });
+        return { pushed: pushed.size, badges: badgeRows.length };
+      };
+      await expect(left('gone')).resolves.toEqual({ pushed: 0, badges: 0 });
+      await expect(left('failed-to-evaluate')).resolves.toEqual({
+        pushed: 1,
+        badges: 1,
+      });
+      await expect(left('refreshed')).resolves.toEqual({
+        pushed: 1,
+        badges: 1,
+      });
+      await expect(badges.find(goneBadge)).resolves.toBeUndefined();
+      // Registered again: a new badge id, no facts of the old entity.
+      await expect(
+        badges.idFor('component:default/gone', SCORECARD, 'user:default/ada'),
+      ).resolves.not.toBe(goneBadge);
     },
   );
 });

@@ -5,10 +5,12 @@ import { locksRows } from '../dialect';
 import { rowsOfOuterEntity } from '../resultQueries';
 import { deleteCampaignRowsOf } from '../results/campaignEntityRows';
 import {
+  BADGES_TABLE,
   CHECKS_TABLE,
   ENTITIES_TABLE,
   FACTS_TABLE,
   HISTORY_TABLE,
+  PUSHED_FACTS_TABLE,
   RESULTS_TABLE,
 } from '../tables';
 import { ResultsRetention } from './ResultsRetention';
@@ -71,7 +73,9 @@ export class DatabaseResultsRetention implements ResultsRetention {
    * Deletes what is stored of these entities if they are still evaluated
    * before this time: the rows are read `FOR UPDATE`, as writers claim
    * them, so an entity evaluated again since the candidates were read keeps
-   * its new results. Returns how many results went.
+   * its new results. Their pushed facts and badge ids go too, so that an
+   * entity registered later under the same ref inherits neither. Returns
+   * how many results went.
    */
   private async deleteEntities(
     tx: Knex.Transaction,
@@ -98,6 +102,8 @@ export class DatabaseResultsRetention implements ResultsRetention {
     await tx(CHECKS_TABLE).whereIn('entity_ref', refs).delete();
     await deleteCampaignRowsOf(tx, refs);
     await tx(FACTS_TABLE).whereIn('entity_ref', refs).delete();
+    await tx(PUSHED_FACTS_TABLE).whereIn('entity_ref', refs).delete();
+    await tx(BADGES_TABLE).whereIn('entity_ref', refs).delete();
     return removed;
   }
 }

@@ -10,9 +10,9 @@ import { ReadinessBadgeDialog } from './ReadinessBadgeDialog';
 
 const BADGE = {
   id: 'q7Zt3kPj0xY4mW8rB2nC5vL9sD1fG6hJ',
-  url: 'https://backstage.example/api/readiness/badges/q7Zt3kPj0xY4mW8rB2nC5vL9sD1fG6hJ',
+  url: 'https://backstage.example/api/readiness/public/badges/q7Zt3kPj0xY4mW8rB2nC5vL9sD1fG6hJ',
   markdown:
-    '[![Production Readiness: readiness](https://backstage.example/api/readiness/badges/q7Zt3kPj0xY4mW8rB2nC5vL9sD1fG6hJ)](https://backstage.example/catalog/default/component/payments/readiness)',
+    '[![Production Readiness: readiness](https://backstage.example/api/readiness/public/badges/q7Zt3kPj0xY4mW8rB2nC5vL9sD1fG6hJ)](https://backstage.example/catalog/default/component/payments/readiness)',
 };
 
 async function renderDialog(options: {
@@ -46,21 +46,45 @@ async function renderDialog(options: {
 }
 
 describe('ReadinessBadgeDialog', () => {
-  it('shows the public badge, its Markdown and copies it', async () => {
+  it('makes no badge by opening, only when asked', async () => {
+    const { api, dialog } = await renderDialog({
+      public: true,
+      methods: { createBadge: async () => BADGE },
+    });
+
+    expect(
+      within(dialog).getByRole('button', { name: 'Create badge' }),
+    ).toBeEnabled();
+    // Give an eager request the time to be sent.
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(api.createBadge).not.toHaveBeenCalled();
+    expect(within(dialog).queryByRole('img')).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('textbox')).not.toBeInTheDocument();
+  });
+
+  it('creates the public badge, shows it and its Markdown and copies it', async () => {
     const user = userEvent.setup();
     const { api, dialog } = await renderDialog({
       public: true,
       methods: { createBadge: async () => BADGE },
     });
 
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Create badge' }),
+    );
+
     const preview = await within(dialog).findByRole('img', {
       name: 'Production Readiness: readiness badge',
     });
     expect(preview).toHaveAttribute('src', BADGE.url);
+    expect(api.createBadge).toHaveBeenCalledTimes(1);
     expect(api.createBadge).toHaveBeenCalledWith(
       'component:default/payments',
       'production-readiness',
     );
+    expect(
+      within(dialog).queryByRole('button', { name: 'Create badge' }),
+    ).not.toBeInTheDocument();
     const markdown = within(dialog).getByRole('textbox', { name: 'Markdown' });
     expect(markdown).toHaveValue(BADGE.markdown);
     expect(markdown).toHaveAttribute('readonly');
@@ -83,11 +107,18 @@ describe('ReadinessBadgeDialog', () => {
       public: true,
       methods: { createBadge: () => Promise.reject(error) },
     });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create badge' }),
+    );
 
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('Could not make the badge');
     expect(alert).toHaveTextContent('readiness.badges.public: true');
     expect(within(dialog).queryByRole('img')).not.toBeInTheDocument();
+    // It may be tried again.
+    expect(
+      within(dialog).getByRole('button', { name: 'Create badge' }),
+    ).toBeEnabled();
   });
 
   it('explains that public badges are off, asking the backend nothing', async () => {
@@ -98,6 +129,9 @@ describe('ReadinessBadgeDialog', () => {
     ).toHaveTextContent('readiness.badges.public: true');
     expect(api.createBadge).not.toHaveBeenCalled();
     expect(within(dialog).queryByRole('textbox')).not.toBeInTheDocument();
+    expect(
+      within(dialog).queryByRole('button', { name: 'Create badge' }),
+    ).not.toBeInTheDocument();
 
     await userEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());

@@ -12,7 +12,7 @@ import {
 } from '@backstage/ui';
 import type { ReadinessBadge } from '@readiness/plugin-readiness-common';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { readinessApiRef } from '../../api';
 import { readinessTranslationRef } from '../../translation';
 import { ErrorAlert } from '../ErrorAlert';
@@ -26,9 +26,11 @@ export interface ReadinessBadgeDialogProps {
 }
 
 /**
- * The entity's public badge on one scorecard: a preview, the Markdown
- * snippet for a README and a button that copies it. While public badges are
- * off (`readiness.badges.public`), it says so and asks the backend nothing.
+ * The entity's public badge on one scorecard. Opening it makes nothing: a
+ * Create badge button makes the badge's public address (or gives the one it
+ * has), then it shows a preview, the Markdown snippet for a README and a
+ * button that copies it. While public badges are off
+ * (`readiness.badges.public`), it says so and asks the backend nothing.
  * Render it only while open.
  */
 export function ReadinessBadgeDialog(props: ReadinessBadgeDialogProps) {
@@ -70,7 +72,8 @@ function PublicBadge(props: ReadinessBadgeDialogProps) {
   const { entityRef, scorecardId, scorecardTitle } = props;
   const readinessApi = useApi(readinessApiRef);
   const { t } = useTranslationRef(readinessTranslationRef);
-  const badge = useAsync(
+  // Only on request: a badge's address, once made, serves it to anyone.
+  const [badge, create] = useAsyncFn(
     () => readinessApi.createBadge(entityRef, scorecardId),
     [readinessApi, entityRef, scorecardId],
   );
@@ -78,6 +81,17 @@ function PublicBadge(props: ReadinessBadgeDialogProps) {
   return (
     <Flex direction="column" gap="4">
       <Text as="p">{t('badge.intro', { scorecard: scorecardTitle })}</Text>
+      {!badge.value && (
+        <div>
+          <Button
+            variant="primary"
+            onPress={() => create()}
+            isDisabled={badge.loading}
+          >
+            {t('badge.create')}
+          </Button>
+        </div>
+      )}
       {badge.loading && <Text as="p">{t('badge.loading')}</Text>}
       {badge.error && (
         <ErrorAlert title={t('badge.errorTitle')} error={badge.error} />
