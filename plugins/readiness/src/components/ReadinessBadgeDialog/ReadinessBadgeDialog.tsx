@@ -132,7 +132,7 @@ function BadgeSnippet(props: {
         label={t('badge.markdown')}
         value={badge.markdown}
         isReadOnly
-        rows={3}
+        rows={4}
         style={{ fontFamily: 'monospace' }}
       />
       <Flex align="center" gap="3">
