@@ -76,3 +76,8 @@ export {
   readinessPermissions,
   readinessScorecardPreviewPermission,
 } from './permissions';
+export {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  readResponseText,
+  ResponseTooLargeError,
+} from './readResponseText';

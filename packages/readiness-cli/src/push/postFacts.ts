@@ -2,9 +2,10 @@ import {
   describeError,
   FactsPushResult,
   isRecord,
+  readResponseText,
+  ResponseTooLargeError,
 } from '@readiness/plugin-readiness-common';
 import { BackendError, InputError } from '../errors';
-import { readCappedText } from './readCappedText';
 
 /**
  * The largest answer read: one of 50 facts is a few KiB, an error message
@@ -93,10 +94,12 @@ export async function postFacts(
       signal: AbortSignal.timeout(request.timeoutMs),
     });
     ({ status, statusText } = response);
-    text = await readCappedText(response, MAX_ANSWER_BYTES, String(endpoint));
+    text = await readResponseText(response, MAX_ANSWER_BYTES);
   } catch (error) {
-    if (error instanceof BackendError) {
-      throw error;
+    if (error instanceof ResponseTooLargeError) {
+      throw new BackendError(
+        `${endpoint} answered with more than ${MAX_ANSWER_BYTES} bytes; not the Readiness backend?`,
+      );
     }
     if ((error as Error)?.name === 'TimeoutError') {
       throw new BackendError(

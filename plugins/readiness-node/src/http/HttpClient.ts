@@ -17,7 +17,7 @@ import {
   DEFAULT_MAX_RESPONSE_BYTES,
   readResponseText,
   ResponseTooLargeError,
-} from './readResponseText';
+} from '@readiness/plugin-readiness-common';
 import { parseRetryAfter } from './retryAfter';
 
 /**
@@ -46,7 +46,7 @@ export interface HttpClientOptions {
   concurrency: number;
   /** How long one attempt may take, body included, in milliseconds. */
   timeoutMs: number;
-  /** A larger body is an error, unread past this size. Default {@link DEFAULT_MAX_RESPONSE_BYTES}. */
+  /** A larger body is an error, unread past this size. Default `DEFAULT_MAX_RESPONSE_BYTES` (5 MiB). */
   maxResponseBytes?: number;
   /** Attempts after the first, for the failures below. Default 0. */
   retries?: number;

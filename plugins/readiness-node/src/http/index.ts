@@ -5,7 +5,7 @@ export {
   DEFAULT_MAX_RESPONSE_BYTES,
   readResponseText,
   ResponseTooLargeError,
-} from './readResponseText';
+} from '@readiness/plugin-readiness-common';
 export { backoffDelayMs } from './backoff';
 export type { BackoffOptions } from './backoff';
 // isRateLimitAnswer, isRateLimitSpent and RateLimitGate stay internal.

@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { DEFAULT_MAX_RESPONSE_BYTES } from './readResponseText';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '@readiness/plugin-readiness-common';
 import { readHttpClientSettings } from './readHttpClientSettings';
 
 const config = (data: Record<string, unknown>) =>

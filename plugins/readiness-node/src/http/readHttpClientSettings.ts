@@ -1,6 +1,6 @@
 import type { Config } from '@backstage/config';
 import { readBoundedInteger, readDurationMs } from '../readConfig';
-import { DEFAULT_MAX_RESPONSE_BYTES } from './readResponseText';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '@readiness/plugin-readiness-common';
 
 const CONCURRENCY = { min: 1, max: 64, default: 4 };
 const TIMEOUT_MS = 10_000;
@@ -35,7 +35,7 @@ export interface ReadHttpClientSettingsOptions {
     concurrency?: number;
     /** Default 10 seconds. */
     timeoutMs?: number;
-    /** Default {@link DEFAULT_MAX_RESPONSE_BYTES}. */
+    /** Default `DEFAULT_MAX_RESPONSE_BYTES` (5 MiB). */
     maxResponseBytes?: number;
     /** The key `retries` is read only when this is given: not every module retries. */
     retries?: number;

@@ -1,4 +1,7 @@
-import { readResponseText, ResponseTooLargeError } from './readResponseText';
+import {
+  readResponseText,
+  ResponseTooLargeError,
+} from '@readiness/plugin-readiness-common';
 import { sendEndless, startTestServer, TestServer } from '../testUtils';
 
 describe('readResponseText', () => {

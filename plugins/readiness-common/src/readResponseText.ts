@@ -23,7 +23,7 @@ export class ResponseTooLargeError extends Error {
  * A response body as UTF-8 text, read as a stream and cancelled as soon as
  * it passes `maxBytes` (or at once, when `Content-Length` says it will),
  * with a {@link ResponseTooLargeError}: a huge or endless body never fills
- * the backend's memory.
+ * the memory of the backend or the CLI that reads it.
  *
  * @public
  */
@@ -53,5 +53,11 @@ export async function readResponseText(
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(body);
 }
