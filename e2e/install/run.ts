@@ -142,20 +142,25 @@ async function main() {
     closers.push(stub.close);
     const env = freshAppEnv(workDir);
 
+    // One after the other: two npx runs of create-app on a cold npx cache
+    // race, one reading the package while the other still unpacks it.
     const [newApp, legacyApp] = await step(
       `create two fresh apps with ${CREATE_APP}`,
-      () =>
-        Promise.all(
-          [false, true].map(legacy =>
-            createFreshApp({
+      async () => {
+        const apps: string[] = [];
+        for (const legacy of [false, true]) {
+          apps.push(
+            await createFreshApp({
               workDir,
               name: legacy ? 'legacy-app' : 'new-app',
               legacy,
               env,
               registryUrl: registry.url,
             }),
-          ),
-        ),
+          );
+        }
+        return apps;
+      },
     );
     // The legacy check runs the legacy frontend against new-app's backend.
     fs.rmSync(path.join(legacyApp, 'packages', 'backend'), { recursive: true });
