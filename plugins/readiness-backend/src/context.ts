@@ -13,6 +13,7 @@ export type {
 // write to it (the example app's demo exemptions, say).
 export { createReadinessStores } from './store';
 export type {
+  BadgeStore,
   CampaignQueries,
   ClaimedDigest,
   ClaimLimits,
@@ -30,6 +31,8 @@ export type {
   PushedFactOutcome,
   PushedFactsStore,
   ReadinessStores,
+  StoredBadge,
   StoredOwnerInput,
   StoredPushedFact,
+  StoredStanding,
 } from './store';

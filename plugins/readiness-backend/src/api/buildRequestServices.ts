@@ -38,7 +38,6 @@ import { DraftEntityEvaluator } from '../drafts/DraftEntityEvaluator';
 import { readDraftLimits } from '../drafts/readDraftLimits';
 import { BadgeService } from '../badges/BadgeService';
 import { readBadgeSettings } from '../badges/readBadgeSettings';
-import { DatabaseBadgeStore } from '../store/badges/DatabaseBadgeStore';
 
 /** The services requests need beyond Readiness' own parts. */
 export interface RequestServicesOptions {
@@ -168,7 +167,7 @@ export async function buildRequestServices(
     // SVG badges; public ones under random ids (readiness.badges.public).
     badges: new BadgeService({
       registry: context.registry,
-      store: new DatabaseBadgeStore(await database.getClient()),
+      store: stores.badges,
       readiness,
       settings: readBadgeSettings(config),
     }),

@@ -13,6 +13,8 @@ import { DatabaseLeaderboardQueries } from './leaderboard/DatabaseLeaderboardQue
 import { LeaderboardQueries } from './leaderboard/LeaderboardQueries';
 import { DatabaseOwnerInputStore } from './ownerInput/DatabaseOwnerInputStore';
 import { OwnerInputStore } from './ownerInput/OwnerInputStore';
+import { BadgeStore } from './badges/BadgeStore';
+import { DatabaseBadgeStore } from './badges/DatabaseBadgeStore';
 import { DatabasePushedFactsStore } from './pushedFacts/DatabasePushedFactsStore';
 import { PushedFactsStore } from './pushedFacts/PushedFactsStore';
 import { DatabaseNotificationOutbox } from './notifications/DatabaseNotificationOutbox';
@@ -56,6 +58,8 @@ export interface ReadinessStores {
   notificationOutbox: NotificationOutbox;
   /** The latest facts pipelines pushed (`POST /facts`). */
   pushedFacts: PushedFactsStore;
+  /** The ids of public badges (`readiness.badges.public`). */
+  badges: BadgeStore;
 }
 
 /**
@@ -89,5 +93,6 @@ export async function createReadinessStores(options: {
     campaigns: new DatabaseCampaignQueries(db),
     notificationOutbox: new DatabaseNotificationOutbox(db),
     pushedFacts: new DatabasePushedFactsStore(db),
+    badges: new DatabaseBadgeStore(db),
   };
 }

@@ -11,6 +11,11 @@ export type {
 } from './results/EntityResultsReader';
 export type { FactsCache, StoredFacts } from './facts/FactsCache';
 export type {
+  BadgeStore,
+  StoredBadge,
+  StoredStanding,
+} from './badges/BadgeStore';
+export type {
   FactsPush,
   PushedFactOutcome,
   PushedFactsStore,

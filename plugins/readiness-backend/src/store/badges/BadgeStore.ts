@@ -1,4 +1,8 @@
-/** A badge: an entity's standing on one scorecard, under an unguessable id. */
+/**
+ * A badge: an entity's standing on one scorecard, under an unguessable id.
+ *
+ * @public
+ */
 export interface StoredBadge {
   id: string;
   entityRef: string;
@@ -7,7 +11,7 @@ export interface StoredBadge {
   standing: StoredStanding | undefined;
 }
 
-/** An entity's stored score and level on one scorecard. */
+/** An entity's stored score and level on one scorecard. @public */
 export interface StoredStanding {
   /** 0 to 100. */
   score: number;
@@ -18,6 +22,8 @@ export interface StoredStanding {
 /**
  * The ids under which badges are served without a session, and the stored
  * standing a badge shows.
+ *
+ * @public
  */
 export interface BadgeStore {
   /**
