@@ -41,12 +41,16 @@ describe('scorecard preview jobs', () => {
     const tookMs = Date.now() - startedAt;
 
     expect(res.body.result).toMatchObject({ evaluated: 3000, changed: 3000 });
-    // Many answers came while it ran, each fast: the event loop was never
-    // held for long (SQLite's driver is synchronous, so without the slices
-    // it would be held for a whole page of entities).
+    // Many answers came while it ran, and the event loop was held only
+    // briefly. SQLite's driver is synchronous, so without the slices the
+    // whole run holds it (one poll answered, a delay of seconds). The bounds
+    // on the worst poll and delay leave room for what a loaded CI machine
+    // adds (a major collection, other test workers on two cores); the p99
+    // says the slices are short.
     expect(pollTimes.length).toBeGreaterThan(5);
-    expect(Math.max(...pollTimes)).toBeLessThan(500);
-    expect(loopDelay.max / 1e6).toBeLessThan(300);
+    expect(Math.max(...pollTimes)).toBeLessThan(1000);
+    expect(loopDelay.percentile(99) / 1e6).toBeLessThan(150);
+    expect(loopDelay.max / 1e6).toBeLessThan(1000);
     // eslint-disable-next-line no-console
     console.log(
       `preview of 3000 entities took ${tookMs} ms; ${
