@@ -24,6 +24,7 @@ import {
   PendingRequestExistsError,
   StoredOwnerInput,
 } from '../store/ownerInput/OwnerInputStore';
+import { auditedStep } from '../lib/auditedStep';
 import { OwnerInputEffects } from './OwnerInputEffects';
 import { OwnerInputOf } from './toApiRecord';
 import { OwnerInputApprovers, userOf } from './OwnerInputApprovers';
@@ -366,26 +367,18 @@ export class OwnerInputWorkflow {
   }
 
   /** Runs a step as an auditor event that succeeds or fails with it. */
-  private async audited<T extends { id: string; status: string }>(
+  private audited<T extends { id: string; status: string }>(
     kind: OwnerInputKind,
     step: string,
     meta: object,
     request: Request | undefined,
     run: () => Promise<T>,
   ): Promise<T> {
-    const event = await this.options.auditor.createEvent({
-      eventId: `${kind}-${step}`,
-      severityLevel: 'medium',
-      ...(request && { request }),
-      meta: JSON.parse(JSON.stringify(meta)),
-    });
-    try {
-      const result = await run();
-      await event.success({ meta: { id: result.id, status: result.status } });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    return auditedStep(
+      this.options.auditor,
+      { eventId: `${kind}-${step}`, request, meta },
+      run,
+      result => ({ id: result.id, status: result.status }),
+    );
   }
 }
