@@ -132,7 +132,7 @@ describe('action list-entities-below', () => {
         {
           entityRef: 'component:default/bronze-a',
           score: expect.any(Number),
-          level: 'bronze',
+          level: { id: 'bronze', title: 'bronze' },
           evaluatedAt: expect.any(String),
           openChecks: [
             {

@@ -74,6 +74,21 @@ async function openChecks(
   };
 }
 
+/**
+ * A stored level id as get-entity-readiness names levels; an id the
+ * definition no longer has keeps its id as title.
+ */
+function levelNamed(
+  scorecard: ScorecardDefinition,
+  levelId: string | null,
+): { id: string; title: string } | null {
+  if (levelId === null) {
+    return null;
+  }
+  const title = scorecard.levels.find(l => l.id === levelId)?.title ?? levelId;
+  return { id: levelId, title: truncateText(title, TITLE_CHARS) };
+}
+
 /** `list-entities-below`: who has not reached a level yet. */
 export function registerListEntitiesBelow(
   registry: ActionsRegistryService,
@@ -151,7 +166,7 @@ Paged: at most limit entities (${DEFAULT_LIMIT} by default, ${MAX_LIMIT} at most
               entityRef: z.string(),
               score: z.number(),
               level: z
-                .string()
+                .object({ id: z.string(), title: z.string() })
                 .nullable()
                 .describe('Level reached; null below the first.'),
               evaluatedAt: z.string(),
@@ -217,7 +232,7 @@ Paged: at most limit entities (${DEFAULT_LIMIT} by default, ${MAX_LIMIT} at most
         async item => ({
           entityRef: item.entityRef,
           score: item.score,
-          level: item.level,
+          level: levelNamed(scorecard, item.level),
           evaluatedAt: item.evaluatedAt,
           ...(await openChecks(services, scorecard, index, item.entityRef)),
         }),
