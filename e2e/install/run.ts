@@ -4,7 +4,8 @@
  * (new and legacy frontend systems), follows README.md's "Adding Readiness
  * to an existing Backstage app" in them, starts them and checks in
  * Chromium what a user sees; turns the HTTP collector module on by
- * configuration only; runs the packed CLI with npx. Prints each step's time.
+ * configuration only; runs the Scaffolder module's actions in a dry run;
+ * runs the packed CLI with npx. Prints each step's time.
  * Needs the npm registry and Chromium: without either it fails, saying so.
  */
 import fs from 'node:fs';
@@ -31,6 +32,7 @@ import {
 import { assertEveryStepFollowed, followGuide } from './followGuide';
 import { waitForHttpFactToDecide } from './httpFactCheck';
 import { packPackages } from './packPackages';
+import { checkScaffolderActions } from './scaffolderCheck';
 import { startScopeRegistry } from './scopeRegistry';
 import { httpCollectorConfig, startSonarQubeStub } from './sonarQubeStub';
 import { freshAppEnv } from './freshAppEnv';
@@ -204,6 +206,10 @@ async function main() {
         stubRequests: stub.requests,
         ...HTTP_CHECK,
       }),
+    );
+    // After the HTTP check: the catalog has ingested the example owner.
+    await step('new-app: the Scaffolder module in a dry run', () =>
+      checkScaffolderActions(),
     );
     await step('new-app: card, tab and leaderboard in Chromium', () =>
       checkNewFrontendApp(browser, HTTP_CHECK),
