@@ -180,8 +180,9 @@ export interface ResultList {
  * What became of a push's evaluation of the entity: `done` before the
  * answer, `queued` (still running when the answer was sent), `skipped`
  * (as many evaluations after pushes ran as the backend allows; the
- * scheduled run evaluates the stored facts) or `unchanged` (no stored
- * value changed, so there was nothing to evaluate).
+ * scheduled run evaluates the stored facts) or `unchanged` (nothing newer
+ * was stored: no value changed and no observation was renewed, so there
+ * was nothing to evaluate).
  *
  * @public
  */

@@ -181,6 +181,7 @@ export async function buildRequestServices(
       services: serviceAccess,
       limits: readPushLimits(config),
       evaluator,
+      auditor,
       logger,
     }),
     maxDocumentBytes: scorecardLimits.maxBytes,

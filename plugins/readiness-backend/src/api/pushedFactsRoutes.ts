@@ -23,7 +23,9 @@ export function addPushedFactsRoutes(
   router.post('/facts', async (req, res) => {
     const credentials = await httpAuth.credentials(req, CALLERS);
     try {
-      res.status(201).json(await pushedFacts.push(req.body, credentials));
+      res
+        .status(201)
+        .json(await pushedFacts.push(req.body, { credentials, request: req }));
     } catch (error) {
       if (error instanceof TooManyRequestsError) {
         res.setHeader('Retry-After', String(error.retryAfterSeconds));

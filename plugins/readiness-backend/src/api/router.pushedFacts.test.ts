@@ -148,7 +148,7 @@ describe('readiness API: pushed facts', () => {
     });
   });
 
-  it('evaluates nothing when no stored value changed', async () => {
+  it('re-evaluates when the same value is observed again, and only then', async () => {
     const { server } = await startReadinessBackend({
       entities: [pushableBy(checkout)],
       config: PUSHED_FACTS_CONFIG,
@@ -160,13 +160,30 @@ describe('readiness API: pushed facts', () => {
         observedAt,
         facts: { testCoverage: 85 },
       });
-    expect((await push(hoursAgo(2))).body.evaluation).toBe('done');
-    const again = await push(hoursAgo(1));
-    expect(again.status).toBe(201);
-    expect(again.body).toMatchObject({
-      facts: [{ name: 'pushed.testCoverage', stored: true }],
-      evaluation: 'unchanged',
+    // Older than the check's maxAge of 7 days: unknown.
+    const stale = hoursAgo(10 * 24);
+    expect((await push(stale)).body.evaluation).toBe('done');
+    await expect(coveredCheck(server, CHECKOUT)).resolves.toMatchObject({
+      status: 'unknown',
     });
+
+    const fresh = hoursAgo(1);
+    const renewed = await push(fresh);
+    expect(renewed.body).toMatchObject({
+      facts: [{ name: 'pushed.testCoverage', stored: true }],
+      evaluation: 'done',
+    });
+    await expect(coveredCheck(server, CHECKOUT)).resolves.toMatchObject({
+      status: 'pass',
+      evidence: [{ value: 85, observedAt: fresh }],
+    });
+
+    // The same observation again, or an older one: nothing newer stored.
+    for (const observedAt of [fresh, stale]) {
+      const again = await push(observedAt);
+      expect(again.status).toBe(201);
+      expect(again.body.evaluation).toBe('unchanged');
+    }
   });
 
   it("answers 429 with Retry-After beyond the caller's pushes per window", async () => {

@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   AuthService,
   BackstageCredentials,
   BackstageServicePrincipal,
@@ -16,12 +17,21 @@ import {
   FactsPushResult,
   readinessFactsPushPermission,
 } from '@readiness/plugin-readiness-common';
+import type { Request } from 'express';
 import { CallerRateLimiter } from '../api/CallerRateLimiter';
+import { RefusalAuditThrottle } from '../api/RefusalAuditThrottle';
 import { ServiceAccessPolicy } from '../api/ServiceAccessPolicy';
 import { EntityEvaluator } from '../evaluation/EntityEvaluator';
+import { auditedStep, AuditedStepEvent } from '../lib/auditedStep';
+import { callerOf } from '../lib/callerOf';
 import { PushedFactsStore } from '../store';
 import { EvaluationsAfterPush } from './EvaluationsAfterPush';
 import { entityAllowsPusher, FACT_PUSHERS_ANNOTATION } from './factPushers';
+import {
+  FACTS_PUSH_EVENT_ID,
+  factsPushAuditMeta,
+  factsPushOutcomeMeta,
+} from './factsPushAudit';
 import { FactsPushBody, parseFactsPush } from './parseFactsPush';
 import { PushLimits } from './readPushLimits';
 
@@ -36,6 +46,8 @@ export interface FactsPushServiceOptions {
   services: ServiceAccessPolicy;
   limits: PushLimits;
   evaluator: Pick<EntityEvaluator, 'evaluate'>;
+  /** Records every push, stored or refused (`facts-push`). */
+  auditor: AuditorService;
   logger: LoggerService;
   /**
    * How long a push waits for the entity's evaluation before it answers;
@@ -46,6 +58,8 @@ export interface FactsPushServiceOptions {
 }
 
 const DEFAULT_EVALUATION_WAIT_MS = 5000;
+/** A caller's 429s are audited once a minute at most, with a count. */
+const RATE_REFUSAL_AUDIT_WINDOW_MS = 60_000;
 
 /**
  * Stores facts a pipeline pushed about an entity and re-evaluates it. Only
@@ -58,10 +72,12 @@ const DEFAULT_EVALUATION_WAIT_MS = 5000;
  * restricted to pushing cannot read the catalog; an entity that does not
  * exist is refused like one that does not name the caller, and the answer
  * tells nothing the caller did not send, so that pushing reveals nothing.
+ * Every push goes to the auditor, refusals as failures.
  */
 export class FactsPushService {
   private readonly evaluations: EvaluationsAfterPush;
   private readonly rate: CallerRateLimiter;
+  private readonly rateRefusalAudits: RefusalAuditThrottle;
 
   constructor(private readonly options: FactsPushServiceOptions) {
     this.evaluations = new EvaluationsAfterPush(
@@ -69,9 +85,56 @@ export class FactsPushService {
       options.limits.maxConcurrentEvaluations,
     );
     this.rate = new CallerRateLimiter(options.limits, 'pushes');
+    this.rateRefusalAudits = new RefusalAuditThrottle({
+      windowMs: RATE_REFUSAL_AUDIT_WINDOW_MS,
+      maxTracked: options.limits.maxTracked,
+    });
   }
 
+  /**
+   * Stores the push and re-evaluates the entity, as one auditor event
+   * (with the request, so that it records the actor) that fails with any
+   * refusal. Users are counted against the rate limit too, so that every
+   * caller's audit events are bounded: beyond it, a caller's refusals are
+   * audited once a minute, counting those left out.
+   */
   async push(
+    body: FactsPushBody,
+    {
+      credentials,
+      request,
+    }: { credentials: BackstageCredentials; request?: Request },
+  ): Promise<FactsPushResult> {
+    const { auditor } = this.options;
+    const event: AuditedStepEvent = {
+      eventId: FACTS_PUSH_EVENT_ID,
+      // A write by a pipeline, as the catalog rates its writes.
+      severityLevel: 'medium',
+      request,
+      meta: factsPushAuditMeta(body),
+    };
+    const caller = callerOf(credentials);
+    try {
+      this.rate.take(caller);
+    } catch (refusal) {
+      const unaudited = this.rateRefusalAudits.admit(caller);
+      if (unaudited === undefined) {
+        throw refusal;
+      }
+      const meta = { ...event.meta, unauditedRefusals: unaudited };
+      return auditedStep(auditor, { ...event, meta }, () =>
+        Promise.reject(refusal),
+      );
+    }
+    return auditedStep(
+      auditor,
+      event,
+      () => this.storeAndEvaluate(body, credentials),
+      factsPushOutcomeMeta,
+    );
+  }
+
+  private async storeAndEvaluate(
     body: FactsPushBody,
     credentials: BackstageCredentials,
   ): Promise<FactsPushResult> {
@@ -85,7 +148,6 @@ export class FactsPushService {
       );
     }
     const { subject } = principal;
-    this.rate.take(subject);
     const now = this.options.now?.() ?? new Date();
     const push = parseFactsPush(body, this.options.definitions, now);
     const entity = await this.entityAllowing(push.entityRef, subject, {
@@ -100,7 +162,10 @@ export class FactsPushService {
       pushedAt: now,
       facts: push.facts,
     });
-    const changed = [...outcomes.values()].some(outcome => outcome.changed);
+    // A renewed observation too: a check with maxAge may pass again.
+    const newer = [...outcomes.values()].some(
+      outcome => outcome.changed || outcome.renewed,
+    );
     return {
       entityRef: push.entityRef,
       facts: [...outcomes].map(([name, outcome]) =>
@@ -109,7 +174,7 @@ export class FactsPushService {
           : // Another pipeline's observation time is not the caller's to see.
             { name, stored: false, reason: 'a later observation is stored' },
       ),
-      evaluation: changed ? await this.evaluateAfterPush(entity) : 'unchanged',
+      evaluation: newer ? await this.evaluateAfterPush(entity) : 'unchanged',
     };
   }
 

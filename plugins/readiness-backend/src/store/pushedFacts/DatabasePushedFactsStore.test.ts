@@ -46,6 +46,7 @@ describe('DatabasePushedFactsStore', () => {
               stored: true,
               storedObservedAt: '2027-01-10T10:00:00.000Z',
               changed: true,
+              renewed: true,
             },
           ],
           [
@@ -54,6 +55,7 @@ describe('DatabasePushedFactsStore', () => {
               stored: true,
               storedObservedAt: '2027-01-10T10:00:00.000Z',
               changed: true,
+              renewed: true,
             },
           ],
           [
@@ -62,6 +64,7 @@ describe('DatabasePushedFactsStore', () => {
               stored: true,
               storedObservedAt: '2027-01-10T10:00:00.000Z',
               changed: true,
+              renewed: true,
             },
           ],
         ]),
@@ -79,6 +82,7 @@ describe('DatabasePushedFactsStore', () => {
         stored: false,
         storedObservedAt: '2027-01-10T10:00:00.000Z',
         changed: false,
+        renewed: false,
       });
       expect(outcomes.get('pushed.green')?.stored).toBe(true);
 
@@ -89,9 +93,34 @@ describe('DatabasePushedFactsStore', () => {
       expect(replaced.get('pushed.suites')).toMatchObject({
         stored: true,
         changed: true,
+        renewed: false,
       });
 
-      // A newer observation of the same value is stored, but changes no value.
+      // The same value at the same time again: nothing newer is stored.
+      const repeated = await pushedFacts.push(
+        pushOf('2027-01-10T10:00:00.000Z', { 'pushed.suites': ['unit'] }),
+      );
+      expect(repeated.get('pushed.suites')).toMatchObject({
+        stored: true,
+        changed: false,
+        renewed: false,
+      });
+
+      // From another source: the evidence names it, so it changed.
+      const resourced = await pushedFacts.push(
+        pushOf(
+          '2027-01-10T10:00:00.000Z',
+          { 'pushed.suites': ['unit'] },
+          'buildkite',
+        ),
+      );
+      expect(resourced.get('pushed.suites')).toMatchObject({
+        stored: true,
+        changed: true,
+        renewed: false,
+      });
+
+      // A newer observation of the same value renews it.
       const renewed = await pushedFacts.push(
         pushOf('2027-01-10T11:00:00.000Z', {
           'pushed.labels': { tier: 'one', 'a.b': 'x' },
@@ -101,6 +130,7 @@ describe('DatabasePushedFactsStore', () => {
         stored: true,
         storedObservedAt: '2027-01-10T11:00:00.000Z',
         changed: false,
+        renewed: true,
       });
 
       const facts = await pushedFacts.getEntityFacts(REF);
@@ -112,7 +142,10 @@ describe('DatabasePushedFactsStore', () => {
           observedAt: '2027-01-10T10:00:00.000Z',
           pushedAt: '2027-01-10T12:00:00.000Z',
         },
-        'pushed.suites': expect.objectContaining({ value: ['unit'] }),
+        'pushed.suites': expect.objectContaining({
+          value: ['unit'],
+          source: 'buildkite',
+        }),
         'pushed.labels': expect.objectContaining({
           value: { tier: 'one', 'a.b': 'x' },
           observedAt: '2027-01-10T11:00:00.000Z',

@@ -75,17 +75,19 @@ export class DatabasePushedFactsStore implements PushedFactsStore {
     push: FactsPush,
   ): Promise<Map<string, PushedFactOutcome>> {
     const names = [...push.facts.keys()];
-    const stored: Pick<PushedFactRow, 'fact_name' | 'observed_at' | 'value'>[] =
-      await tx(PUSHED_FACTS_TABLE)
-        .where({ entity_ref: push.entityRef })
-        .whereIn('fact_name', names)
-        .orderBy('fact_name')
-        .modify(query => {
-          if (locksRows(this.db)) {
-            query.forUpdate();
-          }
-        })
-        .select('fact_name', 'observed_at', 'value');
+    const stored: Pick<
+      PushedFactRow,
+      'fact_name' | 'observed_at' | 'value' | 'source'
+    >[] = await tx(PUSHED_FACTS_TABLE)
+      .where({ entity_ref: push.entityRef })
+      .whereIn('fact_name', names)
+      .orderBy('fact_name')
+      .modify(query => {
+        if (locksRows(this.db)) {
+          query.forUpdate();
+        }
+      })
+      .select('fact_name', 'observed_at', 'value', 'source');
     const storedRows = new Map(stored.map(row => [row.fact_name, row]));
     const observedAt = push.observedAt.getTime();
     const outcomes = new Map<string, PushedFactOutcome>();
@@ -99,6 +101,7 @@ export class DatabasePushedFactsStore implements PushedFactsStore {
           stored: false,
           storedObservedAt: iso(previous),
           changed: false,
+          renewed: false,
         });
         continue;
       }
@@ -115,7 +118,9 @@ export class DatabasePushedFactsStore implements PushedFactsStore {
       outcomes.set(name, {
         stored: true,
         storedObservedAt: iso(observedAt),
-        changed: previousRow?.value !== row.value,
+        changed:
+          previousRow?.value !== row.value || previousRow.source !== row.source,
+        renewed: previous === undefined || observedAt > previous,
       });
     }
     if (inserts.length > 0) {

@@ -31,10 +31,17 @@ export interface PushedFactOutcome {
   /** ISO 8601: the observation stored now, the push's or the later one. */
   storedObservedAt: string;
   /**
-   * Whether the stored value is new or differs from the one before: an
-   * evaluation after the push is needed only then.
+   * Whether the stored value, or the source evidence names, is new or
+   * differs from the one before.
    */
   changed: boolean;
+  /**
+   * Whether the stored observation is later than the one before (or the
+   * first): a check with `maxAge` may pass again even if the value is the
+   * same. An evaluation after the push is needed when a fact changed or was
+   * renewed.
+   */
+  renewed: boolean;
 }
 
 /**
