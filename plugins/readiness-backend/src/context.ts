@@ -14,6 +14,7 @@ export type {
 export { createReadinessStores } from './store';
 export type {
   BadgeStore,
+  BadgeSubject,
   CampaignQueries,
   ClaimedDigest,
   ClaimLimits,

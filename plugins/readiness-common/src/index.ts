@@ -69,6 +69,7 @@ export {
 export type { CatalogRelations } from './facts';
 export {
   READINESS_SCORECARD_RESOURCE_TYPE,
+  readinessBadgeRevokePermission,
   readinessEntityRefreshPermission,
   readinessExemptionApprovePermission,
   readinessExemptionRequestPermission,

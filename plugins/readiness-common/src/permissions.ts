@@ -72,6 +72,20 @@ export const readinessFactsPushPermission = createPermission({
 });
 
 /**
+ * Revoking an entity's public badge (`DELETE /badges/{id}`): its address
+ * stops serving, and the next badge made gets a new one. A resource
+ * permission on catalog entities, so that a policy can allow it only to the
+ * entity's owners.
+ *
+ * @public
+ */
+export const readinessBadgeRevokePermission = createPermission({
+  name: 'readiness.badge.revoke',
+  attributes: { action: 'delete' },
+  resourceType: 'catalog-entity',
+});
+
+/**
  * Every permission of the Readiness plugin.
  *
  * @public
@@ -82,4 +96,5 @@ export const readinessPermissions = [
   readinessExemptionRequestPermission,
   readinessExemptionApprovePermission,
   readinessFactsPushPermission,
+  readinessBadgeRevokePermission,
 ];

@@ -31,7 +31,8 @@ function sendSvg(res: express.Response, svg: string, cacheControl: string) {
 /**
  * Badges: `GET /entities/{kind}/{namespace}/{name}/badge?scorecard=` for
  * callers who may read the entity, `POST /badges` to get a public badge's
- * id and snippet, and `GET /public/badges/{id}`, which plugin.ts opens to
+ * id and snippet, `DELETE /badges/{id}` to revoke it, and
+ * `GET /public/badges/{id}`, which plugin.ts opens to
  * callers without a session when `readiness.badges.public` is on (only that
  * prefix: every other route refuses them before reading the request).
  */
@@ -55,7 +56,15 @@ export function addBadgeRoutes(
   router.post('/badges', async (req, res) => {
     const credentials = await httpAuth.credentials(req, CALLERS);
     const { entityRef, scorecard } = req.body;
-    res.json({ ...(await badges.create(entityRef, scorecard, credentials)) });
+    res.json({
+      ...(await badges.create(entityRef, scorecard, credentials, req)),
+    });
+  });
+
+  router.delete('/badges/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, CALLERS);
+    await badges.revoke(req.params.id, credentials, req);
+    res.status(204).end();
   });
 
   router.get('/public/badges/:id', async (req, res) => {

@@ -170,6 +170,8 @@ export async function buildRequestServices(
       store: stores.badges,
       readiness,
       settings: readBadgeSettings(config),
+      permissions,
+      auditor,
     }),
     // Facts pipelines push (POST /facts), then the entity re-evaluated.
     pushedFacts: new FactsPushService({

@@ -1,16 +1,15 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import request, { Response } from 'supertest';
-import { checkout } from '../__testUtils__/catalogEntities';
-import { scorecardDocument } from '../__testUtils__/definitionDocuments';
+import {
+  OWNERSHIP,
+  PUBLIC_BADGES,
+  startBadgeBackend,
+  UNKNOWN_BADGE_ID,
+} from '../__testUtils__/badgeFixtures';
 import { hideFromUsers } from '../__testUtils__/hideFromUsers';
-import { startReadinessBackend } from '../__testUtils__/startReadinessBackend';
 import { DatabaseBadgeStore } from '../store/badges/DatabaseBadgeStore';
 
 jest.setTimeout(60_000);
-
-/** A scorecard `ownership`: level Bronze when the owner is set. */
-const OWNERSHIP = scorecardDocument('ownership');
 
 const HOSTILE_TITLE = `<script>alert("x")</script> & 'co'`;
 
@@ -23,34 +22,6 @@ const HOSTILE = {
     levels: [{ id: 'bronze', title: `<img src=x onerror="alert(1)">` }],
   },
 };
-
-/** A second service, for ids that must differ. */
-const cart: Entity = {
-  ...checkout,
-  metadata: { ...checkout.metadata, name: 'cart' },
-};
-
-const CONFIG = {
-  app: { baseUrl: 'https://backstage.example' },
-  backend: { baseUrl: 'https://backstage.example' },
-};
-
-async function startBackend(options: {
-  public: boolean;
-  scorecard?: object;
-  entities?: Entity[];
-}) {
-  return startReadinessBackend({
-    entities: options.entities ?? [checkout, cart],
-    config: {
-      ...CONFIG,
-      readiness: {
-        scorecards: [{ inline: options.scorecard ?? OWNERSHIP }],
-        badges: { public: options.public },
-      },
-    },
-  });
-}
 
 /** The SVG of a response, whichever way supertest kept the body. */
 function svgOf(res: Response): string {
@@ -75,17 +46,13 @@ const ANONYMOUS = mockCredentials.none.header();
 const IMAGE_ACCEPT = 'image/avif,image/webp,image/apng,image/svg+xml,*/*;q=0.8';
 const CHECKOUT_BADGE =
   '/api/readiness/entities/component/default/checkout/badge';
-/** Where public badges are served. */
-const PUBLIC = '/api/readiness/public/badges';
-/** A well-formed id that no badge has. */
-const UNKNOWN_ID = 'A'.repeat(32);
 
 describe('readiness API: badges', () => {
   afterEach(() => jest.restoreAllMocks());
 
   describe('while public badges are off (the default)', () => {
     it('serves no public badge and makes none', async () => {
-      const { server } = await startBackend({ public: false });
+      const { server } = await startBadgeBackend({ public: false });
 
       const create = await request(server).post('/api/readiness/badges').send({
         entityRef: 'component:default/checkout',
@@ -97,16 +64,18 @@ describe('readiness API: badges', () => {
         'readiness.badges.public: true',
       );
 
-      await request(server).get(`${PUBLIC}/${UNKNOWN_ID}`).expect(404);
+      await request(server)
+        .get(`${PUBLIC_BADGES}/${UNKNOWN_BADGE_ID}`)
+        .expect(404);
       // Without a session, the backend refuses before any route.
       await request(server)
-        .get(`${PUBLIC}/${UNKNOWN_ID}`)
+        .get(`${PUBLIC_BADGES}/${UNKNOWN_BADGE_ID}`)
         .set('Authorization', ANONYMOUS)
         .expect(401);
     });
 
     it("serves an entity's badge to a caller who may read it", async () => {
-      const { server } = await startBackend({ public: false });
+      const { server } = await startBadgeBackend({ public: false });
 
       const res = await request(server)
         .get(CHECKOUT_BADGE)
@@ -126,7 +95,7 @@ describe('readiness API: badges', () => {
 
   describe('while public badges are on', () => {
     it('makes a random id, the same for the same entity and scorecard', async () => {
-      const { server } = await startBackend({ public: true });
+      const { server } = await startBadgeBackend({ public: true });
       const create = (entityRef: string) =>
         request(server)
           .post('/api/readiness/badges')
@@ -137,7 +106,7 @@ describe('readiness API: badges', () => {
       const { id, url, markdown } = first.body;
       expect(id).toMatch(/^[A-Za-z0-9_-]{22,64}$/);
       expect(id).not.toContain('checkout');
-      expect(url).toBe(`https://backstage.example${PUBLIC}/${id}`);
+      expect(url).toBe(`https://backstage.example${PUBLIC_BADGES}/${id}`);
       expect(markdown).toBe(
         `[![ownership: readiness](${url})](https://backstage.example/catalog/default/component/checkout/readiness)`,
       );
@@ -146,13 +115,13 @@ describe('readiness API: badges', () => {
     });
 
     it('serves the stored standing to anyone, without naming the entity', async () => {
-      const { server, catalog } = await startBackend({ public: true });
+      const { server, catalog } = await startBadgeBackend({ public: true });
       const badgeOf = async (entityRef: string) => {
         const { body } = await request(server)
           .post('/api/readiness/badges')
           .send({ entityRef, scorecard: 'ownership' })
           .expect(200);
-        return `${PUBLIC}/${body.id}`;
+        return `${PUBLIC_BADGES}/${body.id}`;
       };
       const checkoutBadge = await badgeOf('component:default/checkout');
       const cartBadge = await badgeOf('component:default/cart');
@@ -181,12 +150,12 @@ describe('readiness API: badges', () => {
     });
 
     it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-      const { server } = await startBackend({ public: true });
+      const { server } = await startBadgeBackend({ public: true });
       const reads = jest.spyOn(DatabaseBadgeStore.prototype, 'find');
 
       for (let i = 0; i < 3; i++) {
         const unknown = await request(server)
-          .get(`${PUBLIC}/${UNKNOWN_ID}`)
+          .get(`${PUBLIC_BADGES}/${UNKNOWN_BADGE_ID}`)
           .set('Authorization', ANONYMOUS);
         expect(unknown.status).toBe(404);
         expect(unknown.body.error.name).toBe('NotFoundError');
@@ -195,7 +164,7 @@ describe('readiness API: badges', () => {
       expect(reads).toHaveBeenCalledTimes(1);
       for (const id of ['short', `${'a'.repeat(30)}%27`, 'a'.repeat(65)]) {
         const res = await request(server)
-          .get(`${PUBLIC}/${id}`)
+          .get(`${PUBLIC_BADGES}/${id}`)
           .set('Authorization', ANONYMOUS);
         expect(res.status).toBe(400);
         expect(res.body.error.name).toBe('InputError');
@@ -204,7 +173,7 @@ describe('readiness API: badges', () => {
     });
 
     it('opens only the public badges to callers without a session', async () => {
-      const { server } = await startBackend({ public: true });
+      const { server } = await startBadgeBackend({ public: true });
 
       // Refused before the body is read: a malformed one is not a 400.
       for (const body of [
@@ -224,14 +193,14 @@ describe('readiness API: badges', () => {
         .expect(401);
       // The old address of public badges is not open either.
       await request(server)
-        .get(`/api/readiness/badges/${UNKNOWN_ID}`)
+        .get(`/api/readiness/badges/${UNKNOWN_BADGE_ID}`)
         .set('Authorization', ANONYMOUS)
         .expect(401);
     });
   });
 
   it('answers 404 to a caller who may not read the entity, as for an unknown one', async () => {
-    const { server, catalog } = await startBackend({ public: true });
+    const { server, catalog } = await startBadgeBackend({ public: true });
     hideFromUsers(catalog, e => e.metadata.name === 'checkout');
 
     const hidden = await request(server).post('/api/readiness/badges').send({
@@ -255,7 +224,7 @@ describe('readiness API: badges', () => {
   });
 
   it('answers 400 with the closest id for an unknown scorecard, and for a bad ref', async () => {
-    const { server } = await startBackend({ public: true });
+    const { server } = await startBadgeBackend({ public: true });
 
     const badge = await request(server)
       .get(CHECKOUT_BADGE)
@@ -281,7 +250,10 @@ describe('readiness API: badges', () => {
   });
 
   it('escapes hostile scorecard and level titles in the SVG and the snippet', async () => {
-    const { server } = await startBackend({ public: true, scorecard: HOSTILE });
+    const { server } = await startBadgeBackend({
+      public: true,
+      scorecard: HOSTILE,
+    });
 
     const svg = expectSvg(
       await request(server)

@@ -1,19 +1,35 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   getCompoundEntityRef,
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { ReadinessBadge } from '@readiness/plugin-readiness-common';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ReadinessBadge,
+  readinessBadgeRevokePermission,
+} from '@readiness/plugin-readiness-common';
+import type { Request } from 'express';
 import type { EntityReadinessService } from '../api/EntityReadinessService';
+import { auditedStep } from '../lib/auditedStep';
 import { callerOf } from '../lib/callerOf';
+import { redactedRequest } from '../lib/redactedRequest';
 import { ExpiringCache } from '../lib/ExpiringCache';
 import { requireScorecard } from '../scorecards/scorecardLookup';
 import { ScorecardRegistry } from '../scorecards/ScorecardRegistry';
 import { BADGE_ID_PATTERN } from '../store/badges/badgeIds';
-import { BadgeStore } from '../store/badges/BadgeStore';
+import { BadgeStore, BadgeSubject } from '../store/badges/BadgeStore';
 import { notEvaluatedBadge, standingBadge, unknownBadge } from './badgeContent';
 import { badgeMarkdown, badgeUrl } from './badgeSnippet';
 import { BadgeSettings } from './readBadgeSettings';
@@ -44,7 +60,14 @@ export interface BadgeServiceOptions {
   /** Entities as the caller may read them, and their readiness. */
   readiness: Pick<EntityReadinessService, 'visibleEntity' | 'readinessOf'>;
   settings: BadgeSettings;
+  /** Who may revoke a badge (`readiness.badge.revoke` on its entity). */
+  permissions: PermissionsService;
+  /** Records badges made and revoked, never their ids. */
+  auditor: AuditorService;
 }
+
+/** The same answer for every id the caller may not know of. */
+const NO_SUCH_BADGE = 'No such badge';
 
 /**
  * Readiness badges: an entity's level and score on a scorecard as SVG, for
@@ -98,13 +121,15 @@ export class BadgeService {
 
   /**
    * The public badge of an entity the caller may read (404 otherwise): the
-   * same id for the same entity and scorecard, whoever asks. 409 while
+   * same id for the same entity and scorecard, whoever asks; making a new
+   * one is audited (`badge-create`). 409 while
    * `readiness.badges.public` is off.
    */
   async create(
     entityRef: string,
     scorecardId: string,
     credentials: BackstageCredentials,
+    request?: Request,
   ): Promise<ReadinessBadge> {
     const { settings } = this.options;
     if (!settings.public) {
@@ -117,10 +142,10 @@ export class BadgeService {
       parseRef(entityRef),
       credentials,
     );
-    const id = await this.options.store.idFor(
-      stringifyEntityRef(entity),
-      scorecardId,
-      callerOf(credentials),
+    const id = await this.idFor(
+      { entityRef: stringifyEntityRef(entity), scorecardId },
+      credentials,
+      request,
     );
     const url = badgeUrl(settings.backendBaseUrl!, id);
     return {
@@ -133,6 +158,49 @@ export class BadgeService {
         entity: getCompoundEntityRef(entity),
       }),
     };
+  }
+
+  /**
+   * Revokes the badge of this id: its address serves nothing from now on
+   * (on other replicas once their minute of cache is over) and the next
+   * `create` makes a new one. Whether or not badges are public, so that
+   * links may be revoked before public badges are turned on again. 404 for
+   * an unknown or malformed id and for a badge of an entity the caller may
+   * not read, alike; 403 without `readiness.badge.revoke` on the entity.
+   * Audited (`badge-revoke`) once the id is known to be a badge.
+   */
+  async revoke(
+    id: string,
+    credentials: BackstageCredentials,
+    request?: Request,
+  ): Promise<void> {
+    const { store, readiness } = this.options;
+    const badge = BADGE_ID_PATTERN.test(id) ? await store.find(id) : undefined;
+    if (!badge) {
+      throw new NotFoundError(NO_SUCH_BADGE);
+    }
+    // The id is in the URL the auditor records.
+    const audited = request && redactedRequest(request, id);
+    await this.audited('badge-revoke', badge, audited, async () => {
+      try {
+        await readiness.visibleEntity(
+          parseEntityRef(badge.entityRef),
+          credentials,
+        );
+      } catch (error) {
+        // Its own message would name the entity.
+        throw error instanceof NotFoundError
+          ? new NotFoundError(NO_SUCH_BADGE)
+          : error;
+      }
+      await this.requireRevokePermission(badge.entityRef, credentials);
+      // Another caller may have revoked it since.
+      if (!(await store.revoke(id))) {
+        throw new NotFoundError(NO_SUCH_BADGE);
+      }
+      this.publicBadges.delete(id);
+      this.unknownIds.add(id);
+    });
   }
 
   /**
@@ -150,13 +218,13 @@ export class BadgeService {
       !BADGE_ID_PATTERN.test(id) ||
       this.unknownIds.has(id)
     ) {
-      throw new NotFoundError('No such badge');
+      throw new NotFoundError(NO_SUCH_BADGE);
     }
     return this.publicBadges.get(id, async () => {
       const badge = await this.options.store.find(id);
       if (!badge) {
         this.unknownIds.add(id);
-        throw new NotFoundError('No such badge');
+        throw new NotFoundError(NO_SUCH_BADGE);
       }
       const active = this.options.registry
         .list()
@@ -170,6 +238,62 @@ export class BadgeService {
           : unknownBadge(active.scorecard),
       );
     });
+  }
+
+  /**
+   * The badge's id; a new one is minted, audited, only when the entity has
+   * none on the scorecard (the audit says whether this call's id won).
+   */
+  private async idFor(
+    subject: BadgeSubject,
+    credentials: BackstageCredentials,
+    request: Request | undefined,
+  ): Promise<string> {
+    const { store } = this.options;
+    const { entityRef, scorecardId } = subject;
+    const existing = await store.idOf(entityRef, scorecardId);
+    if (existing) {
+      return existing;
+    }
+    const { id } = await this.audited(
+      'badge-create',
+      subject,
+      request,
+      () => store.idFor(entityRef, scorecardId, callerOf(credentials)),
+      ({ created }) => ({ created }),
+    );
+    return id;
+  }
+
+  private async requireRevokePermission(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: readinessBadgeRevokePermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not revoke the badges of ${entityRef} (readiness.badge.revoke)`,
+      );
+    }
+  }
+
+  /** An audited step on a badge; its id is the secret, so never recorded. */
+  private audited<T>(
+    eventId: string,
+    { entityRef, scorecardId }: BadgeSubject,
+    request: Request | undefined,
+    run: () => Promise<T>,
+    successMeta?: (result: T) => object,
+  ): Promise<T> {
+    return auditedStep(
+      this.options.auditor,
+      { eventId, request, meta: { entityRef, scorecard: scorecardId } },
+      run,
+      successMeta,
+    );
   }
 }
 

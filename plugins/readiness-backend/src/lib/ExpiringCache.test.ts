@@ -78,4 +78,19 @@ describe('ExpiringCache', () => {
       'groups',
     );
   });
+
+  it('forgets a deleted key at once, with its weight', async () => {
+    const cache = new ExpiringCache<number>(limits, value => value, clock);
+    await cache.get('a', async () => 60);
+    await cache.get('b', async () => 30);
+
+    cache.delete('a');
+    cache.delete('unknown');
+
+    expect(cache.size).toBe(1);
+    await expect(cache.get('a', async () => 1)).resolves.toBe(1);
+    // Its weight went with it: 30 + 1 + 60 fits.
+    await cache.get('c', async () => 60);
+    await expect(cache.get('b', async () => 0)).resolves.toBe(30);
+  });
 });

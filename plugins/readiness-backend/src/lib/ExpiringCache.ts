@@ -73,6 +73,17 @@ export class ExpiringCache<V> {
     return entry.value;
   }
 
+  /**
+   * Forgets `key` at once, so that the next `get` loads it; a load under
+   * way for it is not kept either.
+   */
+  delete(key: string): void {
+    const kept = this.entries.get(key);
+    if (kept) {
+      this.remove(key, kept);
+    }
+  }
+
   /** How many keys are kept; for tests. */
   get size(): number {
     return this.entries.size;

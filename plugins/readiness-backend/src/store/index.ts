@@ -12,6 +12,7 @@ export type {
 export type { FactsCache, StoredFacts } from './facts/FactsCache';
 export type {
   BadgeStore,
+  BadgeSubject,
   StoredBadge,
   StoredStanding,
 } from './badges/BadgeStore';

@@ -64,6 +64,7 @@ export function mockReadinessApi(
       methods.getEntityCampaigns ?? unexpected('getEntityCampaigns'),
     ),
     createBadge: jest.fn(methods.createBadge ?? unexpected('createBadge')),
+    revokeBadge: jest.fn(methods.revokeBadge ?? unexpected('revokeBadge')),
   } as jest.Mocked<ReadinessApi>;
 }
 

@@ -159,6 +159,13 @@ export interface ReadinessApi {
     entityRef: CompoundEntityRef | string,
     scorecardId: string,
   ): Promise<ReadinessBadge>;
+
+  /**
+   * Revokes a public badge by its id: its address stops serving and the
+   * next `createBadge` of its entity and scorecard makes a new one. 403
+   * without `readiness.badge.revoke` on the entity; 404 for an unknown id.
+   */
+  revokeBadge(id: string): Promise<void>;
 }
 
 /**

@@ -218,6 +218,15 @@ describe('ReadinessClient', () => {
     });
   });
 
+  it('revokes a badge with a DELETE of its id, expecting no body', async () => {
+    const { client, fetch } = setup(new Response(null, { status: 204 }));
+
+    await expect(client.revokeBadge('q7Zt-3k_Pj')).resolves.toBeUndefined();
+
+    expect(fetch.mock.calls[0][0]).toBe(`${baseUrl}/badges/q7Zt-3k_Pj`);
+    expect(fetch.mock.calls[0][1]).toMatchObject({ method: 'DELETE' });
+  });
+
   it("gets a team's readiness by group ref, and the leaderboard rolled up", async () => {
     const { client, fetch } = setup(jsonResponse(200, { items: [], total: 0 }));
 

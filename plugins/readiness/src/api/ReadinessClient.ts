@@ -199,6 +199,12 @@ export class ReadinessClient implements ReadinessApi {
     });
   }
 
+  async revokeBadge(id: string): Promise<void> {
+    await this.request(`/badges/${encodeURIComponent(id)}`, undefined, {
+      method: 'DELETE',
+    });
+  }
+
   private post<T>(path: string, body: unknown): Promise<T> {
     return this.request(path, undefined, {
       method: 'POST',
@@ -220,7 +226,8 @@ export class ReadinessClient implements ReadinessApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return response.json();
+    // 204 No Content has no body to parse.
+    return response.status === 204 ? (undefined as T) : response.json();
   }
 }
 

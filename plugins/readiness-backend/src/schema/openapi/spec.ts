@@ -809,6 +809,35 @@ export const spec = {
         },
       },
     },
+    '/badges/{id}': {
+      delete: {
+        operationId: 'RevokeBadge',
+        description:
+          'Revokes a public badge: its address serves nothing from now on (other replicas may serve it from memory for up to a minute, browsers and proxies for five) and the next `POST /badges` for its entity and scorecard makes a new id. Whether or not `readiness.badges.public` is on. Needs `readiness.badge.revoke` on the entity (403 otherwise); 404 for an unknown id and for a badge of an entity the caller may not read, alike. See docs/badges.md.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/badgeId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Revoked.',
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/public/badges/{id}': {
       get: {
         operationId: 'GetPublicBadge',
@@ -816,13 +845,7 @@ export const spec = {
           "A public badge, for anyone, without a session, while `readiness.badges.public` is on (404 when it is off, as for an unknown id). The only route open to callers without a session, and only then. Shows the stored result only and never evaluates; says `unknown` once the scorecard or the entity's stored results are gone. Never names the entity. Badges and unknown ids are cached for a minute by each replica, badges five minutes by browsers and proxies.\n",
         parameters: [
           {
-            name: 'id',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-              pattern: '^[A-Za-z0-9_-]{22,64}$',
-            },
+            $ref: '#/components/parameters/badgeId',
           },
         ],
         responses: {
@@ -1481,6 +1504,16 @@ export const spec = {
   },
   components: {
     parameters: {
+      badgeId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: "A public badge's id (random, base64url).",
+        schema: {
+          type: 'string',
+          pattern: '^[A-Za-z0-9_-]{22,64}$',
+        },
+      },
       ownerInputId: {
         name: 'id',
         in: 'path',
@@ -1693,7 +1726,7 @@ export const spec = {
             type: 'string',
             enum: ['done', 'queued', 'skipped', 'unchanged'],
             description:
-              '`done`: the entity was evaluated before the answer; `queued`: the evaluation still runs; `skipped`: as many evaluations after pushes ran as allowed, the scheduled run evaluates the stored facts; `unchanged`: no stored value changed, nothing to evaluate.\n',
+              '`done`: the entity was evaluated before the answer; `queued`: the evaluation still runs; `skipped`: as many evaluations after pushes ran as allowed, the scheduled run evaluates the stored facts; `unchanged`: nothing newer was stored (no value changed and no observation renewed), nothing to evaluate.\n',
           },
         },
       },

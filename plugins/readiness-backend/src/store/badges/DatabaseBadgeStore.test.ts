@@ -8,6 +8,8 @@ jest.setTimeout(60_000);
 
 const CHECKOUT = 'component:default/checkout';
 const ADA = 'user:default/ada';
+/** A well-formed id that no badge has. */
+const UNKNOWN_ID = 'A'.repeat(32);
 
 describe('DatabaseBadgeStore', () => {
   const databases = TestDatabases.create();
@@ -22,11 +24,14 @@ describe('DatabaseBadgeStore', () => {
     async databaseId => {
       const { badges } = await storeOn(databaseId);
 
-      const id = await badges.idFor(CHECKOUT, SCORECARD, ADA);
+      await expect(badges.idOf(CHECKOUT, SCORECARD)).resolves.toBeUndefined();
+      const { id, created } = await badges.idFor(CHECKOUT, SCORECARD, ADA);
       expect(id).toMatch(BADGE_ID_PATTERN);
+      expect(created).toBe(true);
       await expect(
         badges.idFor(CHECKOUT, SCORECARD, 'user:default/bo'),
-      ).resolves.toBe(id);
+      ).resolves.toEqual({ id, created: false });
+      await expect(badges.idOf(CHECKOUT, SCORECARD)).resolves.toBe(id);
 
       const other = await badges.idFor(CHECKOUT, 'api-quality', ADA);
       const another = await badges.idFor(
@@ -34,7 +39,7 @@ describe('DatabaseBadgeStore', () => {
         SCORECARD,
         ADA,
       );
-      expect(new Set([id, other, another]).size).toBe(3);
+      expect(new Set([id, other.id, another.id]).size).toBe(3);
 
       await expect(badges.find(id)).resolves.toEqual({
         id,
@@ -42,7 +47,7 @@ describe('DatabaseBadgeStore', () => {
         scorecardId: SCORECARD,
         standing: undefined,
       });
-      await expect(badges.find('x'.repeat(32))).resolves.toBeUndefined();
+      await expect(badges.find(UNKNOWN_ID)).resolves.toBeUndefined();
     },
   );
 
@@ -52,13 +57,14 @@ describe('DatabaseBadgeStore', () => {
       const first = await storeOn(databaseId);
       const second = await storeOn(databaseId);
 
-      const ids = [
+      const badges = [
         await first.badges.idFor(CHECKOUT, SCORECARD, ADA),
         await first.badges.idFor(CHECKOUT, 'api-quality', ADA),
         // The same entity and scorecard in another database: an id derived
         // from them would be the same.
         await second.badges.idFor(CHECKOUT, SCORECARD, ADA),
       ];
+      const ids = badges.map(badge => badge.id);
 
       expect(new Set(ids).size).toBe(3);
       for (const id of ids) {
@@ -73,13 +79,15 @@ describe('DatabaseBadgeStore', () => {
     async databaseId => {
       const { badges } = await storeOn(databaseId);
 
-      const ids = await Promise.all(
+      const results = await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
           badges.idFor(CHECKOUT, SCORECARD, `user:default/u${i}`),
         ),
       );
 
-      expect(new Set(ids).size).toBe(1);
+      expect(new Set(results.map(r => r.id)).size).toBe(1);
+      // Only the one whose insert won made it.
+      expect(results.filter(r => r.created)).toHaveLength(1);
     },
   );
 
@@ -103,13 +111,55 @@ describe('DatabaseBadgeStore', () => {
         { score: 87.5, level: 'silver' },
       );
       // A badge reads its standing with it.
-      const id = await badges.idFor(CHECKOUT, SCORECARD, ADA);
+      const { id } = await badges.idFor(CHECKOUT, SCORECARD, ADA);
       await expect(badges.find(id)).resolves.toMatchObject({
         standing: { score: 87.5, level: 'silver' },
       });
       await expect(
         badges.storedStanding(CHECKOUT, 'api-quality'),
       ).resolves.toBeUndefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'revokes a badge: its id is gone and the next one is new, %p',
+    async databaseId => {
+      const { badges } = await storeOn(databaseId);
+      const { id } = await badges.idFor(CHECKOUT, SCORECARD, ADA);
+      const { id: other } = await badges.idFor(CHECKOUT, 'api-quality', ADA);
+
+      await expect(badges.revoke(id)).resolves.toEqual({
+        entityRef: CHECKOUT,
+        scorecardId: SCORECARD,
+      });
+
+      await expect(badges.find(id)).resolves.toBeUndefined();
+      await expect(badges.idOf(CHECKOUT, SCORECARD)).resolves.toBeUndefined();
+      // Once only, and nothing else goes with it.
+      await expect(badges.revoke(id)).resolves.toBeUndefined();
+      await expect(badges.revoke(UNKNOWN_ID)).resolves.toBeUndefined();
+      await expect(badges.find(other)).resolves.toMatchObject({
+        scorecardId: 'api-quality',
+      });
+      const again = await badges.idFor(CHECKOUT, SCORECARD, ADA);
+      expect(again.created).toBe(true);
+      expect(again.id).not.toBe(id);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'tells only one of callers racing to revoke a badge what it was, %p',
+    async databaseId => {
+      const { badges } = await storeOn(databaseId);
+      const { id } = await badges.idFor(CHECKOUT, SCORECARD, ADA);
+
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () => badges.revoke(id)),
+      );
+
+      expect(results.filter(Boolean)).toEqual([
+        { entityRef: CHECKOUT, scorecardId: SCORECARD },
+      ]);
     },
   );
 });

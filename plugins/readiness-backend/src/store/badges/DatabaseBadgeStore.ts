@@ -1,7 +1,12 @@
 import { Knex } from 'knex';
 import { BADGES_TABLE, RESULTS_TABLE } from '../tables';
 import { newBadgeId } from './badgeIds';
-import { BadgeStore, StoredBadge, StoredStanding } from './BadgeStore';
+import {
+  BadgeStore,
+  BadgeSubject,
+  StoredBadge,
+  StoredStanding,
+} from './BadgeStore';
 
 interface BadgeRow {
   id: string;
@@ -19,20 +24,31 @@ export class DatabaseBadgeStore implements BadgeStore {
     private readonly now: () => number = Date.now,
   ) {}
 
+  async idOf(
+    entityRef: string,
+    scorecardId: string,
+  ): Promise<string | undefined> {
+    const row = await this.db<BadgeRow>(BADGES_TABLE)
+      .where({ entity_ref: entityRef, scorecard_id: scorecardId })
+      .first('id');
+    return row?.id;
+  }
+
   async idFor(
     entityRef: string,
     scorecardId: string,
     createdBy: string,
-  ): Promise<string> {
+  ): Promise<{ id: string; created: boolean }> {
     const existing = await this.idOf(entityRef, scorecardId);
     if (existing) {
-      return existing;
+      return { id: existing, created: false };
     }
     // Whoever inserts first wins; the others' inserts do nothing and all
     // read the winner's id.
+    const minted = newBadgeId();
     await this.db<BadgeRow>(BADGES_TABLE)
       .insert({
-        id: newBadgeId(),
+        id: minted,
         entity_ref: entityRef,
         scorecard_id: scorecardId,
         created_by: createdBy,
@@ -46,7 +62,18 @@ export class DatabaseBadgeStore implements BadgeStore {
         `The badge of ${entityRef} on ${scorecardId} was not stored`,
       );
     }
-    return id;
+    return { id, created: id === minted };
+  }
+
+  async revoke(id: string): Promise<BadgeSubject | undefined> {
+    const row = await this.db<BadgeRow>(BADGES_TABLE)
+      .where({ id })
+      .first('entity_ref', 'scorecard_id');
+    // Only the caller whose delete took the row is told what it was.
+    const deleted = row && (await this.db(BADGES_TABLE).where({ id }).delete());
+    return deleted
+      ? { entityRef: row.entity_ref, scorecardId: row.scorecard_id }
+      : undefined;
   }
 
   async find(id: string): Promise<StoredBadge | undefined> {
@@ -89,15 +116,5 @@ export class DatabaseBadgeStore implements BadgeStore {
         .where({ entity_ref: entityRef, scorecard_id: scorecardId })
         .first('score', 'level');
     return row && { score: Number(row.score), level: row.level };
-  }
-
-  private async idOf(
-    entityRef: string,
-    scorecardId: string,
-  ): Promise<string | undefined> {
-    const row = await this.db<BadgeRow>(BADGES_TABLE)
-      .where({ entity_ref: entityRef, scorecard_id: scorecardId })
-      .first('id');
-    return row?.id;
   }
 }

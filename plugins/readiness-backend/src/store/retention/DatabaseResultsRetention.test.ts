@@ -190,7 +190,7 @@ describe('DatabaseResultsRetention', () => {
         });
         await badges.idFor(ref, SCORECARD, 'user:default/ada');
       }
-      const goneBadge = await badges.idFor(
+      const { id: goneBadge } = await badges.idFor(
         'component:default/gone',
         SCORECARD,
         'user:default/ada',
@@ -220,9 +220,13 @@ describe('DatabaseResultsRetention', () => {
       });
       await expect(badges.find(goneBadge)).resolves.toBeUndefined();
       // Registered again: a new badge id, no facts of the old entity.
-      await expect(
-        badges.idFor('component:default/gone', SCORECARD, 'user:default/ada'),
-      ).resolves.not.toBe(goneBadge);
+      const again = await badges.idFor(
+        'component:default/gone',
+        SCORECARD,
+        'user:default/ada',
+      );
+      expect(again.created).toBe(true);
+      expect(again.id).not.toBe(goneBadge);
     },
   );
 });

@@ -16,6 +16,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { readinessApiRef } from '../../api';
 import { readinessTranslationRef } from '../../translation';
 import { ErrorAlert } from '../ErrorAlert';
+import { RevokeBadgeLink } from './RevokeBadgeLink';
 
 /** Props of {@link ReadinessBadgeDialog}. */
 export interface ReadinessBadgeDialogProps {
@@ -28,8 +29,10 @@ export interface ReadinessBadgeDialogProps {
 /**
  * The entity's public badge on one scorecard. Opening it makes nothing: a
  * Create badge button makes the badge's public address (or gives the one it
- * has), then it shows a preview, the Markdown snippet for a README and a
- * button that copies it. While public badges are off
+ * has), then it shows a preview, the Markdown snippet for a README, a
+ * button that copies it and, for those allowed `readiness.badge.revoke`,
+ * one that revokes the link (after confirming), after which a new badge may
+ * be made. While public badges are off
  * (`readiness.badges.public`), it says so and asks the backend nothing.
  * Render it only while open.
  */
@@ -77,18 +80,26 @@ function PublicBadge(props: ReadinessBadgeDialogProps) {
     () => readinessApi.createBadge(entityRef, scorecardId),
     [readinessApi, entityRef, scorecardId],
   );
+  // The id revoked here: its badge is no longer shown.
+  const [revokedId, setRevokedId] = useState<string>();
+  const current = badge.value?.id === revokedId ? undefined : badge.value;
 
   return (
     <Flex direction="column" gap="4">
       <Text as="p">{t('badge.intro', { scorecard: scorecardTitle })}</Text>
-      {!badge.value && (
+      {revokedId && !current && (
+        <Text as="p" role="status">
+          {t('badge.revoked')}
+        </Text>
+      )}
+      {!current && (
         <div>
           <Button
             variant="primary"
             onPress={() => create()}
             isDisabled={badge.loading}
           >
-            {t('badge.create')}
+            {revokedId ? t('badge.createNew') : t('badge.create')}
           </Button>
         </div>
       )}
@@ -96,8 +107,16 @@ function PublicBadge(props: ReadinessBadgeDialogProps) {
       {badge.error && (
         <ErrorAlert title={t('badge.errorTitle')} error={badge.error} />
       )}
-      {badge.value && (
-        <BadgeSnippet badge={badge.value} scorecardTitle={scorecardTitle} />
+      {current && (
+        <>
+          <BadgeSnippet badge={current} scorecardTitle={scorecardTitle} />
+          <RevokeBadgeLink
+            key={current.id}
+            entityRef={entityRef}
+            badgeId={current.id}
+            onRevoked={() => setRevokedId(current.id)}
+          />
+        </>
       )}
     </Flex>
   );
