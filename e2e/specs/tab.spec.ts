@@ -48,5 +48,20 @@ test('Readiness tab on the entity page', async ({ guestPage: page }) => {
     expect(svg).not.toContain(service.name);
     await settle(page);
     await screenshot(page, 'badge-dialog', dialog);
+
+    // A leaked link is taken back: the address answers 404 at once on this
+    // backend, and a new badge gets a new address.
+    await ui.badgeRevoke(dialog).click();
+    await ui.badgeRevokeConfirm(dialog).click();
+    await visible(page, ui.badgeRevoked(dialog), 'the revoked message');
+    expect((await fetchWithTimeout(url!)).status).toBe(404);
+    await settle(page);
+    await screenshot(page, 'badge-revoked', dialog);
+    await ui.badgeCreateNew(dialog).click();
+    await visible(page, markdown, 'the new markdown snippet');
+    const newUrl = /\((http[^)]+)\)/.exec(await markdown.inputValue())?.[1];
+    expect(newUrl, 'a new badge address').toBeTruthy();
+    expect(newUrl).not.toBe(url);
+    expect((await fetchWithTimeout(newUrl!)).status).toBe(200);
   });
 });

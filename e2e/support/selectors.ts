@@ -40,6 +40,15 @@ export const ui = {
     dialog.getByRole('img', {
       name: `${service.scorecardTitle}: readiness badge`,
     }),
+  /** Asks to revoke the public badge's link; a confirmation follows. */
+  badgeRevoke: (dialog: Locator) =>
+    dialog.getByRole('button', { name: 'Revoke link' }),
+  badgeRevokeConfirm: (dialog: Locator) =>
+    dialog.getByRole('button', { name: 'Revoke', exact: true }),
+  badgeRevoked: (dialog: Locator) =>
+    dialog.getByText('The old link no longer works'),
+  badgeCreateNew: (dialog: Locator) =>
+    dialog.getByRole('button', { name: 'Create a new badge' }),
   badgeMarkdown: (dialog: Locator) =>
     dialog.getByRole('textbox', { name: 'Markdown' }),
 
