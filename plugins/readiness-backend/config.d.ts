@@ -295,6 +295,18 @@ export interface Config {
        * @visibility frontend
        */
       public?: boolean;
+      /**
+       * Badge links one caller may make (`POST /badges` that mints a new
+       * id; giving the existing one is not counted) or revoke
+       * (`DELETE /badges/{id}`, every attempt) per `callerWindow`, counted
+       * in memory by each backend replica. Beyond it they answer 429 with
+       * `Retry-After`. Defaults to 20.
+       */
+      callerLimit?: number;
+      /** Defaults to 10 minutes. */
+      callerWindow?: HumanDuration | string;
+      /** Callers each replica keeps counts for at most. Defaults to 10000. */
+      maxTracked?: number;
     };
 
     /** Bounds on what one request may cost. */

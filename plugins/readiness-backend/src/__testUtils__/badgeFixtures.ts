@@ -23,16 +23,18 @@ export const UNKNOWN_BADGE_ID = 'A'.repeat(32);
 
 /**
  * A test backend with checkout and cart (unless `entities` says otherwise),
- * the `ownership` scorecard (or `scorecard`), public badges on or off, and
- * the base URLs their snippets need.
+ * the `ownership` scorecard (or `scorecard`), public badges on or off
+ * (with more `readiness.badges` settings in `badges`), and the base URLs
+ * their snippets need.
  */
 export async function startBadgeBackend(
   options: {
     public: boolean;
     scorecard?: object;
+    badges?: object;
   } & Omit<ReadinessBackendOptions, 'config'>,
 ) {
-  const { public: isPublic, scorecard, ...backend } = options;
+  const { public: isPublic, scorecard, badges, ...backend } = options;
   return startReadinessBackend({
     entities: [checkout, cart],
     ...backend,
@@ -41,7 +43,7 @@ export async function startBadgeBackend(
       backend: { baseUrl: 'https://backstage.example' },
       readiness: {
         scorecards: [{ inline: scorecard ?? OWNERSHIP }],
-        badges: { public: isPublic },
+        badges: { ...badges, public: isPublic },
       },
     },
   });

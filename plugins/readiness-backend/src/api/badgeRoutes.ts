@@ -3,6 +3,7 @@ import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import express from 'express';
 import { BadgeService } from '../badges/BadgeService';
 import { spec } from '../schema/openapi/spec';
+import { withRetryAfter } from './withRetryAfter';
 
 type ValidatedRouter = ReturnType<
   typeof createValidatedOpenApiRouter<typeof spec>
@@ -10,6 +11,13 @@ type ValidatedRouter = ReturnType<
 
 /** Signed-in users and services, who see what the catalog lets them read. */
 const CALLERS = { allow: ['user', 'service'] as Array<'user' | 'service'> };
+
+/**
+ * Revoking is a person's act, from the badge dialog. Backstage's permission
+ * client allows every service, so a service token would skip
+ * `readiness.badge.revoke`: services are refused (403) instead.
+ */
+const USERS = { allow: ['user'] as Array<'user'> };
 
 /**
  * Sends a badge. The SVG may only draw: no script runs and nothing loads
@@ -31,7 +39,8 @@ function sendSvg(res: express.Response, svg: string, cacheControl: string) {
 /**
  * Badges: `GET /entities/{kind}/{namespace}/{name}/badge?scorecard=` for
  * callers who may read the entity, `POST /badges` to get a public badge's
- * id and snippet, `DELETE /badges/{id}` to revoke it, and
+ * id and snippet, `DELETE /badges/{id}` for a user to revoke it (both
+ * writes rate limited per caller, `readiness.badges.callerLimit`), and
  * `GET /public/badges/{id}`, which plugin.ts opens to
  * callers without a session when `readiness.badges.public` is on (only that
  * prefix: every other route refuses them before reading the request).
@@ -56,14 +65,17 @@ export function addBadgeRoutes(
   router.post('/badges', async (req, res) => {
     const credentials = await httpAuth.credentials(req, CALLERS);
     const { entityRef, scorecard } = req.body;
-    res.json({
-      ...(await badges.create(entityRef, scorecard, credentials, req)),
-    });
+    const badge = await withRetryAfter(res, () =>
+      badges.create(entityRef, scorecard, credentials, req),
+    );
+    res.json({ ...badge });
   });
 
   router.delete('/badges/:id', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, CALLERS);
-    await badges.revoke(req.params.id, credentials, req);
+    const credentials = await httpAuth.credentials(req, USERS);
+    await withRetryAfter(res, () =>
+      badges.revoke(req.params.id, credentials, req),
+    );
     res.status(204).end();
   });
 

@@ -37,6 +37,7 @@ import { readPushLimits } from '../pushedFacts/readPushLimits';
 import { DraftEntityEvaluator } from '../drafts/DraftEntityEvaluator';
 import { readDraftLimits } from '../drafts/readDraftLimits';
 import { BadgeService } from '../badges/BadgeService';
+import { readBadgeLimits } from '../badges/readBadgeLimits';
 import { readBadgeSettings } from '../badges/readBadgeSettings';
 
 /** The services requests need beyond Readiness' own parts. */
@@ -172,6 +173,7 @@ export async function buildRequestServices(
       settings: readBadgeSettings(config),
       permissions,
       auditor,
+      limits: readBadgeLimits(config),
     }),
     // Facts pipelines push (POST /facts), then the entity re-evaluated.
     pushedFacts: new FactsPushService({

@@ -77,7 +77,7 @@ describe('readiness API: revoking a public badge', () => {
         eventId: 'badge-create',
         meta: AUDITED,
         outcome: 'success',
-        outcomeMeta: { created: true },
+        outcomeMeta: undefined,
       },
       {
         eventId: 'badge-revoke',
@@ -89,40 +89,76 @@ describe('readiness API: revoking a public badge', () => {
         eventId: 'badge-create',
         meta: AUDITED,
         outcome: 'success',
-        outcomeMeta: { created: true },
+        outcomeMeta: undefined,
       },
     ]);
-    // The id is the secret: the URL the auditor records hides it.
-    expect(audit.events[1].request).toBe('DELETE /api/readiness/badges/{id}');
+    // The id is the secret: the auditor records the route, not the URL.
+    expect(audit.events[1].request).toBe('DELETE /api/readiness/badges/:id');
     expect(JSON.stringify(audit.events)).not.toContain(id);
     expect(JSON.stringify(audit.events)).not.toContain(newId);
   });
 
-  it('lets a service revoke, also while public badges are off', async () => {
+  it('records the route, not the id, however the id is written', async () => {
+    const audit = recordingAuditor();
+    const { server } = await startBadgeBackend({
+      public: true,
+      auditor: audit.factory,
+    });
+    const id = await createBadge(server);
+    // Percent-encoded, the id stays so in the request's URL.
+    const encoded = [...id]
+      .map(c => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+      .join('');
+
+    await request(server)
+      .delete(`/api/readiness/badges/${encoded}`)
+      .expect(204);
+
+    const revoke = audit.events.find(e => e.eventId === 'badge-revoke')!;
+    expect(revoke.request).toBe('DELETE /api/readiness/badges/:id');
+    const recorded = JSON.stringify(audit.events);
+    // No 8 letters of the id in a row, plain or encoded.
+    for (let at = 0; at + 8 <= id.length; at++) {
+      expect(recorded).not.toContain(id.slice(at, at + 8));
+      expect(recorded).not.toContain(encoded.slice(at * 3, (at + 8) * 3));
+    }
+  });
+
+  it('refuses a service token, and lets a user revoke while public badges are off', async () => {
     const knex = await databases.init('SQLITE_3');
     const { server } = await startBadgeBackend({ public: false, knex });
     // A badge made while they were on.
-    const { id } = await new DatabaseBadgeStore(knex).idFor(
+    const { id } = await new DatabaseBadgeStore(knex).getOrCreateId(
       CHECKOUT,
       'ownership',
       'user:default/ada',
     );
 
+    // The permission framework allows every service: revoking is a user's.
+    const refused = await request(server)
+      .delete(`/api/readiness/badges/${id}`)
+      .set('Authorization', mockCredentials.service.header());
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.name).toBe('NotAllowedError');
+    await expect(new DatabaseBadgeStore(knex).find(id)).resolves.toMatchObject({
+      id,
+    });
+
     await request(server)
       .delete(`/api/readiness/badges/${id}`)
-      .set('Authorization', mockCredentials.service.header())
+      .set('Authorization', mockCredentials.user.header())
       .expect(204);
     await expect(
       new DatabaseBadgeStore(knex).find(id),
     ).resolves.toBeUndefined();
-    await request(server)
-      .delete(`/api/readiness/badges/${UNKNOWN_BADGE_ID}`)
-      .set('Authorization', mockCredentials.service.header())
-      .expect(404);
   });
 
-  it('answers 404 to a caller who may not read the entity, as for an unknown id', async () => {
-    const { server, catalog } = await startBadgeBackend({ public: true });
+  it('answers 404 to a caller who may not read the entity, as for an unknown id, auditing neither', async () => {
+    const audit = recordingAuditor();
+    const { server, catalog } = await startBadgeBackend({
+      public: true,
+      auditor: audit.factory,
+    });
     const id = await createBadge(server);
     hideFromUsers(catalog, e => e.metadata.name === 'checkout');
 
@@ -135,6 +171,7 @@ describe('readiness API: revoking a public badge', () => {
     expect(unknown.status).toBe(404);
     expect(hidden.body.error).toEqual(unknown.body.error);
     expect(hidden.body.error.message).toBe('No such badge');
+    expect(audit.events.map(e => e.eventId)).toEqual(['badge-create']);
     // Not revoked.
     await request(server)
       .get(`${PUBLIC_BADGES}/${id}`)

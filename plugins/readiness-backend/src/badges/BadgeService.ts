@@ -21,10 +21,11 @@ import {
   readinessBadgeRevokePermission,
 } from '@readiness/plugin-readiness-common';
 import type { Request } from 'express';
+import { CallerRateLimiter, CallerRateLimits } from '../api/CallerRateLimiter';
 import type { EntityReadinessService } from '../api/EntityReadinessService';
 import { auditedStep } from '../lib/auditedStep';
 import { callerOf } from '../lib/callerOf';
-import { redactedRequest } from '../lib/redactedRequest';
+import { requestAsRoute } from '../lib/requestAsRoute';
 import { ExpiringCache } from '../lib/ExpiringCache';
 import { requireScorecard } from '../scorecards/scorecardLookup';
 import { ScorecardRegistry } from '../scorecards/ScorecardRegistry';
@@ -64,6 +65,8 @@ export interface BadgeServiceOptions {
   permissions: PermissionsService;
   /** Records badges made and revoked, never their ids. */
   auditor: AuditorService;
+  /** Badge link writes (new ids, revocations) per caller. */
+  limits: CallerRateLimits;
 }
 
 /** The same answer for every id the caller may not know of. */
@@ -80,8 +83,15 @@ export class BadgeService {
     svg => svg.length,
   );
   private readonly unknownIds = new RecentlyUnknownIds(UNKNOWN_ID_CACHE);
+  /** Each write costs a database write and an audit event. */
+  private readonly linkWrites: CallerRateLimiter;
 
-  constructor(private readonly options: BadgeServiceOptions) {}
+  constructor(private readonly options: BadgeServiceOptions) {
+    this.linkWrites = new CallerRateLimiter(
+      options.limits,
+      'badge links made or revoked',
+    );
+  }
 
   /** Whether badges are served without a session. */
   get isPublic(): boolean {
@@ -122,8 +132,8 @@ export class BadgeService {
   /**
    * The public badge of an entity the caller may read (404 otherwise): the
    * same id for the same entity and scorecard, whoever asks; making a new
-   * one is audited (`badge-create`). 409 while
-   * `readiness.badges.public` is off.
+   * one counts against the caller's link writes (429 beyond them) and is
+   * audited (`badge-create`). 409 while `readiness.badges.public` is off.
    */
   async create(
     entityRef: string,
@@ -164,36 +174,31 @@ export class BadgeService {
    * Revokes the badge of this id: its address serves nothing from now on
    * (on other replicas once their minute of cache is over) and the next
    * `create` makes a new one. Whether or not badges are public, so that
-   * links may be revoked before public badges are turned on again. 404 for
+   * links may be revoked before public badges are turned on again. Every
+   * call counts against the caller's link writes (429 beyond them). 404 for
    * an unknown or malformed id and for a badge of an entity the caller may
    * not read, alike; 403 without `readiness.badge.revoke` on the entity.
-   * Audited (`badge-revoke`) once the id is known to be a badge.
+   * Audited (`badge-revoke`) once the caller may read the badge's entity:
+   * neither an unknown id nor an unreadable entity is.
    */
   async revoke(
     id: string,
     credentials: BackstageCredentials,
     request?: Request,
   ): Promise<void> {
-    const { store, readiness } = this.options;
-    const badge = BADGE_ID_PATTERN.test(id) ? await store.find(id) : undefined;
-    if (!badge) {
+    const { store } = this.options;
+    this.linkWrites.take(callerOf(credentials));
+    const subject = BADGE_ID_PATTERN.test(id)
+      ? await store.subjectOf(id)
+      : undefined;
+    if (!subject) {
       throw new NotFoundError(NO_SUCH_BADGE);
     }
-    // The id is in the URL the auditor records.
-    const audited = request && redactedRequest(request, id);
-    await this.audited('badge-revoke', badge, audited, async () => {
-      try {
-        await readiness.visibleEntity(
-          parseEntityRef(badge.entityRef),
-          credentials,
-        );
-      } catch (error) {
-        // Its own message would name the entity.
-        throw error instanceof NotFoundError
-          ? new NotFoundError(NO_SUCH_BADGE)
-          : error;
-      }
-      await this.requireRevokePermission(badge.entityRef, credentials);
+    await this.requireVisible(subject.entityRef, credentials);
+    // The id is in the request's URL; the auditor records the route's.
+    const routeRequest = request && requestAsRoute(request);
+    await this.audited('badge-revoke', subject, routeRequest, async () => {
+      await this.requireRevokePermission(subject.entityRef, credentials);
       // Another caller may have revoked it since.
       if (!(await store.revoke(id))) {
         throw new NotFoundError(NO_SUCH_BADGE);
@@ -241,8 +246,9 @@ export class BadgeService {
   }
 
   /**
-   * The badge's id; a new one is minted, audited, only when the entity has
-   * none on the scorecard (the audit says whether this call's id won).
+   * The badge's id: the one the entity has on the scorecard (one read), or
+   * a new one, counted as the caller's link write and audited when this
+   * call's id is the one kept (another caller's may win a race).
    */
   private async idFor(
     subject: BadgeSubject,
@@ -251,18 +257,40 @@ export class BadgeService {
   ): Promise<string> {
     const { store } = this.options;
     const { entityRef, scorecardId } = subject;
-    const existing = await store.idOf(entityRef, scorecardId);
+    const existing = await store.findId(entityRef, scorecardId);
     if (existing) {
       return existing;
     }
-    const { id } = await this.audited(
-      'badge-create',
-      subject,
-      request,
-      () => store.idFor(entityRef, scorecardId, callerOf(credentials)),
-      ({ created }) => ({ created }),
+    const caller = callerOf(credentials);
+    this.linkWrites.take(caller);
+    const { id, created } = await store.getOrCreateId(
+      entityRef,
+      scorecardId,
+      caller,
     );
+    if (created) {
+      // Recorded once made: only then is there a creation to audit.
+      await this.audited('badge-create', subject, request, async () => {});
+    }
     return id;
+  }
+
+  /** 404 `No such badge` when the caller may not read the entity. */
+  private async requireVisible(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    try {
+      await this.options.readiness.visibleEntity(
+        parseEntityRef(entityRef),
+        credentials,
+      );
+    } catch (error) {
+      // Its own message would name the entity.
+      throw error instanceof NotFoundError
+        ? new NotFoundError(NO_SUCH_BADGE)
+        : error;
+    }
   }
 
   private async requireRevokePermission(
@@ -286,13 +314,11 @@ export class BadgeService {
     { entityRef, scorecardId }: BadgeSubject,
     request: Request | undefined,
     run: () => Promise<T>,
-    successMeta?: (result: T) => object,
   ): Promise<T> {
     return auditedStep(
       this.options.auditor,
       { eventId, request, meta: { entityRef, scorecard: scorecardId } },
       run,
-      successMeta,
     );
   }
 }

@@ -755,7 +755,7 @@ export const spec = {
       post: {
         operationId: 'CreateBadge',
         description:
-          "The public badge of an entity on a scorecard: its unguessable id (random, the same for the same entity and scorecard whoever asks), where it is served without a session, and a Markdown snippet for a README that links to the entity's Readiness tab. For a caller who may read the entity (404 otherwise). 409 while `readiness.badges.public` is off; 400 for an unknown scorecard, with the closest id.\n",
+          "The public badge of an entity on a scorecard: its unguessable id (random, the same for the same entity and scorecard whoever asks), where it is served without a session, and a Markdown snippet for a README that links to the entity's Readiness tab. For a caller who may read the entity (404 otherwise). 409 while `readiness.badges.public` is off; 400 for an unknown scorecard, with the closest id. Minting a new id counts against the caller's badge link writes (`readiness.badges.callerLimit`, 429 beyond them); giving the existing one does not.\n",
         requestBody: {
           required: true,
           content: {
@@ -806,6 +806,9 @@ export const spec = {
           '409': {
             $ref: '#/components/responses/Error',
           },
+          '429': {
+            $ref: '#/components/responses/TooManyBadgeLinkWrites',
+          },
         },
       },
     },
@@ -813,7 +816,7 @@ export const spec = {
       delete: {
         operationId: 'RevokeBadge',
         description:
-          'Revokes a public badge: its address serves nothing from now on (other replicas may serve it from memory for up to a minute, browsers and proxies for five) and the next `POST /badges` for its entity and scorecard makes a new id. Whether or not `readiness.badges.public` is on. Needs `readiness.badge.revoke` on the entity (403 otherwise); 404 for an unknown id and for a badge of an entity the caller may not read, alike. See docs/badges.md.\n',
+          "Revokes a public badge: its address serves nothing from now on (other replicas may serve it from memory for up to a minute, browsers and proxies for five) and the next `POST /badges` for its entity and scorecard makes a new id. Whether or not `readiness.badges.public` is on. For signed-in users only: a service token is refused (403), as the permission framework allows every service. Needs `readiness.badge.revoke` on the entity (403 otherwise); 404 for an unknown id and for a badge of an entity the caller may not read, alike. Every call counts against the caller's badge link writes (`readiness.badges.callerLimit`, 429 beyond them). See docs/badges.md.\n",
         parameters: [
           {
             $ref: '#/components/parameters/badgeId',
@@ -834,6 +837,9 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/Error',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyBadgeLinkWrites',
           },
         },
       },
@@ -1645,6 +1651,26 @@ export const spec = {
     responses: {
       Error: {
         description: "An error in Backstage's error format.",
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+      TooManyBadgeLinkWrites: {
+        description:
+          'Too many badge links made or revoked by the caller; try again after `Retry-After` seconds.\n',
+        headers: {
+          'Retry-After': {
+            description: 'Seconds to wait before trying again.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+            },
+          },
+        },
         content: {
           'application/json': {
             schema: {

@@ -29,26 +29,35 @@ export interface StoredStanding {
  * @public
  */
 export interface BadgeStore {
-  /** The id of the entity's badge on the scorecard, if it has one. */
-  idOf(entityRef: string, scorecardId: string): Promise<string | undefined>;
+  /** Reads the id of the entity's badge on the scorecard, if it has one. */
+  findId(entityRef: string, scorecardId: string): Promise<string | undefined>;
 
   /**
-   * The id of the entity's badge on the scorecard: the one it has, or a new
-   * random one; callers racing for the same pair all get the same id, and
-   * `created` is true for the one whose id it is.
+   * Makes the entity's badge on the scorecard under a new random id unless
+   * it has one, then reads the pair's id: one insert attempt and one read,
+   * so ask {@link BadgeStore.findId} first where a badge usually exists.
+   * Callers racing for the same pair all get the same id, and `created` is
+   * true only for the one whose insert made it.
    */
-  idFor(
+  getOrCreateId(
     entityRef: string,
     scorecardId: string,
     createdBy: string,
   ): Promise<{ id: string; created: boolean }>;
 
   /**
-   * Deletes the badge with this id, so that its address serves nothing and
-   * the next {@link BadgeStore.idFor} of its entity and scorecard makes a
-   * new id. What it was a badge of, or `undefined` when there was none.
+   * Reads what the badge with this id shows, if there is one, without its
+   * standing (no join): for checks before {@link BadgeStore.revoke}.
    */
-  revoke(id: string): Promise<BadgeSubject | undefined>;
+  subjectOf(id: string): Promise<BadgeSubject | undefined>;
+
+  /**
+   * Deletes the badge with this id, so that its address serves nothing and
+   * the next {@link BadgeStore.getOrCreateId} of its entity and scorecard
+   * makes a new id. Whether this call's delete took the row: of callers
+   * racing to revoke the same id, only one is told true.
+   */
+  revoke(id: string): Promise<boolean>;
 
   /**
    * The badge with this id, if any, with its entity's stored standing: one

@@ -24,17 +24,21 @@ describe('DatabaseBadgeStore', () => {
     async databaseId => {
       const { badges } = await storeOn(databaseId);
 
-      await expect(badges.idOf(CHECKOUT, SCORECARD)).resolves.toBeUndefined();
-      const { id, created } = await badges.idFor(CHECKOUT, SCORECARD, ADA);
+      await expect(badges.findId(CHECKOUT, SCORECARD)).resolves.toBeUndefined();
+      const { id, created } = await badges.getOrCreateId(
+        CHECKOUT,
+        SCORECARD,
+        ADA,
+      );
       expect(id).toMatch(BADGE_ID_PATTERN);
       expect(created).toBe(true);
       await expect(
-        badges.idFor(CHECKOUT, SCORECARD, 'user:default/bo'),
+        badges.getOrCreateId(CHECKOUT, SCORECARD, 'user:default/bo'),
       ).resolves.toEqual({ id, created: false });
-      await expect(badges.idOf(CHECKOUT, SCORECARD)).resolves.toBe(id);
+      await expect(badges.findId(CHECKOUT, SCORECARD)).resolves.toBe(id);
 
-      const other = await badges.idFor(CHECKOUT, 'api-quality', ADA);
-      const another = await badges.idFor(
+      const other = await badges.getOrCreateId(CHECKOUT, 'api-quality', ADA);
+      const another = await badges.getOrCreateId(
         'component:default/payments',
         SCORECARD,
         ADA,
@@ -58,11 +62,11 @@ describe('DatabaseBadgeStore', () => {
       const second = await storeOn(databaseId);
 
       const badges = [
-        await first.badges.idFor(CHECKOUT, SCORECARD, ADA),
-        await first.badges.idFor(CHECKOUT, 'api-quality', ADA),
+        await first.badges.getOrCreateId(CHECKOUT, SCORECARD, ADA),
+        await first.badges.getOrCreateId(CHECKOUT, 'api-quality', ADA),
         // The same entity and scorecard in another database: an id derived
         // from them would be the same.
-        await second.badges.idFor(CHECKOUT, SCORECARD, ADA),
+        await second.badges.getOrCreateId(CHECKOUT, SCORECARD, ADA),
       ];
       const ids = badges.map(badge => badge.id);
 
@@ -81,7 +85,7 @@ describe('DatabaseBadgeStore', () => {
 
       const results = await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
-          badges.idFor(CHECKOUT, SCORECARD, `user:default/u${i}`),
+          badges.getOrCreateId(CHECKOUT, SCORECARD, `user:default/u${i}`),
         ),
       );
 
@@ -111,7 +115,7 @@ describe('DatabaseBadgeStore', () => {
         { score: 87.5, level: 'silver' },
       );
       // A badge reads its standing with it.
-      const { id } = await badges.idFor(CHECKOUT, SCORECARD, ADA);
+      const { id } = await badges.getOrCreateId(CHECKOUT, SCORECARD, ADA);
       await expect(badges.find(id)).resolves.toMatchObject({
         standing: { score: 87.5, level: 'silver' },
       });
@@ -125,41 +129,47 @@ describe('DatabaseBadgeStore', () => {
     'revokes a badge: its id is gone and the next one is new, %p',
     async databaseId => {
       const { badges } = await storeOn(databaseId);
-      const { id } = await badges.idFor(CHECKOUT, SCORECARD, ADA);
-      const { id: other } = await badges.idFor(CHECKOUT, 'api-quality', ADA);
+      const { id } = await badges.getOrCreateId(CHECKOUT, SCORECARD, ADA);
+      const { id: other } = await badges.getOrCreateId(
+        CHECKOUT,
+        'api-quality',
+        ADA,
+      );
 
-      await expect(badges.revoke(id)).resolves.toEqual({
+      await expect(badges.subjectOf(id)).resolves.toEqual({
         entityRef: CHECKOUT,
         scorecardId: SCORECARD,
       });
+      await expect(badges.subjectOf(UNKNOWN_ID)).resolves.toBeUndefined();
+
+      await expect(badges.revoke(id)).resolves.toBe(true);
 
       await expect(badges.find(id)).resolves.toBeUndefined();
-      await expect(badges.idOf(CHECKOUT, SCORECARD)).resolves.toBeUndefined();
+      await expect(badges.subjectOf(id)).resolves.toBeUndefined();
+      await expect(badges.findId(CHECKOUT, SCORECARD)).resolves.toBeUndefined();
       // Once only, and nothing else goes with it.
-      await expect(badges.revoke(id)).resolves.toBeUndefined();
-      await expect(badges.revoke(UNKNOWN_ID)).resolves.toBeUndefined();
+      await expect(badges.revoke(id)).resolves.toBe(false);
+      await expect(badges.revoke(UNKNOWN_ID)).resolves.toBe(false);
       await expect(badges.find(other)).resolves.toMatchObject({
         scorecardId: 'api-quality',
       });
-      const again = await badges.idFor(CHECKOUT, SCORECARD, ADA);
+      const again = await badges.getOrCreateId(CHECKOUT, SCORECARD, ADA);
       expect(again.created).toBe(true);
       expect(again.id).not.toBe(id);
     },
   );
 
   it.each(databases.eachSupportedId())(
-    'tells only one of callers racing to revoke a badge what it was, %p',
+    'tells only one of callers racing to revoke a badge that it did, %p',
     async databaseId => {
       const { badges } = await storeOn(databaseId);
-      const { id } = await badges.idFor(CHECKOUT, SCORECARD, ADA);
+      const { id } = await badges.getOrCreateId(CHECKOUT, SCORECARD, ADA);
 
       const results = await Promise.all(
         Array.from({ length: 4 }, () => badges.revoke(id)),
       );
 
-      expect(results.filter(Boolean)).toEqual([
-        { entityRef: CHECKOUT, scorecardId: SCORECARD },
-      ]);
+      expect(results.filter(Boolean)).toEqual([true]);
     },
   );
 });

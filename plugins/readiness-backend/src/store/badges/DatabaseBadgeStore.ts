@@ -24,7 +24,7 @@ export class DatabaseBadgeStore implements BadgeStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async idOf(
+  async findId(
     entityRef: string,
     scorecardId: string,
   ): Promise<string | undefined> {
@@ -34,15 +34,11 @@ export class DatabaseBadgeStore implements BadgeStore {
     return row?.id;
   }
 
-  async idFor(
+  async getOrCreateId(
     entityRef: string,
     scorecardId: string,
     createdBy: string,
   ): Promise<{ id: string; created: boolean }> {
-    const existing = await this.idOf(entityRef, scorecardId);
-    if (existing) {
-      return { id: existing, created: false };
-    }
     // Whoever inserts first wins; the others' inserts do nothing and all
     // read the winner's id.
     const minted = newBadgeId();
@@ -56,7 +52,7 @@ export class DatabaseBadgeStore implements BadgeStore {
       })
       .onConflict(['entity_ref', 'scorecard_id'])
       .ignore();
-    const id = await this.idOf(entityRef, scorecardId);
+    const id = await this.findId(entityRef, scorecardId);
     if (!id) {
       throw new Error(
         `The badge of ${entityRef} on ${scorecardId} was not stored`,
@@ -65,15 +61,17 @@ export class DatabaseBadgeStore implements BadgeStore {
     return { id, created: id === minted };
   }
 
-  async revoke(id: string): Promise<BadgeSubject | undefined> {
+  async subjectOf(id: string): Promise<BadgeSubject | undefined> {
     const row = await this.db<BadgeRow>(BADGES_TABLE)
       .where({ id })
       .first('entity_ref', 'scorecard_id');
-    // Only the caller whose delete took the row is told what it was.
-    const deleted = row && (await this.db(BADGES_TABLE).where({ id }).delete());
-    return deleted
-      ? { entityRef: row.entity_ref, scorecardId: row.scorecard_id }
-      : undefined;
+    return row && { entityRef: row.entity_ref, scorecardId: row.scorecard_id };
+  }
+
+  async revoke(id: string): Promise<boolean> {
+    // The database counts each row deleted once, for one of racing callers.
+    const deleted = await this.db(BADGES_TABLE).where({ id }).delete();
+    return deleted > 0;
   }
 
   async find(id: string): Promise<StoredBadge | undefined> {

@@ -188,9 +188,9 @@ describe('DatabaseResultsRetention', () => {
           pushedAt: new Date('2026-11-25T09:00:00.000Z'),
           facts: new Map([['pushed.testCoverage', 90]]),
         });
-        await badges.idFor(ref, SCORECARD, 'user:default/ada');
+        await badges.getOrCreateId(ref, SCORECARD, 'user:default/ada');
       }
-      const { id: goneBadge } = await badges.idFor(
+      const { id: goneBadge } = await badges.getOrCreateId(
         'component:default/gone',
         SCORECARD,
         'user:default/ada',
@@ -220,7 +220,7 @@ describe('DatabaseResultsRetention', () => {
       });
       await expect(badges.find(goneBadge)).resolves.toBeUndefined();
       // Registered again: a new badge id, no facts of the old entity.
-      const again = await badges.idFor(
+      const again = await badges.getOrCreateId(
         'component:default/gone',
         SCORECARD,
         'user:default/ada',
