@@ -2,7 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { DraftEntityEvaluator } from '../drafts/DraftEntityEvaluator';
 import { spec } from '../schema/openapi/spec';
-import { TooManyRequestsError } from './CallerRateLimiter';
+import { withRetryAfter } from './withRetryAfter';
 
 type ValidatedRouter = ReturnType<
   typeof createValidatedOpenApiRouter<typeof spec>
@@ -24,13 +24,10 @@ export function addDraftRoutes(
 ): void {
   router.post('/entities/evaluate', async (req, res) => {
     const credentials = await httpAuth.credentials(req, CALLERS);
-    try {
-      res.json(await drafts.evaluateRequest(req.body, credentials));
-    } catch (error) {
-      if (error instanceof TooManyRequestsError) {
-        res.setHeader('Retry-After', String(error.retryAfterSeconds));
-      }
-      throw error;
-    }
+    res.json(
+      await withRetryAfter(res, () =>
+        drafts.evaluateRequest(req.body, credentials),
+      ),
+    );
   });
 }

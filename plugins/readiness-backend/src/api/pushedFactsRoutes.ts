@@ -2,7 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import type { FactsPushService } from '../pushedFacts/FactsPushService';
 import { spec } from '../schema/openapi/spec';
-import { TooManyRequestsError } from './CallerRateLimiter';
+import { withRetryAfter } from './withRetryAfter';
 
 type ValidatedRouter = ReturnType<
   typeof createValidatedOpenApiRouter<typeof spec>
@@ -22,15 +22,9 @@ export function addPushedFactsRoutes(
 ): void {
   router.post('/facts', async (req, res) => {
     const credentials = await httpAuth.credentials(req, CALLERS);
-    try {
-      res
-        .status(201)
-        .json(await pushedFacts.push(req.body, { credentials, request: req }));
-    } catch (error) {
-      if (error instanceof TooManyRequestsError) {
-        res.setHeader('Retry-After', String(error.retryAfterSeconds));
-      }
-      throw error;
-    }
+    const pushed = await withRetryAfter(res, () =>
+      pushedFacts.push(req.body, { credentials, request: req }),
+    );
+    res.status(201).json(pushed);
   });
 }

@@ -6,7 +6,7 @@ import type { RequestServices } from './buildRequestServices';
 import { jsonBodyParser, specWithDocumentLimit } from './documentSizeLimit';
 import { addCampaignRoutes } from './campaignRoutes';
 import { addOwnerInputRoutes } from './ownerInputRoutes';
-import { TooManyRequestsError } from './CallerRateLimiter';
+import { withRetryAfter } from './withRetryAfter';
 import { addTeamRoutes } from './teamRoutes';
 import { addPushedFactsRoutes } from './pushedFactsRoutes';
 import { addBadgeRoutes } from './badgeRoutes';
@@ -115,14 +115,11 @@ export async function createRouter(
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
     const credentials = await httpAuth.credentials(req, CALLERS);
-    try {
-      res.json(await readiness.refresh(req.params, credentials));
-    } catch (error) {
-      if (error instanceof TooManyRequestsError) {
-        res.setHeader('Retry-After', String(error.retryAfterSeconds));
-      }
-      throw error;
-    }
+    res.json(
+      await withRetryAfter(res, () =>
+        readiness.refresh(req.params, credentials),
+      ),
+    );
   });
 
   addOwnerInputRoutes(router, httpAuth, options.ownerInput);
