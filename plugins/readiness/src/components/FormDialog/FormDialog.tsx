@@ -1,15 +1,9 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-} from '@backstage/ui';
+import { Button, Flex } from '@backstage/ui';
 import { ReactNode } from 'react';
 import { readinessTranslationRef } from '../../translation';
 import { ErrorAlert } from '../ErrorAlert';
+import { ModalDialog } from '../ModalDialog';
 
 /**
  * A modal form: its fields, the backend's refusal in its own words under
@@ -30,30 +24,25 @@ export function FormDialog(props: {
   const { t } = useTranslationRef(readinessTranslationRef);
 
   return (
-    <Dialog
-      isOpen
-      onOpenChange={isOpen => {
-        if (!isOpen) {
-          onClose();
-        }
-      }}
+    <ModalDialog
+      title={title}
       width={600}
+      onClose={onClose}
+      footer={
+        <>
+          <Button variant="secondary" onPress={onClose}>
+            {t('form.cancel')}
+          </Button>
+          <Button variant="primary" isPending={submitting} onPress={onSubmit}>
+            {submitLabel}
+          </Button>
+        </>
+      }
     >
-      <DialogHeader>{title}</DialogHeader>
-      <DialogBody>
-        <Flex direction="column" gap="4">
-          {props.children}
-          {error && <ErrorAlert title={props.errorTitle} error={error} />}
-        </Flex>
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose}>
-          {t('form.cancel')}
-        </Button>
-        <Button variant="primary" isPending={submitting} onPress={onSubmit}>
-          {submitLabel}
-        </Button>
-      </DialogFooter>
-    </Dialog>
+      <Flex direction="column" gap="4">
+        {props.children}
+        {error && <ErrorAlert title={props.errorTitle} error={error} />}
+      </Flex>
+    </ModalDialog>
   );
 }

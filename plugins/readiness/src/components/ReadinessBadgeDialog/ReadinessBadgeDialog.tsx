@@ -1,21 +1,13 @@
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  Text,
-  TextAreaField,
-} from '@backstage/ui';
+import { Button, Flex, Text, TextAreaField } from '@backstage/ui';
 import type { ReadinessBadge } from '@readiness/plugin-readiness-common';
 import { useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { readinessApiRef } from '../../api';
 import { readinessTranslationRef } from '../../translation';
 import { ErrorAlert } from '../ErrorAlert';
+import { ModalDialog } from '../ModalDialog';
 import { RevokeBadgeLink } from './RevokeBadgeLink';
 
 /** Props of {@link ReadinessBadgeDialog}. */
@@ -43,31 +35,22 @@ export function ReadinessBadgeDialog(props: ReadinessBadgeDialogProps) {
     useApi(configApiRef).getOptionalBoolean('readiness.badges.public') ?? false;
 
   return (
-    <Dialog
-      isOpen
-      onOpenChange={isOpen => {
-        if (!isOpen) {
-          onClose();
-        }
-      }}
+    <ModalDialog
+      title={t('badge.title', { scorecard: scorecardTitle })}
       width={640}
-    >
-      <DialogHeader>
-        {t('badge.title', { scorecard: scorecardTitle })}
-      </DialogHeader>
-      <DialogBody>
-        {isPublic ? (
-          <PublicBadge {...props} />
-        ) : (
-          <Text as="p">{t('badge.publicOff')}</Text>
-        )}
-      </DialogBody>
-      <DialogFooter>
+      onClose={onClose}
+      footer={
         <Button variant="secondary" onPress={onClose}>
           {t('badge.done')}
         </Button>
-      </DialogFooter>
-    </Dialog>
+      }
+    >
+      {isPublic ? (
+        <PublicBadge {...props} />
+      ) : (
+        <Text as="p">{t('badge.publicOff')}</Text>
+      )}
+    </ModalDialog>
   );
 }
 
